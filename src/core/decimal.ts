@@ -1,0 +1,150 @@
+/**
+ * Exact decimals and named rounding. Prices arrive as decimal text (`'10.08'`)
+ * or numbers read through their shortest decimal text, never their binary value.
+ * @module
+ */
+import { describeType, fail } from './errors.js';
+
+/**
+ * A decimal amount: a string like `'10.08'` or `'-3'`, or a finite number
+ * (read through its shortest decimal text: `0.1` is exactly one tenth).
+ * Exponents (`'1e3'`), commas (`'10,08'`), `NaN` and `Infinity` are refused.
+ * @category Money
+ */
+export type DecimalInput = string | number;
+
+/**
+ * How an exact amount becomes whole minor units.
+ * - `truncate`: toward zero (Microsoft's published refund examples);
+ * - `half-even`: to nearest, ties to the even unit (banker's rounding);
+ * - `half-up`: to nearest, ties away from zero (commercial rounding).
+ * @category Money
+ */
+export type RoundingMode = 'truncate' | 'half-even' | 'half-up';
+
+/** Every {@link RoundingMode}. @category Money */
+export const ROUNDING_MODES: readonly RoundingMode[] = ['truncate', 'half-even', 'half-up'];
+
+/** @internal An exact decimal: `units / 10^scale`. */
+export interface ScaledDecimal {
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+const DECIMAL_RE = /^([+-])?(\d+)(?:\.(\d+))?$/;
+const NUMBER_EXP_RE = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/;
+const MAX_DIGITS = 60;
+
+/** @internal Read a decimal input exactly. */
+export function toScaledDecimal(input: unknown, field: string): ScaledDecimal {
+  let text: string;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) {
+      fail(
+        'invalid_decimal',
+        field,
+        `${field}: expected a finite decimal, got ${describeType(input)}`,
+      );
+    }
+    text = String(input);
+    const e = NUMBER_EXP_RE.exec(text);
+    if (e !== null) {
+      // 1e-7 or 1e+21: shift the point of the shortest digits, still exact.
+      const digits = (e[2] ?? '') + (e[3] ?? '');
+      const point = (e[2] ?? '').length + Number(e[4]);
+      const units = BigInt(`${e[1]}${digits}`);
+      const scale = digits.length - point;
+      return scale >= 0 ? { units, scale } : { units: units * 10n ** BigInt(-scale), scale: 0 };
+    }
+  } else if (typeof input === 'string') {
+    text = input;
+  } else {
+    return fail(
+      'invalid_decimal',
+      field,
+      `${field}: expected a decimal string or number, got ${describeType(input)}`,
+    );
+  }
+  const m = text.length <= MAX_DIGITS + 2 ? DECIMAL_RE.exec(text) : null;
+  if (m === null) {
+    return fail(
+      'invalid_decimal',
+      field,
+      `${field}: "${text.slice(0, 24)}" is not a plain decimal (digits, optional sign and "." point)`,
+    );
+  }
+  const fraction = m[3] ?? '';
+  const units = BigInt(`${m[1] === '-' ? '-' : ''}${m[2]}${fraction}`);
+  return { units, scale: fraction.length };
+}
+
+/** @internal Canonical decimal text of `units / 10^scale` (no trailing zeros beyond `minScale`). */
+export function formatScaled(units: bigint, scale: number, minScale = 0): string {
+  let u = units;
+  let s = scale;
+  while (s > minScale && u % 10n === 0n) {
+    u /= 10n;
+    s -= 1;
+  }
+  const negative = u < 0n;
+  const digits = (negative ? -u : u).toString().padStart(s + 1, '0');
+  const whole = digits.slice(0, digits.length - s);
+  const body = s === 0 ? whole : `${whole}.${digits.slice(digits.length - s)}`;
+  return negative ? `-${body}` : body;
+}
+
+/**
+ * Reads a decimal input and returns its canonical text.
+ *
+ * @param input - A decimal string or a finite number.
+ * @param field - The input field named in an error.
+ * @returns The same value as plain decimal text, without redundant zeros.
+ * @throws {@link CspRuleError} `invalid_decimal` for `'1e3'`, `'10,08'`, `NaN`, `Infinity`, non-numbers.
+ * @example
+ * ```ts
+ * import { parseDecimal } from 'csp-software-rules/core';
+ *
+ * parseDecimal('10.080'); // => '10.08'
+ * parseDecimal(0.1); // => '0.1'
+ * parseDecimal(1e-7); // => '0.0000001'
+ * parseDecimal('10,08'); // => throws invalid_decimal
+ * ```
+ * @category Money
+ */
+export function parseDecimal(input: unknown, field = 'amount'): string {
+  const d = toScaledDecimal(input, field);
+  return formatScaled(d.units, d.scale);
+}
+
+/** @internal Check a rounding mode name. */
+export function parseRoundingMode(input: unknown, field = 'rounding'): RoundingMode {
+  if (input === 'truncate' || input === 'half-even' || input === 'half-up') return input;
+  return fail('invalid_rounding', field, `${field}: expected one of truncate, half-even, half-up`);
+}
+
+/**
+ * @internal `numerator / denominator` rounded to an integer with `mode`.
+ * `denominator` must be positive.
+ */
+export function roundQuotient(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
+  const q = numerator / denominator; // truncates toward zero
+  const r = numerator - q * denominator;
+  if (r === 0n || mode === 'truncate') return q;
+  const sign = numerator < 0n ? -1n : 1n;
+  const twice = 2n * (r < 0n ? -r : r);
+  if (twice > denominator) return q + sign;
+  if (twice < denominator) return q;
+  if (mode === 'half-up') return q + sign;
+  return q % 2n === 0n ? q : q + sign; // half-even
+}
+
+/**
+ * @internal Decimal text of `numerator / denominator` with up to `digits`
+ * fractional digits, truncated, with `…` when the expansion goes on.
+ */
+export function quotientText(numerator: bigint, denominator: bigint, digits: number): string {
+  const scaled = numerator * 10n ** BigInt(digits);
+  const q = scaled / denominator;
+  const exact = q * denominator === scaled;
+  return formatScaled(q, digits) + (exact ? '' : '…');
+}

@@ -1,0 +1,74 @@
+/**
+ * The shared vocabulary: instants, UTC calendar days, terms, exact money,
+ * decisions, dated policies and the library's one error.
+ *
+ * @packageDocumentation
+ * @module core
+ */
+export {
+  addDays,
+  addMonthsFromAnchor,
+  type CalendarDay,
+  compareDays,
+  daysBetween,
+  inclusiveDayCount,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  parseCalendarDay,
+  startOfDay,
+} from './calendar.js';
+export { currencyExponent, ISO_4217_SOURCE, knownCurrencies } from './currencies.js';
+export {
+  type DecimalInput,
+  parseDecimal,
+  ROUNDING_MODES,
+  type RoundingMode,
+} from './decimal.js';
+export { type Decision, decide, type ReasonBase, type RuleRef } from './decision.js';
+export {
+  CspRuleError,
+  type CspRuleErrorCode,
+  type CspRuleErrorOptions,
+  isCspRuleError,
+} from './errors.js';
+export { parseQuantity } from './guards.js';
+export { calendarDayOf, type InstantInput, parseInstant } from './instant.js';
+export {
+  addMoney,
+  allocate,
+  formatMoney,
+  type Money,
+  money,
+  moneyFromDecimal,
+  multiplyMoney,
+  subtractMoney,
+} from './money.js';
+export {
+  type DatedPolicy,
+  definePolicy,
+  type PolicyInForce,
+  type PolicyVersion,
+  policyInForce,
+} from './policy.js';
+export {
+  isUnknownValue,
+  type PerpetualPurchase,
+  type PerpetualStatus,
+  type Purchase,
+  type SoftwareSubscription,
+  SUBSCRIPTION_STATUSES,
+  type SubscriptionStatus,
+  type UnknownValue,
+} from './purchase.js';
+export { SOURCES, type Source } from './sources.js';
+export {
+  BILLING_FREQUENCIES,
+  type BillingFrequency,
+  frequencyMonths,
+  parseBillingFrequency,
+  parseTerm,
+  TERMS,
+  type Term,
+  termMonths,
+  upfrontFrequency,
+} from './term.js';

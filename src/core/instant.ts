@@ -1,0 +1,129 @@
+/**
+ * Instants: the moments rules are asked about (`asOf`, `purchasedAt`, ...).
+ * @module
+ */
+import {
+  type CalendarDay,
+  daysInMonth,
+  epochDayFromDayString,
+  epochDayFromYmd,
+  epochDayOfMs,
+  formatEpochDay,
+  MS_PER_DAY,
+} from './calendar.js';
+import { describeType, fail } from './errors.js';
+
+/**
+ * What a rule accepts as an instant: a valid `Date`, an ISO-8601 string with
+ * `Z` or an offset (up to 9 fractional digits; Partner Center writes 7), or a
+ * date-only `YYYY-MM-DD`, read as 00:00Z that day. A local time without an
+ * offset is ambiguous and rejected.
+ *
+ * @category Time
+ */
+export type InstantInput = Date | string;
+
+const DATE_TIME_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
+
+/**
+ * @internal Epoch milliseconds of an instant input. Sub-millisecond digits are
+ * truncated (toward the past), so a deadline read from Partner Center is never
+ * moved later.
+ */
+export function toInstantMs(input: unknown, field: string): number {
+  if (input instanceof Date) {
+    const ms = input.getTime();
+    if (Number.isNaN(ms)) fail('invalid_instant', field, `${field}: Invalid Date`);
+    return ms;
+  }
+  if (typeof input !== 'string') {
+    fail(
+      'invalid_instant',
+      field,
+      `${field}: expected a Date or an ISO-8601 string, got ${describeType(input)}`,
+    );
+  }
+  const dayOnly = epochDayFromDayString(input, field);
+  if (dayOnly !== undefined) return dayOnly * MS_PER_DAY;
+  const m = DATE_TIME_RE.exec(input);
+  if (m === null) {
+    fail('invalid_instant', field, `${field}: "${clip(input)}" is not an ISO-8601 instant`);
+  }
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const s = m[6] === undefined ? 0 : Number(m[6]);
+  const fraction = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
+    fail('invalid_instant', field, `${field}: "${clip(input)}" is not a real date and time`);
+  }
+  let offsetMinutes = 0;
+  if (m[8] === undefined) {
+    if (m[9] === undefined) {
+      fail(
+        'ambiguous_local_time',
+        field,
+        `${field}: "${clip(input)}" has no time zone; add "Z" (UTC) or an offset such as "+02:00"`,
+      );
+    }
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 23 || om > 59) fail('invalid_instant', field, `${field}: offset out of range`);
+    offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  return (
+    epochDayFromYmd(y, mo, d) * MS_PER_DAY +
+    ((h * 60 + mi - offsetMinutes) * 60 + s) * 1000 +
+    fraction
+  );
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * Reads an instant input into a new `Date`.
+ *
+ * @param input - A `Date`, an ISO-8601 string with `Z`/offset, or `YYYY-MM-DD` (00:00Z).
+ * @param field - The input field named in an error.
+ * @returns A new `Date` (never the caller's object).
+ * @throws {@link CspRuleError} `invalid_instant` (Invalid Date, impossible date, not a string or Date)
+ *   or `ambiguous_local_time` (no offset).
+ * @example
+ * ```ts
+ * import { parseInstant } from 'csp-software-rules/core';
+ *
+ * parseInstant('2021-10-15T21:28:19.3058617Z').toISOString(); // => '2021-10-15T21:28:19.305Z'
+ * parseInstant('2021-10-14T01:00:00+02:00').toISOString(); // => '2021-10-13T23:00:00.000Z'
+ * parseInstant('2021-10-14').toISOString(); // => '2021-10-14T00:00:00.000Z'
+ * parseInstant('2021-10-14T10:00'); // => throws ambiguous_local_time
+ * ```
+ * @category Time
+ */
+export function parseInstant(input: unknown, field = 'instant'): Date {
+  return new Date(toInstantMs(input, field));
+}
+
+/**
+ * The UTC calendar day of an instant.
+ *
+ * @param input - An instant input.
+ * @param field - The input field named in an error.
+ * @returns The day as `YYYY-MM-DD`.
+ * @throws {@link CspRuleError} as {@link parseInstant}.
+ * @example
+ * ```ts
+ * import { calendarDayOf } from 'csp-software-rules/core';
+ *
+ * calendarDayOf('2021-10-14T01:30:00+02:00'); // => '2021-10-13'
+ * calendarDayOf(new Date('2021-10-14T23:59:59.999Z')); // => '2021-10-14'
+ * ```
+ * @category Time
+ */
+export function calendarDayOf(input: unknown, field = 'instant'): CalendarDay {
+  return formatEpochDay(epochDayOfMs(toInstantMs(input, field)));
+}

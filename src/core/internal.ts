@@ -1,0 +1,38 @@
+/**
+ * Core helpers for the library's own rule areas. Not part of the public API
+ * (not exported from `core/index.ts`): they skip checks the public functions
+ * make, and may change in any release.
+ * @internal
+ * @module
+ */
+export {
+  addMonthsToEpochDay,
+  daysInMonth,
+  epochDayFromYmd,
+  epochDayOfMs,
+  formatEpochDay,
+  MS_PER_DAY,
+  MS_PER_HOUR,
+  toEpochDay,
+  ymdFromEpochDay,
+} from './calendar.js';
+export {
+  formatScaled,
+  parseRoundingMode,
+  quotientText,
+  roundQuotient,
+  type ScaledDecimal,
+  toScaledDecimal,
+} from './decimal.js';
+export { describeType, fail } from './errors.js';
+export { asRecord, oneOf, optionalBoolean, optionalString } from './guards.js';
+export { toInstantMs } from './instant.js';
+export { assertSameCurrency, toMoney } from './money.js';
+export {
+  type CheckedPerpetual,
+  type CheckedSubscription,
+  checkPerpetual,
+  checkPurchase,
+  checkSubscription,
+  type UnknownField,
+} from './purchase.js';

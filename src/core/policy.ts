@@ -1,0 +1,169 @@
+/**
+ * Dated policy tables: a policy fact (a cutoff, a window length, a list) with
+ * the day each version took effect and its source, so a policy change is a
+ * data change and an audit of old purchases can pass its own versions.
+ * @module
+ */
+import { type CalendarDay, epochDayFromDayString, MS_PER_DAY } from './calendar.js';
+import type { RuleRef } from './decision.js';
+import { describeType, fail } from './errors.js';
+import { toInstantMs } from './instant.js';
+
+/**
+ * One version of a policy: its value, the first UTC day it applies, and where it is stated.
+ * @category Policy
+ */
+export interface PolicyVersion<T> {
+  /** First UTC day this version is in force (`YYYY-MM-DD`). */
+  readonly effectiveFrom: CalendarDay;
+  /** Where the rule is stated (a URL). */
+  readonly source: string;
+  /** The policy fact. */
+  readonly value: T;
+  /** Why this reading, when the sources disagree. */
+  readonly note?: string;
+}
+
+/**
+ * A policy with its versions, oldest first.
+ * @category Policy
+ */
+export interface DatedPolicy<T> {
+  /** Stable rule id, reported in decisions' `rules`. */
+  readonly id: string;
+  /** Versions in ascending `effectiveFrom` order. */
+  readonly versions: readonly PolicyVersion<T>[];
+}
+
+/**
+ * The version of a policy in force on a day, with the {@link RuleRef} to report.
+ * @category Policy
+ */
+export interface PolicyInForce<T> {
+  /** The policy fact in force. */
+  readonly value: T;
+  /** The rule reference for a decision's `rules`. */
+  readonly rule: RuleRef;
+}
+
+const checked = new WeakMap<object, readonly number[]>();
+
+/** @internal Validate a policy once and cache the start instant of each version. */
+function versionStarts<T>(policy: DatedPolicy<T>, field: string): readonly number[] {
+  if (typeof policy !== 'object' || policy === null) {
+    fail(
+      'invalid_policy',
+      field,
+      `${field}: expected { id, versions }, got ${describeType(policy)}`,
+    );
+  }
+  const cached = checked.get(policy);
+  if (cached !== undefined) return cached;
+  const { id, versions } = policy;
+  if (typeof id !== 'string' || id === '')
+    fail('invalid_policy', `${field}.id`, `${field}.id: expected a non-empty string`);
+  if (!Array.isArray(versions) || versions.length === 0) {
+    fail('invalid_policy', `${field}.versions`, `${field}.versions: expected at least one version`);
+  }
+  const starts: number[] = [];
+  versions.forEach((v: PolicyVersion<T>, i) => {
+    const f = `${field}.versions[${i}]`;
+    const day =
+      typeof v === 'object' && v !== null && typeof v.effectiveFrom === 'string'
+        ? epochDayFromDayString(v.effectiveFrom, `${f}.effectiveFrom`)
+        : undefined;
+    if (day === undefined)
+      fail('invalid_policy', `${f}.effectiveFrom`, `${f}.effectiveFrom: expected YYYY-MM-DD`);
+    if (typeof v.source !== 'string' || v.source === '') {
+      fail('invalid_policy', `${f}.source`, `${f}.source: every version needs its source`);
+    }
+    const previous = starts[starts.length - 1];
+    if (previous !== undefined && day * MS_PER_DAY <= previous) {
+      fail(
+        'invalid_policy',
+        `${f}.effectiveFrom`,
+        `${f}.effectiveFrom: versions must be in ascending order`,
+      );
+    }
+    starts.push(day * MS_PER_DAY);
+  });
+  checked.set(policy, starts);
+  return starts;
+}
+
+/**
+ * Checks a dated policy (ids, ascending days, a source on every version) and
+ * returns it unchanged, so a mistake surfaces where the policy is written.
+ *
+ * @param policy - The policy.
+ * @returns The same policy.
+ * @throws {@link CspRuleError} `invalid_policy` naming the faulty version.
+ * @example
+ * ```ts
+ * import { definePolicy, policyInForce } from 'csp-software-rules/core';
+ *
+ * const windowDays = definePolicy({
+ *   id: 'demo.window-days',
+ *   versions: [
+ *     { effectiveFrom: '2019-01-01', source: 'https://example.com/2019', value: 60 },
+ *     { effectiveFrom: '2021-09-01', source: 'https://example.com/2021', value: 30 },
+ *   ],
+ * });
+ * policyInForce(windowDays, '2020-06-01').value; // => 60
+ * policyInForce(windowDays, '2021-09-01T00:00:00Z').rule.effectiveFrom; // => '2021-09-01'
+ * ```
+ * @category Policy
+ */
+export function definePolicy<T>(policy: DatedPolicy<T>): DatedPolicy<T> {
+  versionStarts(policy, 'policy');
+  return policy;
+}
+
+/**
+ * The version of a policy in force at an instant (the latest whose
+ * `effectiveFrom` day has started, UTC).
+ *
+ * @param policy - A dated policy.
+ * @param at - The instant (or `YYYY-MM-DD` day) the rule is evaluated for.
+ * @param field - The input field named in an error.
+ * @returns The value in force and its rule reference.
+ * @throws {@link CspRuleError} `invalid_policy` for a malformed policy; `policy_not_in_force` when `at` is before its first version.
+ * @example
+ * ```ts
+ * import { definePolicy, policyInForce } from 'csp-software-rules/core';
+ *
+ * const cutoff = definePolicy({
+ *   id: 'demo.cutoff',
+ *   versions: [{ effectiveFrom: '2021-10-14', source: 'https://example.com', value: true }],
+ * });
+ * policyInForce(cutoff, '2021-10-13T23:59:59Z'); // => throws policy_not_in_force
+ * ```
+ * @category Policy
+ */
+export function policyInForce<T>(
+  policy: DatedPolicy<T>,
+  at: unknown,
+  field = 'policy',
+): PolicyInForce<T> {
+  const starts = versionStarts(policy, field);
+  const ms = toInstantMs(at, 'asOf');
+  let index = -1;
+  for (let i = starts.length - 1; i >= 0; i--) {
+    if ((starts[i] as number) <= ms) {
+      index = i;
+      break;
+    }
+  }
+  if (index < 0) {
+    fail(
+      'policy_not_in_force',
+      field,
+      `${field}: "${policy.id}" has no version in force at that date`,
+    );
+  }
+  const v = policy.versions[index] as PolicyVersion<T>;
+  return {
+    value: v.value,
+    rule: { id: policy.id, source: v.source, effectiveFrom: v.effectiveFrom },
+  };
+}

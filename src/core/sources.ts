@@ -1,0 +1,71 @@
+/**
+ * Microsoft's documents every rule cites (brief: S1-S8).
+ * @module
+ */
+
+/**
+ * A Microsoft document a rule is taken from.
+ * @category Policy
+ */
+export interface Source {
+  /** Short id used across the docs (`S1` ... `S8`). */
+  readonly id: string;
+  /** The document's title. */
+  readonly title: string;
+  /** Its address on Microsoft Learn. */
+  readonly url: string;
+}
+
+/**
+ * The Microsoft documents the rules come from, by short id.
+ *
+ * @example
+ * ```ts
+ * import { SOURCES } from 'csp-software-rules/core';
+ *
+ * SOURCES.S2.title; // => 'New commerce cancellation policy'
+ * ```
+ * @category Policy
+ */
+export const SOURCES = {
+  S1: {
+    id: 'S1',
+    title: 'Sell software subscriptions through the Cloud Solution Provider (CSP) program',
+    url: 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',
+  },
+  S2: {
+    id: 'S2',
+    title: 'New commerce cancellation policy',
+    url: 'https://learn.microsoft.com/partner-center/customers/new-commerce-cancellation-policy',
+  },
+  S3: {
+    id: 'S3',
+    title: 'Billing scenarios for one-time and recurring purchases (new commerce)',
+    url: 'https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring',
+  },
+  S4: {
+    id: 'S4',
+    title: 'Subscription resources (REST)',
+    url: 'https://learn.microsoft.com/partner-center/developer/subscription-resources',
+  },
+  S5: {
+    id: 'S5',
+    title: 'Cancel software purchases (REST)',
+    url: 'https://learn.microsoft.com/partner-center/developer/cancel-software-purchases',
+  },
+  S6: {
+    id: 'S6',
+    title: 'Activate using Key Management Service (Windows)',
+    url: 'https://learn.microsoft.com/windows/deployment/volume-activation/activate-windows-10-clients-vamt',
+  },
+  S7: {
+    id: 'S7',
+    title: 'Slmgr.vbs options for obtaining volume activation information',
+    url: 'https://learn.microsoft.com/windows-server/get-started/activation-slmgr-vbs-options',
+  },
+  S8: {
+    id: 'S8',
+    title: 'Billing overview (invoices, billing period)',
+    url: 'https://learn.microsoft.com/partner-center/billing/billing-basics',
+  },
+} as const satisfies Readonly<Record<string, Source>>;

@@ -1,0 +1,5 @@
+/**
+ * (area under construction)
+ * @module lifecycle
+ */
+export {};
