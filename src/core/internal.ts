@@ -28,6 +28,7 @@ export { describeType, fail } from './errors.js';
 export { asRecord, oneOf, optionalBoolean, optionalString } from './guards.js';
 export { toInstantMs } from './instant.js';
 export { assertSameCurrency, toMoney } from './money.js';
+export { policyAtMs } from './policy.js';
 export {
   type CheckedPerpetual,
   type CheckedSubscription,

@@ -99,6 +99,7 @@ export function moneyFromDecimal(
   rounding?: RoundingMode,
 ): Money {
   const exponent = currencyExponent(currency);
+  const mode = rounding === undefined ? undefined : parseRoundingMode(rounding);
   const d = toScaledDecimal(amount, 'amount');
   if (d.units < 0n) fail('invalid_money', 'amount', 'amount: must not be negative');
   let minor: bigint;
@@ -106,14 +107,14 @@ export function moneyFromDecimal(
     minor = d.units * 10n ** BigInt(exponent - d.scale);
   } else {
     const divisor = 10n ** BigInt(d.scale - exponent);
-    if (rounding === undefined && d.units % divisor !== 0n) {
+    if (mode === undefined && d.units % divisor !== 0n) {
       fail(
         'invalid_money',
         'amount',
         `amount: ${currency} has ${exponent} decimals; pass a rounding mode to round ${formatScaled(d.units, d.scale)}`,
       );
     }
-    minor = roundQuotient(d.units, divisor, parseRoundingMode(rounding ?? 'truncate'));
+    minor = roundQuotient(d.units, divisor, mode ?? 'truncate');
   }
   return { currency, minor: checkMinor(Number(minor), 'amount') };
 }

@@ -145,8 +145,16 @@ export function policyInForce<T>(
   at: unknown,
   field = 'policy',
 ): PolicyInForce<T> {
+  return policyAtMs(policy, toInstantMs(at, 'asOf'), field);
+}
+
+/** @internal {@link policyInForce} for an instant already read as epoch ms. */
+export function policyAtMs<T>(
+  policy: DatedPolicy<T>,
+  ms: number,
+  field = 'policy',
+): PolicyInForce<T> {
   const starts = versionStarts(policy, field);
-  const ms = toInstantMs(at, 'asOf');
   let index = -1;
   for (let i = starts.length - 1; i >= 0; i--) {
     if ((starts[i] as number) <= ms) {

@@ -1,5 +1,20 @@
 /**
- * (area under construction)
+ * Subscription lifecycle: term dates and renewals counted from the anchor,
+ * the 2021-10-14 visibility and autorenew rule, where a subscription stands
+ * on a date, and switching autorenew.
+ *
+ * @packageDocumentation
  * @module lifecycle
  */
-export {};
+export { PURCHASE_DATE_POLICY, type PurchaseDateRule } from './policy.js';
+export {
+  type LifecycleState,
+  type SubscriptionStatusOn,
+  subscriptionStatusOn,
+} from './status.js';
+export { type TermDates, type TermDatesInput, termDates } from './terms.js';
+export {
+  defaultAutoRenew,
+  type SubscriptionVisibility,
+  softwareSubscriptionVisibility,
+} from './visibility.js';

@@ -1,0 +1,72 @@
+// The exports map, the build entries and the root index agree on the areas.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  exports: Record<string, unknown>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  sideEffects: boolean;
+};
+const areas = readdirSync(join(root, 'src'), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(root, 'src', d.name, 'index.ts')))
+  .map((d) => d.name)
+  .sort();
+
+describe('package manifest', () => {
+  it('has one subpath export per area folder, and no other', () => {
+    const subpaths = Object.keys(pkg.exports)
+      .filter((k) => k !== '.' && k !== './package.json' && !k.startsWith('./json-schema'))
+      .map((k) => k.slice(2))
+      .sort();
+    expect(subpaths).toEqual(areas);
+  });
+
+  it('keeps runtime dependencies among zod, date-fns (+ @date-fns/*) and ts-pattern, with caret ranges', () => {
+    for (const [name, range] of Object.entries(pkg.dependencies)) {
+      expect(
+        ['zod', 'date-fns', 'ts-pattern'].includes(name) || name.startsWith('@date-fns/'),
+      ).toBe(true);
+      expect(range.startsWith('^')).toBe(true);
+    }
+    for (const range of Object.values(pkg.devDependencies)) expect(range).toMatch(/^\d/);
+    expect(pkg.sideEffects).toBe(false);
+  });
+
+  it('zod is imported only under src/schemas', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && !p.includes(`${join('src', 'schemas')}`)) {
+          if (/from ['"]zod/.test(readFileSync(p, 'utf8'))) offenders.push(p);
+        }
+      }
+    };
+    walk(join(root, 'src'));
+    expect(offenders).toEqual([]);
+  });
+
+  it('areas import each other only through index.ts or internal.ts', () => {
+    const offenders: string[] = [];
+    for (const area of areas) {
+      const walk = (dir: string): void => {
+        for (const e of readdirSync(dir, { withFileTypes: true })) {
+          const p = join(dir, e.name);
+          if (e.isDirectory()) walk(p);
+          else if (p.endsWith('.ts')) {
+            for (const m of readFileSync(p, 'utf8').matchAll(/from '\.\.\/([a-z]+)\/([^']+)'/g)) {
+              if (m[1] !== area && m[2] !== 'index.js' && m[2] !== 'internal.js')
+                offenders.push(`${p}: ${m[0]}`);
+            }
+          }
+        }
+      };
+      walk(join(root, 'src', area));
+    }
+    expect(offenders).toEqual([]);
+  });
+});
