@@ -3,7 +3,7 @@
  * (HUF, IDR, COP show 0 where ISO says 2) and accepts unknown codes.
  * @module
  */
-import { fail } from './errors.js';
+import { fail, quoteIfSafe } from './errors.js';
 
 /**
  * Where the currency table comes from and the date it was checked against.
@@ -70,7 +70,7 @@ function currencyTable(): Map<string, number> {
 export function currencyExponent(currency: unknown, field = 'currency'): number {
   const exponent = typeof currency === 'string' ? currencyTable().get(currency) : undefined;
   if (exponent === undefined) {
-    const shown = typeof currency === 'string' ? ` "${currency.slice(0, 8)}"` : '';
+    const shown = typeof currency === 'string' ? quoteIfSafe(currency, /^[A-Za-z]{1,4}$/) : '';
     fail('unknown_currency', field, `${field}: unknown ISO 4217 currency${shown}`);
   }
   return exponent;

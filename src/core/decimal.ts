@@ -3,7 +3,7 @@
  * or numbers read through their shortest decimal text, never their binary value.
  * @module
  */
-import { describeType, fail } from './errors.js';
+import { describeType, fail, quoteIfSafe } from './errors.js';
 
 /**
  * A decimal amount: a string like `'10.08'` or `'-3'`, or a finite number
@@ -70,7 +70,7 @@ export function toScaledDecimal(input: unknown, field: string): ScaledDecimal {
     return fail(
       'invalid_decimal',
       field,
-      `${field}: "${text.slice(0, 24)}" is not a plain decimal (digits, optional sign and "." point)`,
+      `${field}:${quoteIfSafe(text, /^[0-9eE.,+\- ]{1,24}$/)} is not a plain decimal (digits, optional sign and "." point)`,
     );
   }
   const fraction = m[3] ?? '';

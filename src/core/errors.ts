@@ -142,10 +142,20 @@ export function fail(
 /** @internal A short, safe description of a received value for messages (never the value of a string). */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
   if (value instanceof Date) return 'Invalid Date';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number') {
     return Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? 'a number' : String(value);
   }
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * @internal The received text for a message, only when it has the harmless
+ * shape `safe` allows (digits, a currency code...): a product key or other
+ * secret passed in the wrong field is never echoed.
+ */
+export function quoteIfSafe(text: string, safe: RegExp): string {
+  return safe.test(text) ? ` "${text}"` : '';
 }

@@ -11,7 +11,7 @@ import {
   formatEpochDay,
   MS_PER_DAY,
 } from './calendar.js';
-import { describeType, fail } from './errors.js';
+import { describeType, fail, quoteIfSafe } from './errors.js';
 
 /**
  * What a rule accepts as an instant: a valid `Date`, an ISO-8601 string with
@@ -48,7 +48,11 @@ export function toInstantMs(input: unknown, field: string): number {
   if (dayOnly !== undefined) return dayOnly * MS_PER_DAY;
   const m = DATE_TIME_RE.exec(input);
   if (m === null) {
-    fail('invalid_instant', field, `${field}: "${clip(input)}" is not an ISO-8601 instant`);
+    fail(
+      'invalid_instant',
+      field,
+      `${field}:${clip(input)} is not an ISO-8601 instant (YYYY-MM-DDTHH:mm:ssZ, an offset, or YYYY-MM-DD)`,
+    );
   }
   const y = Number(m[1]);
   const mo = Number(m[2]);
@@ -58,7 +62,7 @@ export function toInstantMs(input: unknown, field: string): number {
   const s = m[6] === undefined ? 0 : Number(m[6]);
   const fraction = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
-    fail('invalid_instant', field, `${field}: "${clip(input)}" is not a real date and time`);
+    fail('invalid_instant', field, `${field}:${clip(input)} is not a real date and time`);
   }
   let offsetMinutes = 0;
   if (m[8] === undefined) {
@@ -66,7 +70,7 @@ export function toInstantMs(input: unknown, field: string): number {
       fail(
         'ambiguous_local_time',
         field,
-        `${field}: "${clip(input)}" has no time zone; add "Z" (UTC) or an offset such as "+02:00"`,
+        `${field}:${clip(input)} has no time zone; add "Z" (UTC) or an offset such as "+02:00"`,
       );
     }
     const oh = Number(m[10]);
@@ -81,8 +85,10 @@ export function toInstantMs(input: unknown, field: string): number {
   );
 }
 
+// Only date-like text is echoed in messages (never a secret passed by mistake).
+const DATE_LIKE = /^[0-9TtZz:.,+\- ]{1,40}$/;
 function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return quoteIfSafe(text, DATE_LIKE);
 }
 
 /**

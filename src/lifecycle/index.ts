@@ -6,6 +6,13 @@
  * @packageDocumentation
  * @module lifecycle
  */
+export {
+  type AutoRenewToggleDecision,
+  type AutoRenewToggleFacts,
+  type AutoRenewToggleOptions,
+  type AutoRenewToggleReason,
+  autoRenewToggle,
+} from './autoRenewToggle.js';
 export { PURCHASE_DATE_POLICY, type PurchaseDateRule } from './policy.js';
 export {
   type LifecycleState,

@@ -1,0 +1,220 @@
+/**
+ * The key-access and download activity log: who looked at product keys or
+ * downloaded software, over a date range (Partner Center: Account settings >
+ * Activity log).
+ * @module
+ */
+import type { CalendarDay, InstantInput } from '../core/index.js';
+import {
+  asRecord,
+  epochDayOfMs,
+  fail,
+  formatEpochDay,
+  MS_PER_DAY,
+  oneOf,
+} from '../core/internal.js';
+import { isDateOnly, safeInstantMs } from './instant.js';
+
+/**
+ * What an activity-log entry records: a user viewed a product key
+ * (`keyAccess`) or downloaded software (`download`).
+ * @category Access
+ */
+export type ActivityKind = 'keyAccess' | 'download';
+
+/**
+ * Every {@link ActivityKind}.
+ *
+ * @example
+ * ```ts
+ * import { ACTIVITY_KINDS } from 'csp-software-rules/access';
+ *
+ * ACTIVITY_KINDS; // => ['keyAccess', 'download']
+ * ```
+ * @category Access
+ */
+export const ACTIVITY_KINDS = ['keyAccess', 'download'] as const satisfies readonly ActivityKind[];
+
+/**
+ * One activity-log entry. Other fields (customer, `productKey`, ...) may be
+ * present: they are kept as they are and never read, logged or echoed in an error.
+ * @category Access
+ */
+export interface ActivityLogEntry {
+  /** When it happened (an instant input; `YYYY-MM-DD` = 00:00Z that day). */
+  readonly at: InstantInput;
+  /** What happened. */
+  readonly kind: ActivityKind;
+  /** Who did it (user name or id). */
+  readonly user: string;
+  /** The product whose key or download it was. */
+  readonly productName?: string;
+  /** Any other field, kept untouched. */
+  readonly [field: string]: unknown;
+}
+
+/**
+ * A date range to read the log over, as the caller writes it.
+ * @category Access
+ */
+export interface ActivityLogQueryInput {
+  /** First instant included; a `YYYY-MM-DD` day starts at 00:00Z. */
+  readonly from: InstantInput;
+  /** Last instant included; a `YYYY-MM-DD` day includes that whole UTC day. */
+  readonly to: InstantInput;
+  /** Only these kinds; omitted = both. */
+  readonly kinds?: readonly ActivityKind[];
+}
+
+/**
+ * A checked range: both ends included, to the millisecond.
+ * @category Access
+ */
+export interface ActivityLogQuery {
+  /** First instant included. */
+  readonly from: Date;
+  /** Last instant included (`23:59:59.999Z` when `to` was a day). */
+  readonly to: Date;
+  /** UTC day of `from`. */
+  readonly fromDay: CalendarDay;
+  /** UTC day of `to`. */
+  readonly toDay: CalendarDay;
+  /** The kinds included (both when the input named none). */
+  readonly kinds: readonly ActivityKind[];
+}
+
+interface Bounds {
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly kinds: readonly ActivityKind[];
+}
+
+function readKinds(input: unknown, field: string): readonly ActivityKind[] {
+  if (input === undefined) return ACTIVITY_KINDS;
+  if (!Array.isArray(input) || input.length === 0) {
+    fail('invalid_input', field, `${field}: expected a non-empty array of keyAccess, download`);
+  }
+  const out: ActivityKind[] = [];
+  input.forEach((k: unknown, i) => {
+    const kind = oneOf(k, ACTIVITY_KINDS, `${field}[${i}]`);
+    if (!out.includes(kind)) out.push(kind);
+  });
+  return ACTIVITY_KINDS.filter((k) => out.includes(k));
+}
+
+function readBounds(input: unknown): Bounds {
+  const r = asRecord(input, 'query');
+  const fromMs = safeInstantMs(r['from'], 'query.from');
+  const to = r['to'];
+  const toStart = safeInstantMs(to, 'query.to');
+  // A day-only `to` means "through that day": its last millisecond.
+  const toMs = isDateOnly(to) ? toStart + MS_PER_DAY - 1 : toStart;
+  if (toMs < fromMs) {
+    fail('invalid_range', 'query.to', 'query.to: the range ends before it starts (from > to)');
+  }
+  return { fromMs, toMs, kinds: readKinds(r['kinds'], 'query.kinds') };
+}
+
+/**
+ * Checks a date range for the activity log and fixes its two inclusive ends.
+ *
+ * Our reading, where Partner Center only says "enter the date range": both
+ * ends are included; `from` as `YYYY-MM-DD` starts at 00:00Z that day, and
+ * `to` as `YYYY-MM-DD` includes **that whole UTC day** (through
+ * 23:59:59.999Z), so `{ from: '2021-10-01', to: '2021-10-31' }` is all of
+ * October. A `to` given as an instant (a `Date`, or a string with a time) is
+ * the last instant included, exactly. Checking `from ≤ to` uses these ends, so
+ * `from: '2021-10-14T12:00:00Z', to: '2021-10-14'` is a valid half day.
+ * Idempotent: a returned query passed back in gives the same query.
+ *
+ * @param query - `{ from, to, kinds? }`.
+ * @returns `{ from, to, fromDay, toDay, kinds }`.
+ * @throws {@link core!CspRuleError} `invalid_range` when the range ends before it
+ *   starts; `invalid_instant`/`ambiguous_local_time`/`invalid_calendar_day` for
+ *   a bad `from` or `to` (a value that is not date-shaped is never repeated in
+ *   the message); `invalid_input` when `query` is not an object or `kinds` is
+ *   not a non-empty array of kinds.
+ * @example
+ * ```ts
+ * import { activityLogQuery } from 'csp-software-rules/access';
+ *
+ * const q = activityLogQuery({ from: '2021-10-01', to: '2021-10-31' });
+ * q.to.toISOString(); // => '2021-10-31T23:59:59.999Z'
+ * q.toDay; // => '2021-10-31'
+ * activityLogQuery({ from: '2021-10-02', to: '2021-10-01' }); // => throws invalid_range
+ * ```
+ * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
+ * @category Access
+ */
+export function activityLogQuery(query: ActivityLogQueryInput): ActivityLogQuery {
+  const { fromMs, toMs, kinds } = readBounds(query);
+  return {
+    from: new Date(fromMs),
+    to: new Date(toMs),
+    fromDay: formatEpochDay(epochDayOfMs(fromMs)),
+    toDay: formatEpochDay(epochDayOfMs(toMs)),
+    kinds,
+  };
+}
+
+/**
+ * The entries of an activity log that fall in a range (both ends included)
+ * and are of the kinds asked for, in their input order. The input array and
+ * its entries are not changed; the result holds the same entry objects.
+ *
+ * Every entry is checked, including those outside the range, so a malformed
+ * log is reported rather than half-read.
+ *
+ * @typeParam E - The caller's entry type (extra fields are kept).
+ * @param entries - The log entries `{ at, kind, user, productName?, ... }`.
+ * @param query - A range as {@link activityLogQuery} takes it (or returns it).
+ * @returns The matching entries.
+ * @throws {@link core!CspRuleError} as {@link activityLogQuery} for the query;
+ *   `invalid_input` when `entries` is not an array, an entry is not an
+ *   object, its `kind` is not `keyAccess`/`download`, its `user` is not a
+ *   non-empty string or its `productName` not a string; `invalid_instant`
+ *   (or another instant code) for a bad `at`. Field names locate the entry
+ *   (`entries[3].at`); no entry value is ever repeated.
+ * @example
+ * ```ts
+ * import { filterActivityLog } from 'csp-software-rules/access';
+ *
+ * const log = [
+ *   { at: '2021-10-31T23:59:59.9999999Z', kind: 'keyAccess', user: 'ana@contoso.com' },
+ *   { at: '2021-11-01T00:00:00Z', kind: 'download', user: 'bo@contoso.com' },
+ *   { at: '2021-10-01T00:00:00Z', kind: 'download', user: 'cy@contoso.com' },
+ * ] as const;
+ * filterActivityLog(log, { from: '2021-10-01', to: '2021-10-31' }).map((e) => e.user); // => ['ana@contoso.com', 'cy@contoso.com']
+ * filterActivityLog(log, { from: '2021-10-01', to: '2021-11-01', kinds: ['download'] }).length; // => 2
+ * ```
+ * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
+ * @category Access
+ */
+export function filterActivityLog<E extends ActivityLogEntry>(
+  entries: readonly E[],
+  query: ActivityLogQueryInput | ActivityLogQuery,
+): E[] {
+  const { fromMs, toMs, kinds } = readBounds(query);
+  if (!Array.isArray(entries)) {
+    fail('invalid_input', 'entries', 'entries: expected an array of activity-log entries');
+  }
+  const both = kinds.length === ACTIVITY_KINDS.length;
+  const out: E[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as E;
+    const field = `entries[${i}]`;
+    const r = asRecord(entry, field);
+    const ms = safeInstantMs(r['at'], `${field}.at`);
+    const kind = oneOf(r['kind'], ACTIVITY_KINDS, `${field}.kind`);
+    const user = r['user'];
+    if (typeof user !== 'string' || user === '') {
+      fail('invalid_input', `${field}.user`, `${field}.user: expected a non-empty string`);
+    }
+    const productName = r['productName'];
+    if (productName !== undefined && typeof productName !== 'string') {
+      fail('invalid_input', `${field}.productName`, `${field}.productName: expected a string`);
+    }
+    if (ms >= fromMs && ms <= toMs && (both || kinds.includes(kind))) out.push(entry);
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+// Prints, as JSON, the results of a fixed set of rule calls. test/tz/tz.test.ts
+// runs it in child processes started under different TZ values (the zone is
+// fixed at process start there, unlike the in-process checks) and compares.
+import * as core from '../../src/core/index.js';
+import * as lifecycle from '../../src/lifecycle/index.js';
+
+const instants = [
+  '2021-10-13T23:59:59.999Z',
+  '2021-10-14T01:00:00+02:00',
+  '2021-01-31T23:30:00-03:30',
+  '2020-02-29T12:00:00+14:00',
+  '2024-03-31T01:30:00Z',
+];
+
+const subscription = {
+  kind: 'subscription',
+  purchasedAt: '2022-01-31T22:00:00Z',
+  term: 'P1M',
+  billingFrequency: 'monthly',
+  quantity: 3,
+  unitPrice: '10.08',
+  currency: 'EUR',
+} as const;
+
+export function fingerprint(): unknown {
+  return {
+    core: instants.map((i) => [
+      core.parseInstant(i),
+      core.calendarDayOf(i),
+      core.addMonthsFromAnchor(core.calendarDayOf(i), 13),
+    ]),
+    lifecycle: instants.map((i) => [
+      lifecycle.termDates({ start: i, term: 'P1M', termIndex: 2 }),
+      lifecycle.softwareSubscriptionVisibility(i),
+      lifecycle.subscriptionStatusOn(subscription, { asOf: i }),
+    ]),
+  };
+}
+
+if (process.argv[1] === import.meta.filename) {
+  process.stdout.write(JSON.stringify(fingerprint()));
+}
