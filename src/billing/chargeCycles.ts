@@ -1,0 +1,101 @@
+/**
+ * The charge cycles of a term (brief §3).
+ * @module
+ */
+import {
+  type BillingFrequency,
+  type CalendarDay,
+  type InstantInput,
+  parseBillingFrequency,
+  parseTerm,
+  type Term,
+} from '../core/index.js';
+import { asRecord, epochDayOfMs, formatEpochDay, toInstantMs } from '../core/internal.js';
+import { checkTermIndex } from '../lifecycle/internal.js';
+import { cycleMonthsFor, cyclesOfTerm, monthsOfTerm } from './cycles.js';
+
+/**
+ * One charge cycle: the days one charge covers. Both days are UTC and inclusive.
+ * @category Billing
+ */
+export interface ChargeCycle {
+  /** Position within the term: 0 = the first cycle. */
+  readonly index: number;
+  /** First day of the cycle (the day it is charged). */
+  readonly start: CalendarDay;
+  /** Last day of the cycle, inclusive (the day before the next cycle starts). */
+  readonly end: CalendarDay;
+}
+
+/**
+ * Input of {@link chargeCycles}.
+ * @category Billing
+ */
+export interface ChargeCyclesInput {
+  /** Effective start of the initial term (the purchase instant); its UTC date is the anchor. */
+  readonly start: InstantInput;
+  /** Term length. */
+  readonly term: Term;
+  /** Billing plan; its cycle may not be longer than the term. */
+  readonly billingFrequency: BillingFrequency;
+  /** Which term: 0 = initial (default), 1 = first renewal, ... */
+  readonly termIndex?: number;
+}
+
+/** @internal Read the shared `{ start, term, billingFrequency, termIndex }` fields. */
+export function readCycleInput(r: Readonly<Record<string, unknown>>) {
+  const anchorDay = epochDayOfMs(toInstantMs(r['start'], 'start'));
+  const term = parseTerm(r['term'], 'term');
+  const billingFrequency = parseBillingFrequency(r['billingFrequency'], 'billingFrequency');
+  const cycleMonths = cycleMonthsFor(term, billingFrequency);
+  const termIndex = checkTermIndex(r['termIndex']);
+  return { anchorDay, term, billingFrequency, cycleMonths, termIndex };
+}
+
+/**
+ * The charge cycles of one term: they partition the term exactly (the first
+ * starts on the term's first day, each ends the day before the next starts,
+ * the last ends on the term's last day). Cycle j of term k starts at
+ * anchor + (k·N + j·M) months, N the term's months and M the cycle's
+ * (monthly 1, annual 12, triennial 36), **counted from the anchor** and
+ * clamped to the month's last day: a P1Y monthly plan bought Jan 31 has
+ * cycles starting Jan 31, Feb 28, Mar 31, Apr 30, May 31, ...
+ *
+ * Deliberate deviation (brief §0): one of Microsoft's month-end tables
+ * (annual term, monthly plan, bought on the 30th of a 31-day month) starts
+ * later cycles on "the day before the last day" of each month (e.g. Apr 29
+ * for a purchase on Mar 30). That contradicts Microsoft's own monthly-term
+ * table for the same purchase date, and we follow clamping from the anchor
+ * everywhere: bought Mar 30, cycles start Mar 30, Apr 30, May 30, Jun 30, ...
+ *
+ * This computes any plan whose cycle fits the term; whether the SKU may use
+ * it is {@link eligibleBillingFrequencies}' question.
+ *
+ * @param input - `start`, `term`, `billingFrequency`, optional `termIndex` (0 = initial).
+ * @returns The cycles in order, `{ index, start, end }` as `YYYY-MM-DD`.
+ * @throws {@link core!CspRuleError} `invalid_billing_frequency` for an unknown
+ *   frequency or one longer than the term (triennial for P1Y), `invalid_term`,
+ *   `invalid_instant`/`ambiguous_local_time` for `start`, `invalid_input` for
+ *   a bad `termIndex` or a non-object input.
+ * @see https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring
+ * @example
+ * ```ts
+ * import { chargeCycles } from 'csp-software-rules/billing';
+ *
+ * const cycles = chargeCycles({ start: '2021-01-31T09:30:00Z', term: 'P1Y', billingFrequency: 'monthly' });
+ * cycles.slice(0, 3); // => [{ index: 0, start: '2021-01-31', end: '2021-02-27' }, { index: 1, start: '2021-02-28', end: '2021-03-30' }, { index: 2, start: '2021-03-31', end: '2021-04-29' }]
+ * cycles[11]; // => { index: 11, start: '2021-12-31', end: '2022-01-30' }
+ * chargeCycles({ start: '2021-01-31', term: 'P1M', billingFrequency: 'monthly', termIndex: 1 }); // => [{ index: 0, start: '2021-02-28', end: '2021-03-30' }]
+ * chargeCycles({ start: '2022-03-15', term: 'P3Y', billingFrequency: 'annual' }).map((c) => c.start); // => ['2022-03-15', '2023-03-15', '2024-03-15']
+ * chargeCycles({ start: '2022-03-15', term: 'P1Y', billingFrequency: 'triennial' }); // => throws invalid_billing_frequency
+ * ```
+ * @category Billing
+ */
+export function chargeCycles(input: ChargeCyclesInput): ChargeCycle[] {
+  const { anchorDay, term, cycleMonths, termIndex } = readCycleInput(asRecord(input, 'input'));
+  return cyclesOfTerm(anchorDay, monthsOfTerm(term), cycleMonths, termIndex).map((c) => ({
+    index: c.index,
+    start: formatEpochDay(c.startDay),
+    end: formatEpochDay(c.endDay),
+  }));
+}

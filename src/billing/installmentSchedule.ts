@@ -1,0 +1,203 @@
+/**
+ * What is charged at each cycle start of a term (brief §3, §0 money).
+ * @module
+ */
+import {
+  allocate,
+  type BillingFrequency,
+  currencyExponent,
+  type DecimalInput,
+  type Money,
+  parseQuantity,
+  type RoundingMode,
+  type Term,
+} from '../core/index.js';
+import {
+  asRecord,
+  fail,
+  formatEpochDay,
+  parseRoundingMode,
+  roundQuotient,
+  type ScaledDecimal,
+  toScaledDecimal,
+} from '../core/internal.js';
+import { type ChargeCycle, type ChargeCyclesInput, readCycleInput } from './chargeCycles.js';
+import { cyclesOfTerm, monthsOfTerm } from './cycles.js';
+
+/**
+ * Input of {@link installmentSchedule}: the term's cycles, a quantity, and
+ * **exactly one** of `unitPrice` (per licence per charge cycle, as the
+ * subscription shape's `unitPrice`) or `unitPricePerTerm` (per licence for
+ * the whole term).
+ * @category Billing
+ */
+export interface InstallmentScheduleInput extends ChargeCyclesInput {
+  /** Number of licences: a whole number of at least 1. */
+  readonly quantity: number;
+  /** Price of one licence per charge cycle (an exact decimal; may have more decimals than the currency). */
+  readonly unitPrice?: DecimalInput;
+  /** Price of one licence for the whole term, split across the cycles. */
+  readonly unitPricePerTerm?: DecimalInput;
+  /** ISO 4217 code of the price. */
+  readonly currency: string;
+  /** How an amount finer than the currency's minor unit is rounded, once per amount; default `half-even`. */
+  readonly rounding?: RoundingMode;
+}
+
+/**
+ * One installment: a charge cycle and the money due on its first day.
+ * @category Billing
+ */
+export interface Installment extends ChargeCycle {
+  /** The amount charged on `start` for the whole quantity. */
+  readonly amount: Money;
+}
+
+/**
+ * The result of {@link installmentSchedule}.
+ * @category Billing
+ */
+export interface InstallmentSchedule {
+  /** The term (0 = initial). */
+  readonly termIndex: number;
+  /** The term length. */
+  readonly term: Term;
+  /** The billing plan. */
+  readonly billingFrequency: BillingFrequency;
+  /** One installment per charge cycle, in order. */
+  readonly installments: readonly Installment[];
+  /** The sum of the installments: what the term costs. */
+  readonly total: Money;
+  /** The rounding mode applied. */
+  readonly rounding: RoundingMode;
+}
+
+/**
+ * @internal `price × quantity` in whole minor units of a currency with
+ * `exponent` decimals, rounded once with `mode`. Throws `invalid_money` when
+ * the result is not a safe integer.
+ */
+export function priceTimesQuantityMinor(
+  price: ScaledDecimal,
+  quantity: number,
+  exponent: number,
+  mode: RoundingMode,
+  field = 'amount',
+): number {
+  const exact = price.units * BigInt(quantity);
+  const minor =
+    price.scale <= exponent
+      ? exact * 10n ** BigInt(exponent - price.scale)
+      : roundQuotient(exact, 10n ** BigInt(price.scale - exponent), mode);
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) {
+    fail('invalid_money', field, `${field}: the amount is too large for safe minor units`);
+  }
+  return Number(minor);
+}
+
+function checkPrice(input: unknown, field: string): ScaledDecimal {
+  const price = toScaledDecimal(input, field);
+  if (price.units < 0n) fail('invalid_decimal', field, `${field}: a price cannot be negative`);
+  return price;
+}
+
+/**
+ * The money due at each charge-cycle start of one term.
+ *
+ * - With `unitPrice` (per licence per cycle): every installment is
+ *   `unitPrice × quantity`, rounded once to the currency's minor unit.
+ * - With `unitPricePerTerm`: the term's total `unitPricePerTerm × quantity`,
+ *   rounded once, is split across the cycles by largest remainder (core
+ *   `allocate`, equal weights), so the installments add up exactly to it;
+ *   they differ by at most one minor unit, the earlier ones taking the extra
+ *   units.
+ *
+ * Prices are exact decimals (no binary floating point). Rounding (our
+ * reading; no Microsoft document states how charges are rounded): one
+ * rounding of the exact product per amount, `half-even` by default (unbiased
+ * over many records); pass `rounding` (`half-up`, `truncate`) to match your
+ * invoices. Cycles are those of {@link chargeCycles}.
+ *
+ * @param input - The term (`start`, `term`, `billingFrequency`, `termIndex`), `quantity`, one price, `currency`, optional `rounding`.
+ * @returns The installments (cycle and amount), their total, and the rounding applied.
+ * @throws {@link core!CspRuleError} `invalid_quantity` (0, negative, fractional),
+ *   `invalid_decimal` (a price that is not a plain decimal, or negative),
+ *   `invalid_input` (neither or both prices), `unknown_currency`,
+ *   `invalid_rounding`, `invalid_money` (amount beyond safe integers), and the
+ *   errors of {@link chargeCycles}.
+ * @see https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring
+ * @example
+ * ```ts
+ * import { installmentSchedule } from 'csp-software-rules/billing';
+ *
+ * const perCycle = installmentSchedule({ start: '2022-03-15', term: 'P3Y', billingFrequency: 'annual', quantity: 4, unitPrice: '100.125', currency: 'EUR' });
+ * perCycle.installments[0]; // => { index: 0, start: '2022-03-15', end: '2023-03-14', amount: { currency: 'EUR', minor: 40050 } }
+ * perCycle.total; // => { currency: 'EUR', minor: 120150 }
+ * const perTerm = installmentSchedule({ start: '2022-01-31', term: 'P1Y', billingFrequency: 'monthly', quantity: 1, unitPricePerTerm: '100', currency: 'EUR' });
+ * perTerm.installments.map((i) => i.amount.minor); // => [834, 834, 834, 834, 833, 833, 833, 833, 833, 833, 833, 833]
+ * perTerm.total; // => { currency: 'EUR', minor: 10000 }
+ * installmentSchedule({ start: '2022-01-31', term: 'P1Y', billingFrequency: 'annual', quantity: 0, unitPrice: '10', currency: 'EUR' }); // => throws invalid_quantity
+ * ```
+ * @category Billing
+ */
+export function installmentSchedule(input: InstallmentScheduleInput): InstallmentSchedule {
+  const r = asRecord(input, 'input');
+  const { anchorDay, term, billingFrequency, cycleMonths, termIndex } = readCycleInput(r);
+  const quantity = parseQuantity(r['quantity'], 'quantity');
+  const currency = r['currency'] as string;
+  const exponent = currencyExponent(currency, 'currency');
+  const rounding = parseRoundingMode(r['rounding'] ?? 'half-even', 'rounding');
+  const perCycle = r['unitPrice'];
+  const perTerm = r['unitPricePerTerm'];
+  if ((perCycle === undefined) === (perTerm === undefined)) {
+    fail(
+      'invalid_input',
+      perCycle === undefined ? 'unitPrice' : 'unitPricePerTerm',
+      'give exactly one of unitPrice (per cycle) or unitPricePerTerm',
+    );
+  }
+  const cycles = cyclesOfTerm(anchorDay, monthsOfTerm(term), cycleMonths, termIndex);
+  let amounts: Money[];
+  let total: Money;
+  if (perCycle !== undefined) {
+    const each = priceTimesQuantityMinor(
+      checkPrice(perCycle, 'unitPrice'),
+      quantity,
+      exponent,
+      rounding,
+      'unitPrice',
+    );
+    amounts = cycles.map(() => ({ currency, minor: each }));
+    const sum = each * cycles.length;
+    if (!Number.isSafeInteger(sum)) {
+      fail('invalid_money', 'unitPrice', 'unitPrice: the term total is too large');
+    }
+    total = { currency, minor: sum };
+  } else {
+    const minor = priceTimesQuantityMinor(
+      checkPrice(perTerm, 'unitPricePerTerm'),
+      quantity,
+      exponent,
+      rounding,
+      'unitPricePerTerm',
+    );
+    total = { currency, minor };
+    amounts = allocate(
+      total,
+      cycles.map(() => 1),
+    );
+  }
+  return {
+    termIndex,
+    term,
+    billingFrequency,
+    installments: cycles.map((c, i) => ({
+      index: c.index,
+      start: formatEpochDay(c.startDay),
+      end: formatEpochDay(c.endDay),
+      amount: amounts[i] as Money,
+    })),
+    total,
+    rounding,
+  };
+}
