@@ -1,5 +1,68 @@
 /**
- * (area under construction)
+ * Cancellation: the window of every term (or of a perpetual purchase), the
+ * decision "can we still cancel this, until when exactly?", what a
+ * cancellation sets in motion, and Partner Center's cancel request.
+ *
+ * @packageDocumentation
  * @module cancellation
  */
-export {};
+export {
+  type CancellationEffects,
+  type CancellationEffectsOptions,
+  type CancellationSettlement,
+  cancellationEffects,
+} from './cancellationEffects.js';
+export {
+  type CancellationWindow,
+  cancellationWindow,
+  type PartnerCenterDeadline,
+  type PartnerCenterDeadlineUse,
+} from './cancellationWindow.js';
+export {
+  type AlreadyCancelledReason,
+  type CancellationDecision,
+  type CancellationFacts,
+  type CancellationNeed,
+  type CancellationReason,
+  type ExpiredReason,
+  evaluateCancellation,
+  type NonCancellablePublisherReason,
+  type NotYetOpenReason,
+  type TimeRemaining,
+  type UnknownValueReason,
+  type WindowClosedReason,
+} from './evaluateCancellation.js';
+export { nonCancellablePublisher } from './nonCancellablePublisher.js';
+export {
+  type CancellationWindowOptions,
+  type EvaluateCancellationOptions,
+  WINDOW_READINGS,
+  type WindowReading,
+} from './options.js';
+export {
+  CANCELLATION_EFFECTS_POLICY,
+  type CancellationEffectsRule,
+  type CancellationWindowRule,
+  FULL_TERM_BILLING_POLICY,
+  type FullTermBillingRule,
+  NON_CANCELLABLE_PUBLISHERS_POLICY,
+  type NonCancellablePublishersRule,
+  PARTNER_CENTER_DEADLINE_POLICY,
+  type PartnerCenterDeadlineRule,
+  PERPETUAL_CANCELLATION_POLICY,
+  SUBSCRIPTION_CANCELLATION_POLICY,
+} from './policy.js';
+export type {
+  CancellationRequest,
+  CustomerIdentifier,
+  PerpetualCancellationRequest,
+  SubscriptionCancellationRequest,
+  SubscriptionIdentifier,
+} from './requests.js';
+export {
+  type SoftwareOrder,
+  type SoftwareOrderCancellationBody,
+  type SoftwareOrderCancellationRequest,
+  type SoftwareOrderLineItem,
+  softwareOrderCancellationRequest,
+} from './softwareOrderCancellationRequest.js';

@@ -6,10 +6,23 @@
 import { fail, quoteIfSafe } from './errors.js';
 
 /**
+ * Provenance of a bundled data table.
+ * @category Policy
+ */
+export interface TableSource {
+  /** Where the data comes from (a URL). */
+  readonly source: string;
+  /** The day the table was checked against its source (`YYYY-MM-DD`). */
+  readonly listedAsOf: string;
+  /** What the table holds and any deliberate difference from the source. */
+  readonly note: string;
+}
+
+/**
  * Where the currency table comes from and the date it was checked against.
  * @category Money
  */
-export const ISO_4217_SOURCE = {
+export const ISO_4217_SOURCE: TableSource = {
   source:
     'https://www.six-group.com/en/products-services/financial-information/data-standards.html',
   listedAsOf: '2026-01-01',

@@ -36,6 +36,23 @@ export type CspRuleErrorCode =
   | 'duplicate_id'
   | 'unknown_channel';
 
+/**
+ * The JSON form of a {@link CspRuleError}.
+ * @category Errors
+ */
+export interface CspRuleErrorJSON {
+  /** Always `'CspRuleError'`. */
+  readonly name: 'CspRuleError';
+  /** The stable code. */
+  readonly code: CspRuleErrorCode;
+  /** The offending field. */
+  readonly field: string;
+  /** The message. */
+  readonly message: string;
+  /** Structured detail. */
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
 const BRAND: unique symbol = Symbol.for('csp-software-rules.CspRuleError') as never;
 
 /** Options of the {@link CspRuleError} constructor. */
@@ -91,13 +108,7 @@ export class CspRuleError extends Error {
   }
 
   /** A JSON form: `{ name, code, field, message, details }`. */
-  toJSON(): {
-    name: 'CspRuleError';
-    code: CspRuleErrorCode;
-    field: string;
-    message: string;
-    details: Readonly<Record<string, unknown>>;
-  } {
+  toJSON(): CspRuleErrorJSON {
     return {
       name: 'CspRuleError',
       code: this.code,

@@ -17,7 +17,12 @@ export {
   parseCalendarDay,
   startOfDay,
 } from './calendar.js';
-export { currencyExponent, ISO_4217_SOURCE, knownCurrencies } from './currencies.js';
+export {
+  currencyExponent,
+  ISO_4217_SOURCE,
+  knownCurrencies,
+  type TableSource,
+} from './currencies.js';
 export {
   type DecimalInput,
   parseDecimal,
@@ -28,6 +33,7 @@ export { type Decision, decide, type ReasonBase, type RuleRef } from './decision
 export {
   CspRuleError,
   type CspRuleErrorCode,
+  type CspRuleErrorJSON,
   type CspRuleErrorOptions,
   isCspRuleError,
 } from './errors.js';
@@ -60,7 +66,7 @@ export {
   type SubscriptionStatus,
   type UnknownValue,
 } from './purchase.js';
-export { SOURCES, type Source } from './sources.js';
+export { SOURCES, type Source, type SourceId } from './sources.js';
 export {
   BILLING_FREQUENCIES,
   type BillingFrequency,

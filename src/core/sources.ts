@@ -17,6 +17,12 @@ export interface Source {
 }
 
 /**
+ * Short ids of the Microsoft documents rules cite (S1-S8 from the brief, S9 Azure Hybrid Benefit).
+ * @category Policy
+ */
+export type SourceId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7' | 'S8' | 'S9';
+
+/**
  * The Microsoft documents the rules come from, by short id.
  *
  * @example
@@ -27,7 +33,7 @@ export interface Source {
  * ```
  * @category Policy
  */
-export const SOURCES = {
+export const SOURCES: Readonly<Record<SourceId, Source>> = {
   S1: {
     id: 'S1',
     title: 'Sell software subscriptions through the Cloud Solution Provider (CSP) program',
@@ -68,4 +74,9 @@ export const SOURCES = {
     title: 'Billing overview (invoices, billing period)',
     url: 'https://learn.microsoft.com/partner-center/billing/billing-basics',
   },
-} as const satisfies Readonly<Record<string, Source>>;
+  S9: {
+    id: 'S9',
+    title: 'Azure Hybrid Benefit for Windows Server',
+    url: 'https://learn.microsoft.com/windows-server/get-started/azure-hybrid-benefit',
+  },
+};

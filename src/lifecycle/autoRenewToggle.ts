@@ -84,7 +84,7 @@ export interface AutoRenewToggleOptions {
  * @param subscription - A software subscription.
  * @param options - `asOf`, optional `roles` and the wanted setting `to`.
  * @returns The decision, with the current setting and what changes at term end.
- * @throws {@link CspRuleError} for an invalid subscription or `asOf`; `invalid_input` for a non-boolean `to`.
+ * @throws {@link core!CspRuleError} for an invalid subscription or `asOf`; `invalid_input` for a non-boolean `to`.
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @example
  * ```ts

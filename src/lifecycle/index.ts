@@ -16,6 +16,7 @@ export {
 export { PURCHASE_DATE_POLICY, type PurchaseDateRule } from './policy.js';
 export {
   type LifecycleState,
+  type NextLifecycleEvent,
   type SubscriptionStatusOn,
   subscriptionStatusOn,
 } from './status.js';

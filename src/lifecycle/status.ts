@@ -33,6 +33,29 @@ import { purchaseDateRuleAt } from './visibility.js';
 export type LifecycleState = 'not_started' | 'in_term' | 'expired' | 'cancelled';
 
 /**
+ * What happens at the end of the current term: `renewal` on the renewal day,
+ * `expiry` after the last covered day (`on`), or `none` (already cancelled or expired).
+ * @category Lifecycle
+ */
+export type NextLifecycleEvent =
+  | {
+      /** The subscription renews. */
+      readonly kind: 'renewal';
+      /** The first day of the next term. */
+      readonly on: CalendarDay;
+    }
+  | {
+      /** The subscription expires. */
+      readonly kind: 'expiry';
+      /** The last day it covers. */
+      readonly on: CalendarDay;
+    }
+  | {
+      /** Nothing more happens. */
+      readonly kind: 'none';
+    };
+
+/**
  * The result of {@link subscriptionStatusOn}.
  * @category Lifecycle
  */
@@ -51,11 +74,8 @@ export interface SubscriptionStatusOn {
   readonly autoRenewSource: 'subscription' | 'purchase-date-rule';
   /** Bought before 2021-10-14: never renews, not on the Subscriptions page. */
   readonly legacy: boolean;
-  /** What happens at the end of the current term, and on which day (for `expiry`, the last covered day). */
-  readonly nextEvent:
-    | { readonly kind: 'renewal'; readonly on: CalendarDay }
-    | { readonly kind: 'expiry'; readonly on: CalendarDay }
-    | { readonly kind: 'none' };
+  /** What happens at the end of the current term, and on which day. */
+  readonly nextEvent: NextLifecycleEvent;
   /** The rules applied. */
   readonly rules: readonly RuleRef[];
 }
@@ -154,7 +174,7 @@ export function knownTermMonths(sub: CheckedSubscription, field = 'subscription.
  * @param subscription - A software subscription (ARCHITECTURE shape).
  * @param options - `asOf`: the instant asked about.
  * @returns The state, current term, autorenew and next event.
- * @throws {@link CspRuleError} for an invalid subscription (`invalid_input`, `invalid_instant`, `invalid_term` for a term this version does not know, ...).
+ * @throws {@link core!CspRuleError} for an invalid subscription (`invalid_input`, `invalid_instant`, `invalid_term` for a term this version does not know, ...).
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @example
  * ```ts

@@ -36,7 +36,7 @@ export function purchaseDateRuleAt(purchasedMs: number) {
  *
  * @param purchasedAt - The purchase instant (UTC; an offset moves it to its UTC day).
  * @returns The four visibility flags and the rule applied.
- * @throws {@link CspRuleError} `invalid_instant` or `ambiguous_local_time`.
+ * @throws {@link core!CspRuleError} `invalid_instant` or `ambiguous_local_time`.
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @example
  * ```ts
@@ -67,7 +67,7 @@ export function softwareSubscriptionVisibility(purchasedAt: InstantInput): Subsc
  *
  * @param purchasedAt - The purchase instant.
  * @returns The autorenew default.
- * @throws {@link CspRuleError} `invalid_instant` or `ambiguous_local_time`.
+ * @throws {@link core!CspRuleError} `invalid_instant` or `ambiguous_local_time`.
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @example
  * ```ts

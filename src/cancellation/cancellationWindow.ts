@@ -1,0 +1,279 @@
+/**
+ * The cancellation window of the term current at an instant (brief §5).
+ * @module
+ */
+import type { CalendarDay, DatedPolicy, PolicyInForce, Purchase, RuleRef } from '../core/index.js';
+import {
+  asRecord,
+  type CheckedPerpetual,
+  type CheckedSubscription,
+  checkPurchase,
+  epochDayOfMs,
+  formatEpochDay,
+  MS_PER_DAY,
+  toInstantMs,
+} from '../core/internal.js';
+import { knownTermMonths, type LifecycleAt, lifecycleAt } from '../lifecycle/internal.js';
+import {
+  type CancellationWindowOptions,
+  type CheckedWindowOptions,
+  checkWindowOptions,
+  type WindowReading,
+} from './options.js';
+import {
+  type CancellationWindowRule,
+  PARTNER_CENTER_DEADLINE_POLICY,
+  PERPETUAL_CANCELLATION_POLICY,
+  SUBSCRIPTION_CANCELLATION_POLICY,
+} from './policy.js';
+import { anyValue, checkWindowRule, inForceAt } from './resolve.js';
+
+/**
+ * How Partner Center's `cancellationAllowedUntil` was used:
+ * - `'applied'`: it falls inside the current term (from the term's opening to
+ *   the end of its last day) and sets the window's close;
+ * - `'stale'`: it is older than the current term's opening (from an earlier
+ *   term) and is ignored;
+ * - `'later-term'`: it falls after the current term's end (it belongs to a
+ *   later term than the one current at `asOf`) and is ignored.
+ * @category Cancellation
+ */
+export type PartnerCenterDeadlineUse = 'applied' | 'stale' | 'later-term';
+
+/**
+ * Partner Center's deadline as the caller gave it, and how it was used.
+ * @category Cancellation
+ */
+export interface PartnerCenterDeadline {
+  /** The deadline (`cancellationAllowedUntilDate`), as read (sub-millisecond digits truncated). */
+  readonly at: Date;
+  /** How it was used. */
+  readonly use: PartnerCenterDeadlineUse;
+}
+
+/**
+ * The cancellation window of one term (or of a perpetual purchase).
+ * @category Cancellation
+ */
+export interface CancellationWindow {
+  /** The term the window belongs to (0 = initial term; always 0 for perpetual software). */
+  readonly termIndex: number;
+  /**
+   * When cancelling becomes possible: the purchase instant for the initial
+   * term and perpetual software; for a renewal, 00:00Z of the renewal day, or
+   * `renewalCompletedAt` when it falls inside that term.
+   */
+  readonly opensAt: Date;
+  /**
+   * The first instant at which cancelling is no longer possible. Cancelling is
+   * possible while `opensAt ≤ asOf < closesAt`. With Partner Center's deadline
+   * it is that deadline + 1 ms (allowed while `asOf ≤ deadline`).
+   */
+  readonly closesAt: Date;
+  /** The last UTC day on which cancelling is possible: the day of `closesAt − 1 ms`. */
+  readonly lastDay: CalendarDay;
+  /** `'partner-center'` when Partner Center's own deadline set `closesAt`, else `'policy'`. */
+  readonly source: 'policy' | 'partner-center';
+  /** The reading asked for (it does not matter when `source` is `'partner-center'`). */
+  readonly reading: WindowReading;
+  /** Whether `minimumWindowDays` lengthened the policy window. */
+  readonly extended: boolean;
+  /** Partner Center's `cancellationAllowedUntil` and its use, or `null` when not given. */
+  readonly partnerCenterDeadline: PartnerCenterDeadline | null;
+  /** Whether a Partner Center deadline was given but ignored as stale (older than this term's opening). */
+  readonly staleDeadlineIgnored: boolean;
+  /** Whether `renewalCompletedAt` was given but ignored because it falls outside this term. */
+  readonly renewalCompletedAtIgnored: boolean;
+}
+
+/** @internal A window as epoch values. */
+export interface WindowAt {
+  readonly termIndex: number;
+  readonly opensMs: number;
+  readonly closesMs: number;
+  readonly source: 'policy' | 'partner-center';
+  readonly extended: boolean;
+  readonly deadlineMs: number | undefined;
+  readonly deadlineUse: PartnerCenterDeadlineUse | undefined;
+  readonly renewalCompletedIgnored: boolean;
+  /** The rules applied: the window policy, and Partner Center's deadline rule when applied. */
+  readonly rules: readonly RuleRef[];
+}
+
+/** Frozen `[windowRule]` / `[windowRule, deadlineRule]` arrays, per window rule. */
+const ruleLists = /* @__PURE__ */ new WeakMap<
+  RuleRef,
+  { policy: readonly RuleRef[]; pc: readonly RuleRef[] }
+>();
+
+function ruleList(windowRule: RuleRef, deadlineApplied: boolean): readonly RuleRef[] {
+  let lists = ruleLists.get(windowRule);
+  if (lists === undefined) {
+    const pc = inForceAt(
+      PARTNER_CENTER_DEADLINE_POLICY,
+      0,
+      PARTNER_CENTER_DEADLINE_POLICY.id,
+      anyValue,
+      true,
+    ).rule;
+    lists = { policy: Object.freeze([windowRule]), pc: Object.freeze([windowRule, pc]) };
+    ruleLists.set(windowRule, lists);
+  }
+  return deadlineApplied ? lists.pc : lists.policy;
+}
+
+/** The close of a policy window of `days` opening at `opensMs`. */
+function policyClose(opensMs: number, days: number, reading: WindowReading): number {
+  return reading === 'elapsed-hours'
+    ? opensMs + days * MS_PER_DAY
+    : (epochDayOfMs(opensMs) + days + 1) * MS_PER_DAY;
+}
+
+/** The window length in force at the opening instant: the caller's policy, else the built-in one. */
+function windowRuleAt(
+  opensMs: number,
+  opts: CheckedWindowOptions,
+  builtIn: DatedPolicy<CancellationWindowRule>,
+): PolicyInForce<CancellationWindowRule> {
+  return opts.policy === undefined
+    ? inForceAt(builtIn, opensMs, builtIn.id, checkWindowRule, true)
+    : inForceAt(opts.policy, opensMs, 'policy', checkWindowRule, false);
+}
+
+/** @internal The window of the subscription term found by `lifecycleAt`. */
+export function subscriptionWindowAt(
+  sub: CheckedSubscription,
+  life: LifecycleAt,
+  opts: CheckedWindowOptions,
+): WindowAt {
+  const term = life.term;
+  const opensMs = term.openedMs;
+  const { value, rule } = windowRuleAt(opensMs, opts, SUBSCRIPTION_CANCELLATION_POLICY);
+  const deadlineMs = sub.cancellationAllowedUntilMs;
+  let deadlineUse: PartnerCenterDeadlineUse | undefined;
+  if (deadlineMs !== undefined) {
+    deadlineUse =
+      deadlineMs < opensMs
+        ? 'stale'
+        : deadlineMs >= (term.endDay + 1) * MS_PER_DAY
+          ? 'later-term'
+          : 'applied';
+  }
+  const applied = deadlineUse === 'applied';
+  const days = Math.max(value.days, opts.minimumWindowDays);
+  return {
+    termIndex: term.index,
+    opensMs,
+    closesMs: applied ? (deadlineMs as number) + 1 : policyClose(opensMs, days, opts.reading),
+    source: applied ? 'partner-center' : 'policy',
+    extended: !applied && days > value.days,
+    deadlineMs,
+    deadlineUse,
+    renewalCompletedIgnored: term.renewalCompletedIgnored,
+    rules: ruleList(rule, applied),
+  };
+}
+
+/** @internal The window of a perpetual purchase. */
+export function perpetualWindowAt(p: CheckedPerpetual, opts: CheckedWindowOptions): WindowAt {
+  const opensMs = p.purchasedMs;
+  const { value, rule } = windowRuleAt(opensMs, opts, PERPETUAL_CANCELLATION_POLICY);
+  const days = Math.max(value.days, opts.minimumWindowDays);
+  return {
+    termIndex: 0,
+    opensMs,
+    closesMs: policyClose(opensMs, days, opts.reading),
+    source: 'policy',
+    extended: days > value.days,
+    deadlineMs: undefined,
+    deadlineUse: undefined,
+    renewalCompletedIgnored: false,
+    rules: ruleList(rule, false),
+  };
+}
+
+/** @internal The public form of a window; `closesAt` may be shared with a reason. */
+export function formatWindow(
+  w: WindowAt,
+  reading: WindowReading,
+  closesAt: Date,
+): CancellationWindow {
+  return {
+    termIndex: w.termIndex,
+    opensAt: new Date(w.opensMs),
+    closesAt,
+    lastDay: formatEpochDay(epochDayOfMs(w.closesMs - 1)),
+    source: w.source,
+    reading,
+    extended: w.extended,
+    partnerCenterDeadline:
+      w.deadlineMs === undefined
+        ? null
+        : { at: new Date(w.deadlineMs), use: w.deadlineUse as PartnerCenterDeadlineUse },
+    staleDeadlineIgnored: w.deadlineUse === 'stale',
+    renewalCompletedAtIgnored: w.renewalCompletedIgnored,
+  };
+}
+
+/**
+ * The cancellation window of the term current at `asOf`: when it opens, the
+ * first instant it is closed, its last UTC day, and whether the value comes
+ * from the policy or from Partner Center's own deadline.
+ *
+ * - Software subscription: the first seven days of **any** term. The initial
+ *   term opens at the purchase instant; a renewal at 00:00Z of the renewal
+ *   day, or at `renewalCompletedAt` when it falls inside that term. Default
+ *   reading `'elapsed-hours'`: closes 168 h after opening.
+ *   `window: 'calendar-days'`: last day = opening day + 7, closes 00:00Z the
+ *   day after. For a subscription that has expired, the window of its last term.
+ * - Perpetual software: 30 × 24 h from the purchase instant; with
+ *   `'calendar-days'`, last day = purchase date + 30.
+ * - Partner Center's `cancellationAllowedUntil` (subscriptions), when it falls
+ *   inside the current term, is authoritative: cancelling is allowed while
+ *   `asOf ≤` it, so `closesAt` is that instant + 1 ms and `source` is
+ *   `'partner-center'`. A value older than the term's opening is stale and
+ *   ignored (`staleDeadlineIgnored: true`). Partner Center's samples print
+ *   deadlines at 23:59:00Z of the last day.
+ *
+ * @param purchase - A software subscription or perpetual purchase (ARCHITECTURE shapes).
+ * @param options - `asOf`; optional `window` reading, your own dated `policy`, `minimumWindowDays`.
+ * @returns The window.
+ * @throws {@link core!CspRuleError} for an invalid purchase (`invalid_input`,
+ *   `invalid_instant`, ...), `invalid_term` for a term this version does not
+ *   know, `invalid_option` for a bad `window` or `minimumWindowDays`,
+ *   `invalid_policy`/`policy_not_in_force` for a bad or not yet valid `policy`.
+ * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
+ * @see https://learn.microsoft.com/partner-center/customers/new-commerce-cancellation-policy
+ * @example
+ * ```ts
+ * import { cancellationWindow } from 'csp-software-rules/cancellation';
+ *
+ * const sub = {
+ *   kind: 'subscription', purchasedAt: '2022-01-31T10:00:00Z', term: 'P1M', billingFrequency: 'monthly',
+ *   quantity: 5, unitPrice: '12.00', currency: 'EUR',
+ * } as const;
+ * const w = cancellationWindow(sub, { asOf: '2022-02-01T00:00:00Z' });
+ * w.closesAt.toISOString(); // => '2022-02-07T10:00:00.000Z'
+ * w.lastDay; // => '2022-02-07'
+ * // The renewal term (Feb 28, clamped from the 31st) opens at 00:00Z and has its own window.
+ * const r = cancellationWindow(sub, { asOf: '2022-03-01T12:00:00Z', window: 'calendar-days' });
+ * [r.termIndex, r.opensAt.toISOString(), r.lastDay]; // => [1, '2022-02-28T00:00:00.000Z', '2022-03-07']
+ * const pc = cancellationWindow({ ...sub, cancellationAllowedUntil: '2022-02-07T23:59:00Z' }, { asOf: '2022-02-01' });
+ * [pc.source, pc.closesAt.toISOString()]; // => ['partner-center', '2022-02-07T23:59:00.001Z']
+ * ```
+ * @category Cancellation
+ */
+export function cancellationWindow(
+  purchase: Purchase,
+  options: CancellationWindowOptions,
+): CancellationWindow {
+  const checked = checkPurchase(purchase);
+  const o = asRecord(options, 'options');
+  const asOfMs = toInstantMs(o['asOf'], 'asOf');
+  const opts = checkWindowOptions(o);
+  const w =
+    checked.kind === 'subscription'
+      ? subscriptionWindowAt(checked, lifecycleAt(checked, knownTermMonths(checked), asOfMs), opts)
+      : perpetualWindowAt(checked, opts);
+  return formatWindow(w, opts.reading, new Date(w.closesMs));
+}

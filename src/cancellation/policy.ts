@@ -1,0 +1,218 @@
+/**
+ * Cancellation policy as data (brief §5): window lengths, publishers whose
+ * plans can never be cancelled, the full-term billing rule, what a
+ * cancellation sets in motion. Each is a dated policy with its source.
+ * @module
+ */
+import { type DatedPolicy, SOURCES } from '../core/index.js';
+
+/**
+ * The length of a cancellation window, in days. With the default
+ * `'elapsed-hours'` reading the window lasts `days × 24` hours from its
+ * opening instant; with `'calendar-days'` its last day is the opening day + `days`.
+ * @category Cancellation
+ */
+export interface CancellationWindowRule {
+  /** Whole days (at least 1). */
+  readonly days: number;
+}
+
+/**
+ * The publishers whose software plans can never be cancelled (or exchanged).
+ * @category Cancellation
+ */
+export interface NonCancellablePublishersRule {
+  /** Canonical publisher names, e.g. `'Red Hat'`. */
+  readonly publishers: readonly string[];
+}
+
+/**
+ * What a confirmed cancellation sets in motion.
+ * @category Cancellation
+ */
+export interface CancellationEffectsRule {
+  /** Minutes a confirmed cancellation can take to appear in Partner Center. */
+  readonly visibilityDelayMinutes: number;
+  /** Percentage of a cancelled perpetual order credited on the next monthly invoice. */
+  readonly perpetualCreditPercent: number;
+}
+
+/**
+ * Partner Center's deadline rule: the deadline itself is still allowed.
+ * @category Cancellation
+ */
+export interface PartnerCenterDeadlineRule {
+  /** Cancelling is allowed while `asOf ≤ cancellationAllowedUntilDate` (the deadline is inclusive). */
+  readonly inclusive: true;
+}
+
+/**
+ * The full-term billing rule after the window.
+ * @category Cancellation
+ */
+export interface FullTermBillingRule {
+  /** The whole term stays billed on any billing plan (monthly, annual, triennial). */
+  readonly anyBillingPlan: true;
+}
+
+/**
+ * The software-subscription cancellation window: the first **seven days of
+ * any term** (initial and every renewal). One version, in force from
+ * 1970-01-01, so it applies whatever the purchase date: the date the window
+ * became seven days is not documented (it was 60 days in 2019 and 30 days in
+ * Partner Center's 2021 samples). To audit old purchases, pass your own dated
+ * policy as `options.policy`; it is evaluated at the opening instant of the term.
+ *
+ * @see https://learn.microsoft.com/partner-center/customers/new-commerce-cancellation-policy
+ * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
+ * @example
+ * ```ts
+ * import { SUBSCRIPTION_CANCELLATION_POLICY } from 'csp-software-rules/cancellation';
+ *
+ * SUBSCRIPTION_CANCELLATION_POLICY.versions[0]?.value; // => { days: 7 }
+ * SUBSCRIPTION_CANCELLATION_POLICY.versions[0]?.effectiveFrom; // => '1970-01-01'
+ * ```
+ * @category Cancellation
+ */
+export const SUBSCRIPTION_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> = {
+  id: 'cancellation.subscription-window',
+  versions: [
+    {
+      effectiveFrom: '1970-01-01',
+      source: SOURCES.S2.url,
+      value: { days: 7 },
+      note: 'Seven days of any term (S1, S2). Default reading: 168 elapsed hours from the term opening instant ("starts precisely at ... renewal completion", S2), the earlier of the two readings.',
+    },
+  ],
+};
+
+/**
+ * The perpetual-software cancellation window: **30 days** from the purchase
+ * (no early termination fee). One version, in force from 1970-01-01 (the
+ * default whatever the purchase date; pass your own dated policy to audit).
+ *
+ * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
+ * @example
+ * ```ts
+ * import { PERPETUAL_CANCELLATION_POLICY } from 'csp-software-rules/cancellation';
+ *
+ * PERPETUAL_CANCELLATION_POLICY.versions[0]?.value; // => { days: 30 }
+ * ```
+ * @category Cancellation
+ */
+export const PERPETUAL_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> = {
+  id: 'cancellation.perpetual-window',
+  versions: [
+    {
+      effectiveFrom: '1970-01-01',
+      source: SOURCES.S1.url,
+      value: { days: 30 },
+      note: 'Within 30 days of the purchase date. Default reading: 30 × 24 elapsed hours from the purchase instant.',
+    },
+  ],
+};
+
+/**
+ * Red Hat and SUSE software plans can never be cancelled or exchanged.
+ * Publisher names are matched by `nonCancellablePublisher`.
+ *
+ * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
+ * @example
+ * ```ts
+ * import { NON_CANCELLABLE_PUBLISHERS_POLICY } from 'csp-software-rules/cancellation';
+ *
+ * NON_CANCELLABLE_PUBLISHERS_POLICY.versions[0]?.value.publishers; // => ['Red Hat', 'SUSE']
+ * ```
+ * @category Cancellation
+ */
+export const NON_CANCELLABLE_PUBLISHERS_POLICY: DatedPolicy<NonCancellablePublishersRule> = {
+  id: 'cancellation.non-cancellable-publishers',
+  versions: [
+    {
+      effectiveFrom: '1970-01-01',
+      source: SOURCES.S1.url,
+      value: { publishers: ['Red Hat', 'SUSE'] },
+      note: 'The seed writes "RedHat"; the publishers are Red Hat, Inc. and SUSE LLC.',
+    },
+  ],
+};
+
+/**
+ * Partner Center's own `cancellationAllowedUntilDate` is authoritative for the
+ * term it falls in: cancelling is allowed while `asOf` ≤ that instant.
+ *
+ * @see https://learn.microsoft.com/partner-center/developer/subscription-resources
+ * @example
+ * ```ts
+ * import { PARTNER_CENTER_DEADLINE_POLICY } from 'csp-software-rules/cancellation';
+ *
+ * PARTNER_CENTER_DEADLINE_POLICY.id; // => 'cancellation.partner-center-deadline'
+ * ```
+ * @category Cancellation
+ */
+export const PARTNER_CENTER_DEADLINE_POLICY: DatedPolicy<PartnerCenterDeadlineRule> = {
+  id: 'cancellation.partner-center-deadline',
+  versions: [
+    {
+      effectiveFrom: '1970-01-01',
+      source: SOURCES.S4.url,
+      value: { inclusive: true },
+      note: 'Allowed while asOf ≤ cancellationAllowedUntilDate. A value older than the current term opening is stale (from an earlier term) and ignored.',
+    },
+  ],
+};
+
+/**
+ * After the window, a software subscription cannot be cancelled and the
+ * partner is billed for the full term, even if the customer stops paying or
+ * using it, on any billing plan.
+ *
+ * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
+ * @example
+ * ```ts
+ * import { FULL_TERM_BILLING_POLICY } from 'csp-software-rules/cancellation';
+ *
+ * FULL_TERM_BILLING_POLICY.versions[0]?.value; // => { anyBillingPlan: true }
+ * ```
+ * @category Cancellation
+ */
+export const FULL_TERM_BILLING_POLICY: DatedPolicy<FullTermBillingRule> = {
+  id: 'cancellation.full-term-billed',
+  versions: [
+    {
+      effectiveFrom: '1970-01-01',
+      source: SOURCES.S1.url,
+      value: { anyBillingPlan: true },
+      note: 'For perpetual software the one-time charge likewise stays billed (our reading).',
+    },
+  ],
+};
+
+/**
+ * What follows a confirmed cancellation: keys and download links revoked, the
+ * item stays on the Software page without an activation key, the software
+ * must be uninstalled, a perpetual order is credited 100% on the next monthly
+ * invoice, and the cancellation can take up to 15 minutes to appear in
+ * Partner Center. The page states these under perpetual software; applying
+ * them to subscriptions too is our reading.
+ *
+ * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
+ * @example
+ * ```ts
+ * import { CANCELLATION_EFFECTS_POLICY } from 'csp-software-rules/cancellation';
+ *
+ * CANCELLATION_EFFECTS_POLICY.versions[0]?.value; // => { visibilityDelayMinutes: 15, perpetualCreditPercent: 100 }
+ * ```
+ * @category Cancellation
+ */
+export const CANCELLATION_EFFECTS_POLICY: DatedPolicy<CancellationEffectsRule> = {
+  id: 'cancellation.effects',
+  versions: [
+    {
+      effectiveFrom: '1970-01-01',
+      source: SOURCES.S1.url,
+      value: { visibilityDelayMinutes: 15, perpetualCreditPercent: 100 },
+      note: 'Stated under perpetual software; applied to subscriptions too (our reading).',
+    },
+  ],
+};
