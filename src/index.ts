@@ -2,8 +2,15 @@
  * csp-software-rules: the rules of Microsoft's CSP program for software
  * subscriptions and perpetual software, as pure functions.
  *
- * Every area is also published as its own subpath (`csp-software-rules/markets`, ...).
+ * Every area is also published as its own subpath (`csp-software-rules/markets`,
+ * ...): import from a subpath to ship only that area.
  *
  * @packageDocumentation
  */
+export * from './access/index.js';
+export * from './activation/index.js';
+export * from './billing/index.js';
+export * from './cancellation/index.js';
 export * from './core/index.js';
+export * from './lifecycle/index.js';
+export * from './markets/index.js';

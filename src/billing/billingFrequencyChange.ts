@@ -4,6 +4,7 @@
  * @module
  */
 import { authorize, type MissingRoleReason } from '../access/index.js';
+import type { UnknownValueReason } from '../core/index.js';
 import {
   type BillingFrequency,
   type CalendarDay,
@@ -50,20 +51,6 @@ export interface BillingFrequencyChangeOptions {
   readonly offered?: readonly BillingFrequency[];
   /** Your own dated billing plan policy; omitted = {@link BILLING_PLAN_POLICY}. */
   readonly policy?: DatedPolicy<BillingPlanRule>;
-}
-
-/**
- * Partner Center sent a value this version of the library does not know
- * (the subscription's term, billing frequency or status).
- * @category Billing
- */
-export interface UnknownValueReason {
-  /** Stable code. */
-  readonly code: 'unknown_value';
-  /** The field, as a dotted path (`'subscription.term'`). */
-  readonly field: string;
-  /** The raw value received. */
-  readonly raw: string;
 }
 
 /**

@@ -14,7 +14,6 @@ export {
   type BillingFrequencyChangeReason,
   billingFrequencyChange,
   type SameAsCurrentReason,
-  type UnknownValueReason,
   type WillNotRenewReason,
 } from './billingFrequencyChange.js';
 export { type ChargeCycle, type ChargeCyclesInput, chargeCycles } from './chargeCycles.js';

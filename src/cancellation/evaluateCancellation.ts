@@ -3,6 +3,7 @@
  * @module
  */
 import { type AuthorizationDecision, authorize, type MissingRoleReason } from '../access/index.js';
+import type { UnknownValueReason } from '../core/index.js';
 import { type Decision, decide, type Purchase, type RuleRef } from '../core/index.js';
 import {
   asRecord,
@@ -32,20 +33,6 @@ import {
 } from './options.js';
 import { FULL_TERM_BILLING_POLICY, NON_CANCELLABLE_PUBLISHERS_POLICY } from './policy.js';
 import { anyValue, inForceAt } from './resolve.js';
-
-/**
- * Partner Center sent a value this version of the library does not know
- * (e.g. a new `status`): the rules refuse rather than guess.
- * @category Cancellation
- */
-export interface UnknownValueReason {
-  /** Stable code. */
-  readonly code: 'unknown_value';
-  /** The input field that held it (`'purchase.status'`). */
-  readonly field: string;
-  /** The value as received. */
-  readonly raw: string;
-}
 
 /**
  * The purchase is already cancelled (subscription status `cancelled` or

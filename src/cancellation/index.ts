@@ -29,7 +29,6 @@ export {
   type NonCancellablePublisherReason,
   type NotYetOpenReason,
   type TimeRemaining,
-  type UnknownValueReason,
   type WindowClosedReason,
 } from './evaluateCancellation.js';
 export { nonCancellablePublisher } from './nonCancellablePublisher.js';

@@ -65,6 +65,7 @@ export {
   SUBSCRIPTION_STATUSES,
   type SubscriptionStatus,
   type UnknownValue,
+  type UnknownValueReason,
 } from './purchase.js';
 export { SOURCES, type Source, type SourceId } from './sources.js';
 export {

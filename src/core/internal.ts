@@ -36,4 +36,5 @@ export {
   checkPurchase,
   checkSubscription,
   type UnknownField,
+  unknownValueReasons,
 } from './purchase.js';

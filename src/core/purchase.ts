@@ -305,3 +305,22 @@ export function checkPurchase(
     `${field}.kind: expected "subscription" or "perpetual", got ${describeType(kind)}`,
   );
 }
+
+/**
+ * The reason every decision gives for a value Partner Center sent that this
+ * version does not know (see {@link UnknownValue}).
+ * @category Decisions
+ */
+export interface UnknownValueReason {
+  /** Stable code. */
+  readonly code: 'unknown_value';
+  /** The input field that held it, as a dotted path (`'subscription.status'`). */
+  readonly field: string;
+  /** The value as received. */
+  readonly raw: string;
+}
+
+/** @internal One `unknown_value` reason per unknown field, in field order. */
+export function unknownValueReasons(fields: readonly UnknownField[]): UnknownValueReason[] {
+  return fields.map((f) => ({ code: 'unknown_value', field: f.field, raw: f.raw }));
+}

@@ -9,8 +9,15 @@ import {
   type InstantInput,
   type RuleRef,
   type SoftwareSubscription,
+  type UnknownValueReason,
 } from '../core/index.js';
-import { checkSubscription, fail, formatEpochDay, toInstantMs } from '../core/internal.js';
+import {
+  checkSubscription,
+  fail,
+  formatEpochDay,
+  toInstantMs,
+  unknownValueReasons,
+} from '../core/internal.js';
 import { knownTermMonths, lifecycleAt } from './status.js';
 import { formatTerm, type TermDates } from './terms.js';
 
@@ -19,14 +26,7 @@ import { formatTerm, type TermDates } from './terms.js';
  * @category Lifecycle
  */
 export type AutoRenewToggleReason =
-  | {
-      /** Partner Center sent a value this version does not know. */
-      readonly code: 'unknown_value';
-      /** The field that held it. */
-      readonly field: string;
-      /** The raw value. */
-      readonly raw: string;
-    }
+  | UnknownValueReason
   | {
       /** Bought before 2021-10-14: not on the Subscriptions page, where autorenew is switched. */
       readonly code: 'not_on_subscriptions_page';
@@ -111,11 +111,7 @@ export function autoRenewToggle(
   if (options.to !== undefined && typeof options.to !== 'boolean') {
     fail('invalid_input', 'to', 'to: expected true or false');
   }
-  const reasons: AutoRenewToggleReason[] = sub.unknownFields.map((f) => ({
-    code: 'unknown_value',
-    field: f.field,
-    raw: f.raw,
-  }));
+  const reasons: AutoRenewToggleReason[] = unknownValueReasons(sub.unknownFields);
   const rules: RuleRef[] = [];
   let autoRenew = sub.autoRenew ?? false;
   let currentTerm: TermDates | undefined;
