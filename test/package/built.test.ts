@@ -11,9 +11,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
   dependencies: Record<string, string>;
 };
-const subpaths = Object.keys(pkg.exports).filter(
-  (k) => k !== './package.json' && !k.endsWith('.json'),
-);
+const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json' && !k.includes('*'));
 let project = '';
 let packedFiles: string[] = [];
 
@@ -49,7 +47,9 @@ afterAll(() => {
 describe('the packed package', () => {
   it('ships only what a consumer needs', () => {
     for (const f of packedFiles) {
-      expect(f, f).toMatch(/^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
+      expect(f, f).toMatch(
+        /^(dist\/|examples\/sample-portfolio\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/,
+      );
       expect(f, f).not.toMatch(/\.test\.|test\/|\.config\.|tsconfig|\.map\.ts$/);
     }
     expect(packedFiles).toContain('dist/index.js');
@@ -70,6 +70,20 @@ describe('the packed package', () => {
       `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(spec)})).sort()))`,
     ]);
     expect(JSON.parse(cjs)).toEqual(JSON.parse(esm));
+  });
+
+  it('ships the JSON Schemas under ./json-schema/*', () => {
+    const out = node([
+      '-e',
+      "const s = require('csp-software-rules/json-schema/software-subscription.schema.json'); console.log(s.$schema, s.type)",
+    ]);
+    expect(out.trim()).toBe('https://json-schema.org/draft/2020-12/schema object');
+  });
+
+  it('installs the report command and runs it on the shipped sample', () => {
+    const bin = join(project, 'node_modules', 'csp-software-rules', 'dist', 'cli', 'main.js');
+    const out = node([bin, 'report', '--as-of', '2026-11-25T12:00:00Z']);
+    expect(out).toContain('## Contoso S.p.A.');
   });
 
   it('recognises a CspRuleError thrown by one build in the other (ESM ↔ CJS, subpath ↔ root)', () => {

@@ -1,0 +1,191 @@
+/**
+ * The report: every rule applied to a portfolio at one instant. Pure: the
+ * command line (main.ts) supplies the clock, the file and the locale.
+ */
+import { planMakMigration } from '../activation/index.js';
+import { evaluateCancellation } from '../cancellation/index.js';
+import { type CalendarDay, CspRuleError, calendarDayOf, isCspRuleError } from '../core/index.js';
+import { subscriptionStatusOn } from '../lifecycle/index.js';
+import {
+  isAzureReservationAvailable,
+  marketName,
+  parseMarket,
+  pricesIncludeTax,
+} from '../markets/index.js';
+import type { Portfolio, PortfolioCustomer } from './portfolio.js';
+
+/** Report languages. */
+export type ReportLocale = 'en' | 'it';
+
+/** Where a cancellation stands, for one purchase. */
+export interface CancellationLine {
+  readonly allowed: boolean;
+  readonly closesAt: string | null;
+  readonly lastDay: CalendarDay | null;
+  readonly daysLeft: number;
+  readonly hoursLeft: number;
+  readonly reasons: readonly string[];
+}
+
+/** One subscription's line. */
+export interface SubscriptionLine {
+  readonly id: string;
+  readonly name: string;
+  readonly term: string;
+  readonly billingFrequency: string;
+  readonly state: string;
+  readonly termStart: CalendarDay;
+  readonly termEnd: CalendarDay;
+  readonly nextEvent: string;
+  readonly cancellation: CancellationLine;
+}
+
+/** One perpetual purchase's line. */
+export interface PerpetualLine {
+  readonly id: string;
+  readonly name: string;
+  readonly purchasedOn: CalendarDay;
+  readonly cancellation: CancellationLine;
+}
+
+/** The devices' KMS-to-MAK situation. */
+export interface FleetLine {
+  readonly devices: number;
+  readonly deadline: string | null;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly lapses: number;
+  readonly completesOn: CalendarDay | null;
+  readonly warnings: readonly string[];
+}
+
+/** One customer's section. */
+export interface CustomerReport {
+  readonly name: string;
+  readonly market: {
+    readonly code: string;
+    readonly name: string;
+    readonly azureReservations: boolean;
+    readonly pricesIncludeTax: boolean;
+  } | null;
+  readonly subscriptions: readonly SubscriptionLine[];
+  readonly perpetual: readonly PerpetualLine[];
+  readonly fleet: FleetLine | null;
+}
+
+/** The whole report. */
+export interface Report {
+  readonly asOf: string;
+  readonly customers: readonly CustomerReport[];
+}
+
+/**
+ * Runs `fn`, re-raising a rule error with the item's path in front of its
+ * field: the rule's own root (`subscription.`) is replaced by `path`, or with
+ * `keep` the whole field is put under `path`.
+ */
+function at<T>(path: string, fn: () => T, keep = false): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!isCspRuleError(e)) throw e;
+    const rest =
+      keep || !e.field.includes('.') ? `.${e.field}` : e.field.slice(e.field.indexOf('.'));
+    const field = e.field === 'asOf' ? 'asOf' : `${path}${rest}`;
+    throw new CspRuleError(e.code, e.message.replace(e.field, field), {
+      field,
+      details: e.details,
+    });
+  }
+}
+
+function cancellationLine(d: ReturnType<typeof evaluateCancellation>): CancellationLine {
+  return {
+    allowed: d.allowed,
+    closesAt: d.window === null ? null : d.window.closesAt.toISOString(),
+    lastDay: d.window === null ? null : d.window.lastDay,
+    daysLeft: d.timeRemaining.days,
+    hoursLeft: d.timeRemaining.hours,
+    reasons: d.reasons.map((r) => r.code),
+  };
+}
+
+function customerReport(
+  c: PortfolioCustomer,
+  i: number,
+  asOf: Date,
+  locale: ReportLocale,
+): CustomerReport {
+  const base = `customers[${i}]`;
+  const market =
+    c.market === undefined
+      ? null
+      : at(base, () => ({
+          code: parseMarket(c.market).market,
+          name: marketName(c.market as string, locale),
+          azureReservations: isAzureReservationAvailable(c.market as string),
+          pricesIncludeTax: pricesIncludeTax(c.market as string),
+        }));
+  const subscriptions = c.subscriptions.map((s, j) =>
+    at(`${base}.subscriptions[${j}]`, () => {
+      const status = subscriptionStatusOn(s, { asOf });
+      const decision = evaluateCancellation(s, { asOf });
+      const next = status.nextEvent;
+      return {
+        id: s.id ?? `#${j + 1}`,
+        name: s.name ?? '',
+        term: typeof s.term === 'string' ? s.term : `? ${s.term.unknown}`,
+        billingFrequency:
+          typeof s.billingFrequency === 'string'
+            ? s.billingFrequency
+            : `? ${s.billingFrequency.unknown}`,
+        state: status.state,
+        termStart: status.currentTerm.start,
+        termEnd: status.currentTerm.end,
+        nextEvent: next.kind === 'none' ? 'none' : `${next.kind} ${next.on}`,
+        cancellation: cancellationLine(decision),
+      };
+    }),
+  );
+  const perpetual = c.perpetual.map((p, j) =>
+    at(`${base}.perpetual[${j}]`, () => {
+      const decision = evaluateCancellation(p, { asOf });
+      return {
+        id: p.orderId ?? p.id ?? `#${j + 1}`,
+        name: p.productName ?? '',
+        purchasedOn: calendarDayOf(p.purchasedAt),
+        cancellation: cancellationLine(decision),
+      };
+    }),
+  );
+  const fleet =
+    c.devices.length === 0
+      ? null
+      : at(
+          base,
+          () => {
+            const plan = planMakMigration(c.devices, {
+              asOf,
+              ...(c.kmsHostRetiredAt === undefined ? {} : { kmsHostRetiredAt: c.kmsHostRetiredAt }),
+              ...(c.makCapacityPerDay === undefined ? {} : { capacityPerDay: c.makCapacityPerDay }),
+            });
+            return {
+              devices: c.devices.length,
+              deadline: plan.deadline === null ? null : plan.deadline.toISOString(),
+              counts: plan.counts,
+              lapses: plan.lapses.length,
+              completesOn: plan.completesOn,
+              warnings: plan.warnings.map((w) => w.code),
+            };
+          },
+          true,
+        );
+  return { name: c.name, market, subscriptions, perpetual, fleet };
+}
+
+/** Applies every rule to the portfolio at `asOf`. */
+export function buildReport(portfolio: Portfolio, asOf: Date, locale: ReportLocale): Report {
+  return {
+    asOf: asOf.toISOString(),
+    customers: portfolio.customers.map((c, i) => customerReport(c, i, asOf, locale)),
+  };
+}
