@@ -14,3 +14,4 @@ export * from './cancellation/index.js';
 export * from './core/index.js';
 export * from './lifecycle/index.js';
 export * from './markets/index.js';
+export * from './refunds/index.js';

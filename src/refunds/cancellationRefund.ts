@@ -1,0 +1,526 @@
+/**
+ * What a cancellation gives back: the prorated refund of a software
+ * subscription's current charge cycle, or the credit of a perpetual order
+ * (brief §6), reusing the cancellation decision and billing's charge cycle.
+ * @module
+ */
+import type { Installment } from '../billing/index.js';
+import {
+  chargeCycleAt,
+  cycleMonthsFor,
+  cyclesOfTerm,
+  priceTimesQuantityMinor,
+} from '../billing/internal.js';
+import type { CancellationDecision, CancellationReason } from '../cancellation/index.js';
+import { checkCancellationOptions, decideCancellation } from '../cancellation/internal.js';
+import {
+  type CalendarDay,
+  type Decision,
+  decide,
+  type Money,
+  type Purchase,
+  type RoundingMode,
+  type RuleRef,
+} from '../core/index.js';
+import {
+  asRecord,
+  type CheckedPerpetual,
+  type CheckedSubscription,
+  checkPurchase,
+  epochDayOfMs,
+  fail,
+  formatEpochDay,
+  formatScaled,
+  quotientText,
+  roundQuotient,
+  toInstantMs,
+} from '../core/internal.js';
+import type { TermDates } from '../lifecycle/index.js';
+import { type InvoicePeriod, invoiceAtMs } from './invoiceFor.js';
+import {
+  type CancellationRefundOptions,
+  type CheckedRefundOptions,
+  type CycleDayCount,
+  checkRefundOptions,
+  type RoundingApplication,
+} from './options.js';
+import {
+  FULL_REFUND_TIER_POLICY,
+  INVOICE_PERIOD_POLICY,
+  PERPETUAL_CREDIT_POLICY,
+  PRORATED_REFUND_POLICY,
+  REFUND_ROUNDING_POLICY,
+} from './policy.js';
+import { cycleDayCount, EXACT_DIGITS, pow10, prorate } from './prorate.js';
+import { builtInAt } from './resolve.js';
+
+/**
+ * A charge cycle, as the refund computation shows it. Days are UTC, inclusive.
+ * @category Refunds
+ */
+export interface RefundCycle {
+  /** The term the cycle belongs to (0 = initial). */
+  readonly termIndex: number;
+  /** The cycle's position within its term (0 = first). */
+  readonly index: number;
+  /** First day of the cycle (the day it was charged). */
+  readonly start: CalendarDay;
+  /** Last day of the cycle, inclusive. */
+  readonly end: CalendarDay;
+}
+
+/**
+ * How a prorated refund is rounded, as applied.
+ * @category Refunds
+ */
+export interface AppliedRounding {
+  /** The rounding mode. */
+  readonly mode: RoundingMode;
+  /** Per unit then × quantity, or once on the total. */
+  readonly apply: RoundingApplication;
+}
+
+/**
+ * Every figure of a subscription's refund, so a person can check it:
+ * `perUnit = round(unitPrice × refundDays / cycleDays)`, `refund = perUnit ×
+ * quantity` (per-unit rounding) or `round(unitPrice × quantity × refundDays /
+ * cycleDays)` (total rounding), never more than the cycle's charge.
+ * @category Refunds
+ */
+export interface SubscriptionRefundComputation {
+  /**
+   * - `'prorated'`: the formula above;
+   * - `'whole-cycle'`: `refundDays` covers the whole `cycleDays` (a
+   *   cancellation on the cycle's first day): the refund is the cycle's charge;
+   * - `'full-refund-within'`: cancelled within `fullRefundWithin` of the term's
+   *   opening: the refund is the cycle's charge.
+   */
+  readonly method: 'prorated' | 'whole-cycle' | 'full-refund-within';
+  /** The UTC day of the cancellation (refunded). */
+  readonly cancellationDay: CalendarDay;
+  /** The current charge cycle: the one containing the cancellation day. */
+  readonly cycle: RefundCycle;
+  /** The day count divided by. */
+  readonly cycleDays: number;
+  /** How `cycleDays` was counted. */
+  readonly cycleDayCount: CycleDayCount;
+  /** Days refunded: from the cancellation day to the cycle's end, both included. */
+  readonly refundDays: number;
+  /** The unit price per charge cycle, as exact decimal text. */
+  readonly unitPrice: string;
+  /** Number of licences refunded. */
+  readonly quantity: number;
+  /** `unitPrice × min(refundDays, cycleDays) / cycleDays` per unit, exact decimal text (`…` when it goes on). */
+  readonly exactPerUnit: string;
+  /** The same as a fraction, `unitPrice × days` over `cycleDays` (`'292.32/31'`). */
+  readonly exactPerUnitFraction: string;
+  /** The per-unit refund after rounding (per-unit rounding), or `null` (total rounding). */
+  readonly perUnit: Money | null;
+  /** The exact refund for the whole quantity, decimal text, before rounding. */
+  readonly exactTotal: string;
+  /** The rounding applied to the refund. */
+  readonly rounding: AppliedRounding;
+  /** The rounding of the cycle's charge (`unitPrice × quantity`). */
+  readonly chargeRounding: RoundingMode;
+  /** Whether the refund was limited to the cycle's charge (more refund days than `cycleDays`, or a rounding above the charge). */
+  readonly capped: boolean;
+  /** The full-refund tier asked for: its duration and the first instant it no longer applies; `null` when not asked. */
+  readonly fullRefundWithin: {
+    /** The ISO-8601 duration given. */
+    readonly duration: string;
+    /** The window's `opensAt` + the duration. */
+    readonly until: Date;
+  } | null;
+}
+
+/**
+ * Every figure of a perpetual order's credit.
+ * @category Refunds
+ */
+export interface PerpetualCreditComputation {
+  /** Always `'credit'`. */
+  readonly method: 'credit';
+  /** Percentage credited (100). */
+  readonly percent: number;
+  /** The unit price, exact decimal text. */
+  readonly unitPrice: string;
+  /** Licences credited. */
+  readonly quantity: number;
+  /** Licences in the order. */
+  readonly orderQuantity: number;
+  /** The exact credit before rounding, decimal text. */
+  readonly exactTotal: string;
+  /** The rounding of amounts finer than the currency's minor unit (the charge's). */
+  readonly chargeRounding: RoundingMode;
+}
+
+/**
+ * The installments of the term that will not be billed after the cancellation:
+ * the charge cycles after the current one, each `unitPrice × quantity`.
+ * @category Refunds
+ */
+export interface NotBilledInstallments {
+  /** How many charge cycles of the term follow the current one (0 when it is the last). */
+  readonly count: number;
+  /** First day of the first cycle not billed, or `null` when `count` is 0. */
+  readonly from: CalendarDay | null;
+  /** Last day of the term (the last cycle's end), or `null` when `count` is 0. */
+  readonly to: CalendarDay | null;
+  /** The amount of each of those installments (the cycle's charge). */
+  readonly amountEach: Money;
+  /** Their total: `amountEach × count`. */
+  readonly total: Money;
+  /**
+   * One installment per cycle not billed, in order (as billing's
+   * `installmentSchedule` lists them) with `listInstallments: true`; else `null`.
+   */
+  readonly installments: readonly Installment[] | null;
+}
+
+/**
+ * The facts of a {@link CancellationRefund}, present whether allowed or not.
+ * @category Refunds
+ */
+export interface CancellationRefundFacts {
+  /** `'refund'` for a subscription (prorated), `'credit'` for perpetual software. */
+  readonly kind: 'refund' | 'credit';
+  /** The purchase's `id`, or `null`. */
+  readonly id: string | null;
+  /** When the cancellation is made. */
+  readonly cancelledAt: Date;
+  /** What is refunded or credited; zero when the cancellation is refused. */
+  readonly refund: Money;
+  /** What stays charged: `charged − refund`. */
+  readonly kept: Money;
+  /**
+   * What was charged: for a subscription the charge of one cycle,
+   * `unitPrice × quantity` rounded once with `chargeRounding`; for perpetual
+   * software the order's one-time charge.
+   */
+  readonly charged: Money;
+  /** From the cancellation decision: refused because the window closed, the whole term stays billed. */
+  readonly billedInFull: boolean;
+  /** Every figure of the computation; `null` when the cancellation is refused. */
+  readonly computation: SubscriptionRefundComputation | PerpetualCreditComputation | null;
+  /** Subscription: the later installments of the term that will not be billed; `null` for perpetual software or a refused cancellation. */
+  readonly notBilled: NotBilledInstallments | null;
+  /** The invoice the refund or credit lands on (the month of the cancellation); `null` when refused. */
+  readonly invoice: InvoicePeriod | null;
+  /** The cancellation decision this result reused. */
+  readonly cancellation: CancellationDecision;
+}
+
+/**
+ * The answer of {@link cancellationRefund}: the cancellation's reasons and
+ * rules, the refund rules, and {@link CancellationRefundFacts}.
+ * @category Refunds
+ */
+export type CancellationRefund = Decision<CancellationReason, CancellationRefundFacts>;
+
+function cycleMonthsOf(checked: CheckedSubscription): number | undefined {
+  const { term, billingFrequency } = checked;
+  if (term === undefined || billingFrequency === undefined) return undefined;
+  return cycleMonthsFor(term, billingFrequency, 'purchase.billingFrequency');
+}
+
+function termMonthsOf(checked: CheckedSubscription): number {
+  return checked.term === 'P1M' ? 1 : checked.term === 'P1Y' ? 12 : 36;
+}
+
+function refused(
+  decision: CancellationDecision,
+  kind: 'refund' | 'credit',
+  charged: Money,
+): CancellationRefund {
+  return decide(decision.reasons, decision.rules, {
+    kind,
+    id: decision.id,
+    cancelledAt: decision.asOf,
+    refund: { currency: charged.currency, minor: 0 },
+    kept: charged,
+    charged,
+    billedInFull: decision.billedInFull,
+    computation: null,
+    notBilled: null,
+    invoice: null,
+    cancellation: decision,
+  });
+}
+
+function subscriptionRefund(
+  checked: CheckedSubscription,
+  cycleMonths: number,
+  cancelledMs: number,
+  ro: CheckedRefundOptions,
+  decision: CancellationDecision,
+  charged: Money,
+): CancellationRefund {
+  const currency = checked.currency;
+  const termMonths = termMonthsOf(checked);
+  const anchorDay = epochDayOfMs(checked.purchasedMs);
+  const day = epochDayOfMs(cancelledMs);
+  const cycle = chargeCycleAt(anchorDay, termMonths, cycleMonths, day, 'cancelledAt');
+  const refundDays = cycle.endDay - day + 1;
+  const cycleDays = cycleDayCount(ro.cycleDays, cycle.startDay, cycle.endDay, cycleMonths);
+  const days = Math.min(refundDays, cycleDays);
+  const p = prorate(
+    checked.unitPrice,
+    checked.quantity,
+    checked.exponent,
+    days,
+    cycleDays,
+    ro.mode,
+    ro.apply,
+    charged.minor,
+  );
+  // An allowed subscription decision always carries its window.
+  const opensMs = (
+    decision.window as NonNullable<CancellationDecision['window']>
+  ).opensAt.getTime();
+  const withinMs = ro.fullRefundWithinMs;
+  const untilMs = withinMs === undefined ? undefined : opensMs + withinMs;
+  const method =
+    untilMs !== undefined && cancelledMs < untilMs
+      ? 'full-refund-within'
+      : refundDays >= cycleDays
+        ? 'whole-cycle'
+        : 'prorated';
+  const refundMinor = method === 'prorated' ? p.minor : charged.minor;
+
+  const count = termMonths / cycleMonths - 1 - cycle.index;
+  const notBilledMinor = charged.minor * count;
+  if (!Number.isSafeInteger(notBilledMinor)) {
+    fail('invalid_money', 'purchase.unitPrice', 'purchase.unitPrice: the term total is too large');
+  }
+  let installments: Installment[] | null = null;
+  if (ro.listInstallments) {
+    installments = [];
+    const cycles = cyclesOfTerm(anchorDay, termMonths, cycleMonths, cycle.termIndex);
+    for (let j = cycle.index + 1; j < cycles.length; j++) {
+      const c = cycles[j] as (typeof cycles)[number];
+      installments.push({
+        index: c.index,
+        start: formatEpochDay(c.startDay),
+        end: formatEpochDay(c.endDay),
+        amount: charged,
+      });
+    }
+  }
+
+  const rules: RuleRef[] = decision.rules.slice();
+  rules.push(
+    builtInAt(PRORATED_REFUND_POLICY, cancelledMs).rule,
+    builtInAt(REFUND_ROUNDING_POLICY, cancelledMs).rule,
+  );
+  if (withinMs !== undefined) rules.push(builtInAt(FULL_REFUND_TIER_POLICY, cancelledMs).rule);
+  rules.push(builtInAt(INVOICE_PERIOD_POLICY, cancelledMs).rule);
+
+  const computation: SubscriptionRefundComputation = {
+    method,
+    cancellationDay: formatEpochDay(day),
+    cycle: {
+      termIndex: cycle.termIndex,
+      index: cycle.index,
+      start: formatEpochDay(cycle.startDay),
+      end: formatEpochDay(cycle.endDay),
+    },
+    cycleDays,
+    cycleDayCount: ro.cycleDays,
+    refundDays,
+    unitPrice: formatScaled(checked.unitPrice.units, checked.unitPrice.scale),
+    quantity: checked.quantity,
+    exactPerUnit: p.exactPerUnit,
+    exactPerUnitFraction: p.exactPerUnitFraction,
+    perUnit: p.perUnitMinor === undefined ? null : { currency, minor: p.perUnitMinor },
+    exactTotal: p.exactTotal,
+    rounding: { mode: ro.mode, apply: ro.apply },
+    chargeRounding: ro.chargeRounding,
+    capped: refundDays > cycleDays || p.capped,
+    fullRefundWithin:
+      untilMs === undefined
+        ? null
+        : { duration: ro.fullRefundWithin as string, until: new Date(untilMs) },
+  };
+  return decide(decision.reasons, rules, {
+    kind: 'refund' as const,
+    id: decision.id,
+    cancelledAt: decision.asOf,
+    refund: { currency, minor: refundMinor },
+    kept: { currency, minor: charged.minor - refundMinor },
+    charged,
+    billedInFull: decision.billedInFull,
+    computation,
+    notBilled: {
+      count,
+      from: count === 0 ? null : formatEpochDay(cycle.endDay + 1),
+      to: count === 0 ? null : (decision.term as TermDates).end,
+      amountEach: charged,
+      total: { currency, minor: notBilledMinor },
+      installments,
+    },
+    invoice: invoiceAtMs(cancelledMs),
+    cancellation: decision,
+  });
+}
+
+function perpetualCredit(
+  checked: CheckedPerpetual,
+  creditQuantity: number,
+  cancelledMs: number,
+  ro: CheckedRefundOptions,
+  decision: CancellationDecision,
+  charged: Money,
+): CancellationRefund {
+  const credit = builtInAt(PERPETUAL_CREDIT_POLICY, cancelledMs);
+  const percent = credit.value.percent;
+  const price = checked.unitPrice;
+  const exact = price.units * BigInt(creditQuantity) * BigInt(percent); // over 10^scale × 100
+  const den = pow10(price.scale) * 100n;
+  const creditMinor = Number(
+    roundQuotient(exact * pow10(checked.exponent), den, ro.chargeRounding),
+  );
+  const rules: RuleRef[] = decision.rules.slice();
+  rules.push(credit.rule, builtInAt(INVOICE_PERIOD_POLICY, cancelledMs).rule);
+  const currency = checked.currency;
+  return decide(decision.reasons, rules, {
+    kind: 'credit' as const,
+    id: decision.id,
+    cancelledAt: decision.asOf,
+    refund: { currency, minor: creditMinor },
+    kept: { currency, minor: charged.minor - creditMinor },
+    charged,
+    billedInFull: decision.billedInFull,
+    computation: {
+      method: 'credit' as const,
+      percent,
+      unitPrice: formatScaled(price.units, price.scale),
+      quantity: creditQuantity,
+      orderQuantity: checked.quantity,
+      exactTotal: quotientText(exact, den, EXACT_DIGITS),
+      chargeRounding: ro.chargeRounding,
+    },
+    notBilled: null,
+    invoice: invoiceAtMs(cancelledMs),
+    cancellation: decision,
+  });
+}
+
+/**
+ * What a cancellation made at `cancelledAt` gives back, as a decision that
+ * reuses `evaluateCancellation`'s (same window options: `roles`, `window`,
+ * `policy`, `minimumWindowDays`) and billing's charge cycles.
+ *
+ * **Software subscription**, cancellation allowed: a prorated refund of the
+ * **current charge cycle** (the cycle containing the UTC day of
+ * `cancelledAt`). Per unit `unitPrice × refundDays / cycleDays`, where
+ * `refundDays` runs from the cancellation day to the cycle's end, both
+ * included (the cancellation day is refunded), and `cycleDays` is the cycle's
+ * length in days (option `cycleDays: 'month-of-start'`: the calendar days of
+ * the month, or year(s), the cycle starts in). Default rounding, as in
+ * Microsoft's published examples: truncate each unit's refund to the
+ * currency's minor unit, then multiply by the quantity; `rounding` offers
+ * `half-even`/`half-up`, per unit or on the total. A cancellation on the
+ * cycle's first day refunds the whole cycle charge (`method: 'whole-cycle'`);
+ * with `fullRefundWithin: 'PT24H'`, so does any cancellation within 24 hours
+ * of the term's opening (window `opensAt`). The refund is never negative and
+ * never more than the cycle's charge (`unitPrice × quantity`, rounded once
+ * with `chargeRounding`, default `half-even` as billing). The term's later
+ * cycles are not billed: `notBilled` counts and totals them (and lists them
+ * with `listInstallments: true`). Money is exact (bigint)
+ * throughout; `computation` shows every figure.
+ *
+ * **Perpetual software**, cancellation allowed: a 100% credit of the order
+ * (`quantity × unitPrice`), or of `quantity` of its licences. Partner
+ * Center's order line items carry no price, so a line-item selection is
+ * expressed as a quantity of the purchase.
+ *
+ * Either lands on the invoice of the month of the cancellation (`invoice`,
+ * see {@link invoiceFor}). When the cancellation is refused, the result has
+ * the cancellation's reasons (the same objects), a zero `refund`, `kept =
+ * charged`, `billedInFull` from the decision, and `null` computation, invoice
+ * and `notBilled`.
+ *
+ * Fast: the purchase is checked once; the decision, policies and charge cycle
+ * are looked up in constant time.
+ *
+ * @param purchase - A software subscription or perpetual purchase (ARCHITECTURE shapes).
+ * @param options - `cancelledAt`; the window options of `evaluateCancellation`; `rounding`, `cycleDays`, `fullRefundWithin`, `chargeRounding`; `quantity` (perpetual).
+ * @returns The decision with the refund, what stays charged, the computation and the invoice.
+ * @throws {@link core!CspRuleError} for an invalid purchase (`invalid_input`,
+ *   `invalid_instant`, `invalid_quantity`, `unknown_currency`,
+ *   `invalid_decimal`, ...), `invalid_billing_frequency` for a charge cycle
+ *   longer than the term, `invalid_instant` for a bad `cancelledAt`,
+ *   `invalid_rounding` for a bad `rounding`/`chargeRounding`,
+ *   `invalid_option` for a bad `cycleDays` (or the window options), or a
+ *   `quantity` given for a subscription, `invalid_duration` for a bad
+ *   `fullRefundWithin`, `invalid_quantity` for a `quantity` above the
+ *   order's, `invalid_money` for a charge beyond safe integers, and the
+ *   errors of `evaluateCancellation` for its options.
+ * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
+ * @see https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring
+ * @see https://learn.microsoft.com/partner-center/billing/billing-basics
+ * @example
+ * ```ts
+ * import { cancellationRefund } from 'csp-software-rules/refunds';
+ *
+ * // 10 licences at EUR 10.08 a month, bought July 15, cancelled July 17:
+ * // 29 of the cycle's 31 days; 10.08 × 29 / 31 = 9.4296… → 9.42 per unit, × 10.
+ * const sub = {
+ *   kind: 'subscription', purchasedAt: '2021-07-15T09:00:00Z', term: 'P1M', billingFrequency: 'monthly',
+ *   quantity: 10, unitPrice: '10.08', currency: 'EUR',
+ * } as const;
+ * const r = cancellationRefund(sub, { cancelledAt: '2021-07-17T12:00:00Z' });
+ * r.allowed; // => true
+ * r.refund; // => { currency: 'EUR', minor: 9420 }
+ * r.kept; // => { currency: 'EUR', minor: 660 }
+ * [r.computation?.method, r.computation?.cycleDays, r.computation?.exactPerUnitFraction]; // => ['prorated', 31, '292.32/31']
+ * r.invoice?.billingPeriod; // => '2021-07'
+ * const late = cancellationRefund(sub, { cancelledAt: '2021-07-22T09:00:00Z' });
+ * [late.allowed, late.refund.minor, late.billedInFull]; // => [false, 0, true]
+ * cancellationRefund(sub, { cancelledAt: '2021-07-17T12:00:00Z', cycleDays: 'weekly' as never }); // => throws invalid_option
+ * ```
+ * @category Refunds
+ */
+export function cancellationRefund(
+  purchase: Purchase,
+  options: CancellationRefundOptions,
+): CancellationRefund {
+  const checked = checkPurchase(purchase);
+  const o = asRecord(options, 'options');
+  const cancelledMs = toInstantMs(o['cancelledAt'], 'cancelledAt');
+  const ro = checkRefundOptions(o);
+  const cancelOpts = checkCancellationOptions(o);
+  const chargedMinor = priceTimesQuantityMinor(
+    checked.unitPrice,
+    checked.quantity,
+    checked.exponent,
+    ro.chargeRounding,
+    'purchase.unitPrice',
+  );
+  const charged: Money = { currency: checked.currency, minor: chargedMinor };
+  if (checked.kind === 'subscription') {
+    if (ro.quantity !== undefined) {
+      fail(
+        'invalid_option',
+        'quantity',
+        'quantity: a subscription is refunded for all its licences (quantity applies to perpetual orders)',
+      );
+    }
+    const cycleMonths = cycleMonthsOf(checked);
+    const decision = decideCancellation(checked, cancelledMs, cancelOpts);
+    if (!decision.allowed) return refused(decision, 'refund', charged);
+    // Allowed implies a known term and billing frequency (an unknown value is a refusal reason).
+    return subscriptionRefund(checked, cycleMonths as number, cancelledMs, ro, decision, charged);
+  }
+  const creditQuantity = ro.quantity ?? checked.quantity;
+  if (creditQuantity > checked.quantity) {
+    fail(
+      'invalid_quantity',
+      'quantity',
+      `quantity: ${creditQuantity} is more than the order's ${checked.quantity} licences`,
+    );
+  }
+  const decision = decideCancellation(checked, cancelledMs, cancelOpts);
+  if (!decision.allowed) return refused(decision, 'credit', charged);
+  return perpetualCredit(checked, creditQuantity, cancelledMs, ro, decision, charged);
+}

@@ -1,0 +1,78 @@
+/**
+ * The monthly invoice an instant belongs to (brief §6, S8).
+ * @module
+ */
+import type { CalendarDay, InstantInput } from '../core/index.js';
+import { daysInMonth, epochDayOfMs, toInstantMs, ymdFromEpochDay } from '../core/internal.js';
+import { INVOICE_PERIOD_POLICY } from './policy.js';
+import { builtInAt } from './resolve.js';
+
+/**
+ * A new-commerce billing period (one UTC calendar month) and when its invoice
+ * becomes available.
+ * @category Refunds
+ */
+export interface InvoicePeriod {
+  /** The billing period, `YYYY-MM` (UTC calendar month). */
+  readonly billingPeriod: string;
+  /** First day of the period (the 1st of the month). */
+  readonly periodStart: CalendarDay;
+  /** Last day of the period, inclusive (the month's last day). */
+  readonly periodEnd: CalendarDay;
+  /** The first day the invoice and reconciliation file can be available: the 6th of the following month. */
+  readonly availableFrom: CalendarDay;
+  /** The day by which they are available: the 8th of the following month. */
+  readonly availableBy: CalendarDay;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function yearText(y: number): string {
+  return y >= 1000 ? String(y) : String(y).padStart(4, '0');
+}
+
+/** @internal The invoice period of an instant given as epoch milliseconds. */
+export function invoiceAtMs(ms: number): InvoicePeriod {
+  const rule = builtInAt(INVOICE_PERIOD_POLICY, ms).value;
+  const [y, m] = ymdFromEpochDay(epochDayOfMs(ms));
+  const month = `${yearText(y)}-${pad2(m)}`;
+  const ny = m === 12 ? y + 1 : y;
+  const next = `${yearText(ny)}-${pad2(m === 12 ? 1 : m + 1)}`;
+  return {
+    billingPeriod: month,
+    periodStart: `${month}-01`,
+    periodEnd: `${month}-${pad2(daysInMonth(y, m))}`,
+    availableFrom: `${next}-${pad2(rule.availableFromDay)}`,
+    availableBy: `${next}-${pad2(rule.availableByDay)}`,
+  };
+}
+
+/**
+ * The billing period an instant falls in, and when that period's invoice
+ * becomes available. New commerce bills by UTC calendar month; the invoice and
+ * reconciliation file for a month become available between the 6th and the
+ * 8th of the following month. A refund or credit from a cancellation lands on
+ * the invoice of the month in which the cancellation happened (our reading of
+ * "the next monthly invoice"): `invoiceFor(cancelledAt)`.
+ *
+ * @param instant - A `Date`, an ISO-8601 string with `Z`/offset, or `YYYY-MM-DD` (00:00Z).
+ * @returns The period (`YYYY-MM`, first and last day) and the invoice's availability days.
+ * @throws {@link core!CspRuleError} `invalid_instant` or `ambiguous_local_time` for a bad instant.
+ * @see https://learn.microsoft.com/partner-center/billing/billing-basics
+ * @see https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring
+ * @example
+ * ```ts
+ * import { invoiceFor } from 'csp-software-rules/refunds';
+ *
+ * invoiceFor('2024-02-17T10:00:00Z'); // => { billingPeriod: '2024-02', periodStart: '2024-02-01', periodEnd: '2024-02-29', availableFrom: '2024-03-06', availableBy: '2024-03-08' }
+ * invoiceFor('2023-12-31T23:30:00-02:00').billingPeriod; // => '2024-01'
+ * invoiceFor('2023-12-31T10:00:00Z').availableBy; // => '2024-01-08'
+ * invoiceFor('2024-01-15T10:00'); // => throws ambiguous_local_time
+ * ```
+ * @category Refunds
+ */
+export function invoiceFor(instant: InstantInput): InvoicePeriod {
+  return invoiceAtMs(toInstantMs(instant, 'instant'));
+}

@@ -1,0 +1,230 @@
+/**
+ * Options of the refund rules, checked once per call.
+ * @module
+ */
+import type { EvaluateCancellationOptions } from '../cancellation/index.js';
+import type { InstantInput, RoundingMode } from '../core/index.js';
+import {
+  describeType,
+  fail,
+  MS_PER_HOUR,
+  optionalBoolean,
+  parseRoundingMode,
+} from '../core/internal.js';
+import { REFUND_ROUNDING_POLICY } from './policy.js';
+import { builtInAt } from './resolve.js';
+
+/**
+ * Where a prorated refund is rounded to whole minor units:
+ * - `'per-unit'` (default): each unit's refund is rounded, then multiplied by
+ *   the quantity (Microsoft's published examples);
+ * - `'total'`: the exact refund for the whole quantity is rounded once.
+ * @category Refunds
+ */
+export type RoundingApplication = 'per-unit' | 'total';
+
+/** Every {@link RoundingApplication}. @category Refunds */
+export const ROUNDING_APPLICATIONS: readonly RoundingApplication[] = ['per-unit', 'total'];
+
+/**
+ * How a prorated refund is rounded. Omitted fields keep the default
+ * (`truncate`, `per-unit`).
+ * @category Refunds
+ */
+export interface RefundRounding {
+  /** `truncate` (default), `half-even` or `half-up`. */
+  readonly mode?: RoundingMode;
+  /** `per-unit` (default) or `total`. */
+  readonly apply?: RoundingApplication;
+}
+
+/**
+ * The day count a prorated refund divides by:
+ * - `'cycle'` (default, our reading): the charge cycle's own length in days
+ *   (Jan 31–Feb 27 is 28 days; a yearly cycle spanning Feb 29 is 366);
+ * - `'month-of-start'`: Microsoft's "calendar days of the month when you
+ *   buy": for a monthly cycle the days of the calendar month the cycle starts
+ *   in; for an annual cycle the days of the calendar year it starts in (365 or
+ *   366); for a triennial cycle the days of the three calendar years starting
+ *   with that year (1095 or 1096). When the cycle is longer than that count
+ *   (Feb 28–Mar 30 against February's 28 days) the refund is capped at the
+ *   cycle's charge.
+ * @category Refunds
+ */
+export type CycleDayCount = 'cycle' | 'month-of-start';
+
+/** Every {@link CycleDayCount}. @category Refunds */
+export const CYCLE_DAY_COUNTS: readonly CycleDayCount[] = ['cycle', 'month-of-start'];
+
+/**
+ * How the charge itself (`unitPrice × quantity`) is rounded when the unit
+ * price has more decimals than the currency: the billing area's choice,
+ * `half-even` by default (`installmentSchedule`'s `rounding`).
+ * @category Refunds
+ */
+export interface ChargeRoundingOption {
+  /** Rounding of `unitPrice × quantity` to the currency's minor unit; default `half-even`. */
+  readonly chargeRounding?: RoundingMode;
+}
+
+/**
+ * Options of `cancellationRefund`: when the cancellation happens, the
+ * cancellation window options of `evaluateCancellation` (`roles`, `window`,
+ * `policy`, `minimumWindowDays`), and how the refund is computed.
+ * @category Refunds
+ */
+export interface CancellationRefundOptions
+  extends Omit<EvaluateCancellationOptions, 'asOf'>,
+    ChargeRoundingOption {
+  /** When the cancellation is made (the decision is taken at this instant). */
+  readonly cancelledAt: InstantInput;
+  /** Subscriptions: how the prorated refund is rounded; a mode alone means `{ mode, apply: 'per-unit' }`. */
+  readonly rounding?: RoundingMode | RefundRounding;
+  /** Subscriptions: the day count of the cycle; default `'cycle'`. */
+  readonly cycleDays?: CycleDayCount;
+  /**
+   * Subscriptions: refund the whole cycle when the cancellation is made within
+   * this ISO-8601 duration of the term's opening (the window's `opensAt`):
+   * `'PT24H'` for Microsoft's 24-hour full refund. Days, hours, minutes and
+   * seconds only (`'P1D'`, `'PT36H'`, `'PT90M'`). Omitted = no full-refund tier.
+   */
+  readonly fullRefundWithin?: string;
+  /**
+   * Subscriptions: whether `notBilled.installments` lists every cycle not
+   * billed, with its dates and amount. Default `false`: `notBilled` then
+   * gives the count, first and last day, amount of each and total only (all
+   * installments are equal), which spares a batch formatting up to 70 dates
+   * per refund.
+   */
+  readonly listInstallments?: boolean;
+  /**
+   * Perpetual software: how many of the order's licences are cancelled and
+   * credited (from 1 to the purchase's quantity); default all of them.
+   */
+  readonly quantity?: number;
+}
+
+/** @internal Checked refund options (window options are checked by the cancellation area). */
+export interface CheckedRefundOptions {
+  readonly mode: RoundingMode;
+  readonly apply: RoundingApplication;
+  readonly cycleDays: CycleDayCount;
+  /** Milliseconds of the full-refund tier, or `undefined`. */
+  readonly fullRefundWithinMs: number | undefined;
+  /** The duration text as given. */
+  readonly fullRefundWithin: string | undefined;
+  readonly chargeRounding: RoundingMode;
+  readonly quantity: number | undefined;
+  readonly listInstallments: boolean;
+}
+
+let defaults: CheckedRefundOptions | undefined;
+
+function defaultOptions(): CheckedRefundOptions {
+  if (defaults === undefined) {
+    const rule = builtInAt(REFUND_ROUNDING_POLICY, 0).value;
+    defaults = Object.freeze({
+      mode: rule.mode,
+      apply: rule.apply,
+      cycleDays: 'cycle',
+      fullRefundWithinMs: undefined,
+      fullRefundWithin: undefined,
+      chargeRounding: 'half-even',
+      quantity: undefined,
+      listInstallments: false,
+    });
+  }
+  return defaults;
+}
+
+const DURATION_RE = /^P(?:(\d{1,5})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,8})M)?(?:(\d{1,10})S)?)?$/;
+let lastDuration: string | undefined;
+let lastDurationMs = 0;
+
+/** @internal Milliseconds of a day-time ISO-8601 duration (`PT24H`, `P1D`, `PT90M`). */
+export function durationMs(input: unknown, field: string): number {
+  if (input === lastDuration) return lastDurationMs;
+  const m = typeof input === 'string' ? DURATION_RE.exec(input) : null;
+  if (m === null || input === 'P' || input === 'PT' || (input as string).endsWith('T')) {
+    return fail(
+      'invalid_duration',
+      field,
+      `${field}: expected an ISO-8601 duration in days, hours, minutes or seconds such as "PT24H", got ${typeof input === 'string' ? 'another text' : describeType(input)}`,
+    );
+  }
+  const days = Number(m[1] ?? 0);
+  const hours = Number(m[2] ?? 0);
+  const minutes = Number(m[3] ?? 0);
+  const seconds = Number(m[4] ?? 0);
+  const ms = (days * 24 + hours) * MS_PER_HOUR + (minutes * 60 + seconds) * 1000;
+  if (ms <= 0) fail('invalid_duration', field, `${field}: the duration must be longer than zero`);
+  lastDuration = input as string;
+  lastDurationMs = ms;
+  return ms;
+}
+
+function checkRounding(
+  input: unknown,
+  base: CheckedRefundOptions,
+): [RoundingMode, RoundingApplication] {
+  if (input === undefined) return [base.mode, base.apply];
+  if (typeof input === 'string') return [parseRoundingMode(input, 'rounding'), base.apply];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    fail(
+      'invalid_rounding',
+      'rounding',
+      `rounding: expected a mode or { mode, apply }, got ${describeType(input)}`,
+    );
+  }
+  const r = input as Readonly<Record<string, unknown>>;
+  const mode = r['mode'] === undefined ? base.mode : parseRoundingMode(r['mode'], 'rounding.mode');
+  const apply = r['apply'];
+  if (apply !== undefined && apply !== 'per-unit' && apply !== 'total') {
+    fail('invalid_rounding', 'rounding.apply', 'rounding.apply: expected per-unit or total');
+  }
+  return [mode, (apply as RoundingApplication | undefined) ?? base.apply];
+}
+
+/** @internal Check the refund options of a record (any field may be absent). */
+export function checkRefundOptions(o: Readonly<Record<string, unknown>>): CheckedRefundOptions {
+  const base = defaultOptions();
+  const rounding = o['rounding'];
+  const cycleDays = o['cycleDays'];
+  const within = o['fullRefundWithin'];
+  const chargeRounding = o['chargeRounding'];
+  const quantity = o['quantity'];
+  const list = o['listInstallments'];
+  if (
+    rounding === undefined &&
+    cycleDays === undefined &&
+    within === undefined &&
+    chargeRounding === undefined &&
+    quantity === undefined &&
+    list === undefined
+  ) {
+    return base;
+  }
+  const [mode, apply] = checkRounding(rounding, base);
+  if (cycleDays !== undefined && cycleDays !== 'cycle' && cycleDays !== 'month-of-start') {
+    fail('invalid_option', 'cycleDays', 'cycleDays: expected cycle or month-of-start');
+  }
+  if (
+    quantity !== undefined &&
+    (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1)
+  ) {
+    fail('invalid_quantity', 'quantity', 'quantity: expected a whole number of at least 1');
+  }
+  return {
+    mode,
+    apply,
+    cycleDays: (cycleDays as CycleDayCount | undefined) ?? base.cycleDays,
+    fullRefundWithinMs: within === undefined ? undefined : durationMs(within, 'fullRefundWithin'),
+    fullRefundWithin: within as string | undefined,
+    chargeRounding:
+      chargeRounding === undefined
+        ? base.chargeRounding
+        : parseRoundingMode(chargeRounding, 'chargeRounding'),
+    quantity: quantity as number | undefined,
+    listInstallments: optionalBoolean(list, 'listInstallments') ?? false,
+  };
+}

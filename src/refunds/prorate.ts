@@ -1,0 +1,108 @@
+/**
+ * The exact arithmetic of a prorated refund: bigint throughout, one named
+ * rounding, every figure kept so a person can check it.
+ * @internal
+ * @module
+ */
+import type { RoundingMode } from '../core/index.js';
+import {
+  daysInMonth,
+  epochDayFromYmd,
+  formatScaled,
+  quotientText,
+  roundQuotient,
+  type ScaledDecimal,
+  ymdFromEpochDay,
+} from '../core/internal.js';
+import type { CycleDayCount, RoundingApplication } from './options.js';
+
+/** Fractional digits of the exact amounts shown in a computation. */
+export const EXACT_DIGITS = 10;
+
+const POW10: bigint[] = [];
+
+/** @internal 10^n as a bigint, cached. */
+export function pow10(n: number): bigint {
+  let p = POW10[n];
+  if (p === undefined) {
+    p = 10n ** BigInt(n);
+    POW10[n] = p;
+  }
+  return p;
+}
+
+/**
+ * @internal Days of the calendar period a cycle starts in (the
+ * `'month-of-start'` count): the start's calendar month for a monthly cycle,
+ * else the `cycleMonths / 12` calendar years starting with the start's year.
+ */
+export function calendarDaysOfStart(startDay: number, cycleMonths: number): number {
+  const [y, m] = ymdFromEpochDay(startDay);
+  if (cycleMonths < 12) return daysInMonth(y, m);
+  return epochDayFromYmd(y + cycleMonths / 12, 1, 1) - epochDayFromYmd(y, 1, 1);
+}
+
+/** @internal The day count of a cycle under a {@link CycleDayCount}. */
+export function cycleDayCount(
+  basis: CycleDayCount,
+  startDay: number,
+  endDay: number,
+  cycleMonths: number,
+): number {
+  return basis === 'cycle' ? endDay - startDay + 1 : calendarDaysOfStart(startDay, cycleMonths);
+}
+
+/** @internal A prorated amount, in minor units and as exact figures. */
+export interface Prorated {
+  /** The refund in minor units, at most the cap. */
+  readonly minor: number;
+  /** Whether the rounded amount exceeded the cap (and was limited to it). */
+  readonly capped: boolean;
+  /** The rounded refund of one unit (per-unit rounding), or `undefined` (total rounding). */
+  readonly perUnitMinor: number | undefined;
+  /** `unitPrice × days / cycleDays`, decimal text (… when it goes on). */
+  readonly exactPerUnit: string;
+  /** `unitPrice × days` over `cycleDays`, e.g. `'292.32/31'`. */
+  readonly exactPerUnitFraction: string;
+  /** The exact refund for the whole quantity, decimal text. */
+  readonly exactTotal: string;
+}
+
+/**
+ * @internal `price × days / cycleDays` per unit (`days ≤ cycleDays`), rounded
+ * to whole minor units of a currency with `exponent` decimals, per unit (then
+ * × quantity) or on the total, and limited to `capMinor` (the charge).
+ */
+export function prorate(
+  price: ScaledDecimal,
+  quantity: number,
+  exponent: number,
+  days: number,
+  cycleDays: number,
+  mode: RoundingMode,
+  apply: RoundingApplication,
+  capMinor: number,
+): Prorated {
+  const q = BigInt(quantity);
+  const perUnitValue = price.units * BigInt(days); // over 10^scale × cycleDays, in currency units
+  const den = pow10(price.scale) * BigInt(cycleDays);
+  const num = perUnitValue * pow10(exponent); // in minor units, over den
+  let total: bigint;
+  let perUnit: bigint | undefined;
+  if (apply === 'per-unit') {
+    perUnit = roundQuotient(num, den, mode);
+    total = perUnit * q;
+  } else {
+    total = roundQuotient(num * q, den, mode);
+  }
+  const cap = BigInt(capMinor);
+  const capped = total > cap;
+  return {
+    minor: capped ? capMinor : Number(total),
+    capped,
+    perUnitMinor: perUnit === undefined ? undefined : Number(perUnit),
+    exactPerUnit: quotientText(perUnitValue, den, EXACT_DIGITS),
+    exactPerUnitFraction: `${formatScaled(perUnitValue, price.scale)}/${cycleDays}`,
+    exactTotal: quotientText(perUnitValue * q, den, EXACT_DIGITS),
+  };
+}
