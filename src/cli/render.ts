@@ -21,7 +21,11 @@ const LABELS = {
     columns: ['id', 'name', 'term', 'plan', 'state', 'current term', 'next', 'cancellation'],
     perpetualColumns: ['order', 'product', 'bought', 'cancellation (100% credit)'],
     open: (l: CancellationLine) =>
-      `open until ${l.closesAt} (${l.daysLeft} d ${l.hoursLeft} h left)`,
+      `open until ${l.closesAt} (${l.daysLeft} d ${l.hoursLeft} h left)${
+        l.refund === null
+          ? ''
+          : `; now: ${l.refund.kind} ${l.refund.currency} ${l.refund.amount} on the ${l.refund.invoice} invoice`
+      }`,
     closed: (l: CancellationLine) =>
       `no: ${l.reasons.join(', ')}${l.closesAt === null ? '' : ` (window closed ${l.closesAt})`}`,
     devices: 'devices',
@@ -56,7 +60,11 @@ const LABELS = {
     ],
     perpetualColumns: ['ordine', 'prodotto', 'acquistato', 'annullamento (credito 100%)'],
     open: (l: CancellationLine) =>
-      `possibile fino a ${l.closesAt} (restano ${l.daysLeft} g ${l.hoursLeft} h)`,
+      `possibile fino a ${l.closesAt} (restano ${l.daysLeft} g ${l.hoursLeft} h)${
+        l.refund === null
+          ? ''
+          : `; ora: ${l.refund.kind === 'refund' ? 'rimborso' : 'credito'} ${l.refund.currency} ${l.refund.amount} sulla fattura ${l.refund.invoice}`
+      }`,
     closed: (l: CancellationLine) =>
       `no: ${l.reasons.join(', ')}${l.closesAt === null ? '' : ` (finestra chiusa ${l.closesAt})`}`,
     devices: 'dispositivi',

@@ -3,8 +3,14 @@
  * command line (main.ts) supplies the clock, the file and the locale.
  */
 import { planMakMigration } from '../activation/index.js';
-import { evaluateCancellation } from '../cancellation/index.js';
-import { type CalendarDay, CspRuleError, calendarDayOf, isCspRuleError } from '../core/index.js';
+import type { CancellationDecision } from '../cancellation/index.js';
+import {
+  type CalendarDay,
+  CspRuleError,
+  calendarDayOf,
+  formatMoney,
+  isCspRuleError,
+} from '../core/index.js';
 import { subscriptionStatusOn } from '../lifecycle/index.js';
 import {
   isAzureReservationAvailable,
@@ -12,6 +18,7 @@ import {
   parseMarket,
   pricesIncludeTax,
 } from '../markets/index.js';
+import { cancellationRefund } from '../refunds/index.js';
 import type { Portfolio, PortfolioCustomer } from './portfolio.js';
 
 /** Report languages. */
@@ -25,6 +32,13 @@ export interface CancellationLine {
   readonly daysLeft: number;
   readonly hoursLeft: number;
   readonly reasons: readonly string[];
+  /** What cancelling at `asOf` would give back (`null` when it cannot be cancelled). */
+  readonly refund: {
+    readonly kind: 'refund' | 'credit';
+    readonly amount: string;
+    readonly currency: string;
+    readonly invoice: string;
+  } | null;
 }
 
 /** One subscription's line. */
@@ -98,14 +112,24 @@ function at<T>(path: string, fn: () => T, keep = false): T {
   }
 }
 
-function cancellationLine(d: ReturnType<typeof evaluateCancellation>): CancellationLine {
+function cancellationLine(r: ReturnType<typeof cancellationRefund>): CancellationLine {
+  const d: CancellationDecision = r.cancellation;
   return {
     allowed: d.allowed,
     closesAt: d.window === null ? null : d.window.closesAt.toISOString(),
     lastDay: d.window === null ? null : d.window.lastDay,
     daysLeft: d.timeRemaining.days,
     hoursLeft: d.timeRemaining.hours,
-    reasons: d.reasons.map((r) => r.code),
+    reasons: d.reasons.map((reason) => reason.code),
+    refund:
+      r.allowed && r.invoice !== null
+        ? {
+            kind: r.kind,
+            amount: formatMoney(r.refund),
+            currency: r.refund.currency,
+            invoice: r.invoice.billingPeriod,
+          }
+        : null,
   };
 }
 
@@ -128,7 +152,7 @@ function customerReport(
   const subscriptions = c.subscriptions.map((s, j) =>
     at(`${base}.subscriptions[${j}]`, () => {
       const status = subscriptionStatusOn(s, { asOf });
-      const decision = evaluateCancellation(s, { asOf });
+      const decision = cancellationRefund(s, { cancelledAt: asOf });
       const next = status.nextEvent;
       return {
         id: s.id ?? `#${j + 1}`,
@@ -148,7 +172,7 @@ function customerReport(
   );
   const perpetual = c.perpetual.map((p, j) =>
     at(`${base}.perpetual[${j}]`, () => {
-      const decision = evaluateCancellation(p, { asOf });
+      const decision = cancellationRefund(p, { cancelledAt: asOf });
       return {
         id: p.orderId ?? p.id ?? `#${j + 1}`,
         name: p.productName ?? '',

@@ -36,6 +36,11 @@ describe('report command', () => {
     expect(r.out).toContain('Prices: include tax');
     expect(r.out).toMatch(/ws2022-std .* open until 2026-11-27T09:15:00.000Z/);
     expect(r.out).toContain('fleet deadline');
+    // 4 × 2150.40, 1091 of 1096 days: 2150.40 × 1091 / 1096 = 2140.5897… → 2140.58 × 4
+    expect(r.out).toContain('now: refund EUR 8562.32 on the 2026-11 invoice');
+    // 25 × 10.08, 26 of 30 days: 10.08 × 26 / 30 = 8.736 → 8.73 × 25
+    expect(r.out).toContain('now: refund EUR 218.25 on the 2026-11 invoice');
+    expect(r.out).toContain('now: credit EUR 3899.00 on the 2026-11 invoice');
   });
 
   it('speaks Italian and JSON', () => {
