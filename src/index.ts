@@ -12,6 +12,7 @@ export * from './activation/index.js';
 export * from './billing/index.js';
 export * from './cancellation/index.js';
 export * from './core/index.js';
+export * from './explain/index.js';
 export * from './lifecycle/index.js';
 export * from './markets/index.js';
 export * from './refunds/index.js';

@@ -1,5 +1,30 @@
 /**
- * (area under construction)
+ * Explanations: every decision's reasons as sentences for people, in English
+ * and Italian (`explain(decision, { locale })`). Decisions stay
+ * machine-readable; text comes only from here. Every reason code of every
+ * area has a message in each locale (a missing one is a compile error and a
+ * test failure); a code from a newer version gets a generic sentence naming
+ * it. Output is deterministic: days `YYYY-MM-DD`, instants UTC ISO-8601,
+ * money as core `formatMoney` plus the currency code, whatever the process
+ * time zone. No zod.
+ *
+ * The catalogue of every code (docs/reason-codes.md) is generated from the
+ * areas' reason types and these messages.
+ *
+ * @packageDocumentation
  * @module explain
  */
-export {};
+export type { AnyReason, KnownReason, ReasonCode, ReasonOf } from './codes.js';
+export {
+  EXPLAIN_LOCALES,
+  type ExplainedReason,
+  type ExplainOptions,
+  type Explanation,
+  explain,
+  explainReason,
+  isReasonCode,
+  REASON_MESSAGES,
+} from './explain.js';
+export { EN_MESSAGES } from './messages/en.js';
+export { IT_MESSAGES } from './messages/it.js';
+export type { ExplainLocale, LocaleMessages, ReasonMessage, ReasonMessages } from './types.js';

@@ -1,0 +1,83 @@
+/**
+ * Locale-independent formatting of reason data: deterministic (UTC, no Intl
+ * date formatting) and total (a value of the wrong type gives `undefined`,
+ * never a throw, never `"undefined"` or `"[object Object]"`).
+ * @internal
+ * @module
+ */
+import { formatMoney, type Money } from '../core/index.js';
+import { epochDayOfMs, formatEpochDay, toInstantMs } from '../core/internal.js';
+
+/** Epoch milliseconds of a Date or an ISO-8601 / `YYYY-MM-DD` string; `undefined` otherwise. */
+function instantMs(value: unknown): number | undefined {
+  if (!(value instanceof Date) && typeof value !== 'string') return undefined;
+  try {
+    return toInstantMs(value, 'reason');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * @internal An instant as a UTC ISO-8601 string, `YYYY-MM-DDTHH:mm:ssZ`
+ * (milliseconds shown only when not zero).
+ */
+export function formatInstant(value: unknown): string | undefined {
+  const ms = instantMs(value);
+  if (ms === undefined) return undefined;
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+/** @internal The UTC calendar day (`YYYY-MM-DD`) of a day string, instant string or Date. */
+export function formatDay(value: unknown): string | undefined {
+  const ms = instantMs(value);
+  return ms === undefined ? undefined : formatEpochDay(epochDayOfMs(ms));
+}
+
+/** @internal A money amount as `'94.20 EUR'` (core `formatMoney` and the currency code). */
+export function formatAmount(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    return `${formatMoney(value as Money)} ${(value as Money).currency}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** @internal A non-negative safe integer as digits. */
+export function formatCount(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+    ? String(value)
+    : undefined;
+}
+
+const MAX_QUOTED = 60;
+const CONTROL = /\p{Cc}/gu;
+
+/**
+ * @internal A received string in double quotes, control characters replaced
+ * by spaces and cut after 60 characters (`…`).
+ */
+export function quote(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const clean = value.replace(CONTROL, ' ');
+  const chars = Array.from(clean);
+  return `"${chars.length > MAX_QUOTED ? `${chars.slice(0, MAX_QUOTED).join('')}…` : clean}"`;
+}
+
+/** @internal The items of an array (none for anything else). */
+export function items(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** @internal `a`, `a or b`, `a, b or c` with the locale's conjunction. */
+export function joinList(parts: readonly string[], conjunction: string): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} ${conjunction} ${parts[parts.length - 1]}`;
+}
+
+/** @internal The value of an own property of a table, by a key that may be anything. */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}
