@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -107,6 +108,11 @@ describe('the packed package', () => {
     const block = /## Quickstart\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
     expect(block).toContain("from 'csp-software-rules");
     // Each `expr; // => value` line becomes a deep-equality check.
+    // The README is TypeScript: strip the types the way a consumer's build would.
+    const js = (code: string): string =>
+      ts.transpileModule(code, {
+        compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+      }).outputText;
     const body = block
       .replace(/import \{[^}]+\} from '[^']+';\n/g, '')
       .split('\n')
@@ -120,9 +126,8 @@ describe('the packed package', () => {
       'function check(a, b) { if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(JSON.stringify(a) + " !== " + JSON.stringify(b)); }';
     const esm = imports.map((m) => `import {${m[1]}} from '${m[2]}';`).join('\n');
     const cjs = imports.map((m) => `const {${m[1]}} = require('${m[2]}');`).join('\n');
-    expect(
-      node(['--input-type=module', '-e', `${esm}\n${check}\n${body}\nconsole.log('ok');`]).trim(),
-    ).toBe('ok');
-    expect(node(['-e', `${cjs}\n${check}\n${body}\nconsole.log('ok');`]).trim()).toBe('ok');
+    const program = js(`${check}\n${body}\nconsole.log('ok');`);
+    expect(node(['--input-type=module', '-e', `${esm}\n${program}`]).trim()).toBe('ok');
+    expect(node(['-e', `${cjs}\n${program}`]).trim()).toBe('ok');
   });
 });
