@@ -1,5 +1,6 @@
-// Stryker runs the suite once per mutant: leave out the built-package tests
-// (they pack dist/, which mutants do not change) and run fewer property cases.
+// Stryker runs the suite once per mutant: leave out the tests that do not
+// exercise src logic per call (built package, child-process time zones, the
+// report command, the fuzzers) and run fewer property cases.
 import { defineConfig, mergeConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
@@ -7,5 +8,9 @@ process.env['FC_NUM_RUNS'] ??= '100';
 
 export default mergeConfig(
   base,
-  defineConfig({ test: { exclude: ['test/package/**', 'node_modules/**'] } }),
+  defineConfig({
+    test: {
+      exclude: ['test/package/**', 'test/tz/**', 'test/cli/**', 'test/fuzz/**', 'node_modules/**'],
+    },
+  }),
 );

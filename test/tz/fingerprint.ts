@@ -1,8 +1,13 @@
 // Prints, as JSON, the results of a fixed set of rule calls. test/tz/tz.test.ts
 // runs it in child processes started under different TZ values (the zone is
 // fixed at process start there, unlike the in-process checks) and compares.
+import * as activation from '../../src/activation/index.js';
+import * as billing from '../../src/billing/index.js';
+import * as cancellation from '../../src/cancellation/index.js';
 import * as core from '../../src/core/index.js';
+import * as explain from '../../src/explain/index.js';
 import * as lifecycle from '../../src/lifecycle/index.js';
+import * as refunds from '../../src/refunds/index.js';
 
 const instants = [
   '2021-10-13T23:59:59.999Z',
@@ -34,6 +39,35 @@ export function fingerprint(): unknown {
       lifecycle.softwareSubscriptionVisibility(i),
       lifecycle.subscriptionStatusOn(subscription, { asOf: i }),
     ]),
+    billing: instants.map((i) => [
+      billing.eligibleBillingFrequencies({ term: 'P3Y', purchasedAt: i }),
+      billing.chargeCycles({ start: i, term: 'P1Y', billingFrequency: 'monthly' }),
+    ]),
+    cancellation: instants.map((i) => {
+      const d = cancellation.evaluateCancellation(
+        { ...subscription, purchasedAt: i },
+        { asOf: '2021-10-20T12:00:00Z' },
+      );
+      return [
+        d,
+        explain.explain(d, { locale: 'it' }),
+        cancellation.cancellationWindow(
+          { ...subscription, purchasedAt: i },
+          { asOf: i, window: 'calendar-days' },
+        ),
+      ];
+    }),
+    refunds: instants.map((i) => [
+      refunds.cancellationRefund(
+        { ...subscription, purchasedAt: i },
+        { cancelledAt: new Date(Date.parse(core.parseInstant(i).toISOString()) + 86_400_000) },
+      ),
+      refunds.invoiceFor(i),
+    ]),
+    activation: activation.planMakMigration(
+      instants.map((i, n) => ({ id: `d${n}`, lastRenewalAt: i })),
+      { asOf: '2024-06-01T00:00:00Z', capacityPerDay: 1, kmsHostRetiredAt: '2024-05-01T00:00:00Z' },
+    ),
   };
 }
 
