@@ -217,7 +217,7 @@ describe('cancellationRefund: invariants', () => {
       ),
     );
     // Most pairs fall in one cycle: the property was really exercised.
-    expect(compared).toBeGreaterThan(100);
+    expect(compared).toBeGreaterThan((fc.readConfigureGlobal().numRuns ?? 100) / 10);
   });
 
   it('refunds everything when cancelled on the first day of a cycle (default cycleDays)', () => {
