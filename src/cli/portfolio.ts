@@ -3,8 +3,13 @@
  * purchases and devices (the library's own JSON format).
  */
 import type { Device } from '../activation/index.js';
-import type { PerpetualPurchase, SoftwareSubscription } from '../core/index.js';
+import {
+  isCspRuleError,
+  type PerpetualPurchase,
+  type SoftwareSubscription,
+} from '../core/index.js';
 import { asRecord, fail } from '../core/internal.js';
+import { fromPartnerCenterOrder, fromPartnerCenterSubscription } from '../schemas/index.js';
 
 /** One customer of the portfolio. */
 export interface PortfolioCustomer {
@@ -24,6 +29,23 @@ export interface PortfolioCustomer {
   readonly makCapacityPerDay?: number;
 }
 
+/**
+ * Partner Center JSON inside a customer: subscription and order resources as
+ * the REST API returns them (an array, or a collection `{ items: [...] }`),
+ * with the prices the resources do not carry, keyed by offer id
+ * (`product:sku:availability`, `product:sku` or `product`).
+ */
+export interface PartnerCenterExport {
+  /** Subscription resources (GET /customers/{id}/subscriptions). */
+  readonly subscriptions?: unknown;
+  /** Software order resources (GET /customers/{id}/orders). */
+  readonly orders?: unknown;
+  /** Prices by offer id: `{ unitPrice, currency?, publisher?, productFamily?, productName? }`. */
+  readonly prices: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Currency of every price without its own. */
+  readonly currency?: string;
+}
+
 /** A portfolio. */
 export interface Portfolio {
   /** The customers. */
@@ -32,6 +54,10 @@ export interface Portfolio {
 
 function list<T>(value: unknown, field: string): readonly T[] {
   if (value === undefined) return [];
+  // A Partner Center collection: { totalCount, items: [...] }.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'items' in value) {
+    return list((value as { items: unknown }).items, `${field}.items`);
+  }
   if (!Array.isArray(value)) fail('invalid_input', field, `${field}: expected an array`);
   return value as T[];
 }
@@ -73,15 +99,95 @@ export function readPortfolio(json: unknown): Portfolio {
         `customers[${i}].makCapacityPerDay: expected a number`,
       );
     }
+    const pc = fromPartnerCenter(r['partnerCenter'], `customers[${i}].partnerCenter`, market);
     return {
       name,
       ...(market === undefined ? {} : { market }),
-      subscriptions: list(r['subscriptions'], `customers[${i}].subscriptions`),
-      perpetual: list(r['perpetual'], `customers[${i}].perpetual`),
+      subscriptions: [
+        ...list(r['subscriptions'], `customers[${i}].subscriptions`),
+        ...pc.subscriptions,
+      ],
+      perpetual: [...list(r['perpetual'], `customers[${i}].perpetual`), ...pc.perpetual],
       devices: list(r['devices'], `customers[${i}].devices`),
       ...(retired === undefined ? {} : { kmsHostRetiredAt: retired }),
       ...(capacity === undefined ? {} : { makCapacityPerDay: capacity }),
     } as PortfolioCustomer;
   });
   return { customers };
+}
+
+/** Looks an offer up as `product:sku:availability`, then `product:sku`, then `product`. */
+function priceOf(
+  prices: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  offerId: unknown,
+): Readonly<Record<string, unknown>> | undefined {
+  if (typeof offerId !== 'string') return undefined;
+  const parts = offerId.split(':');
+  for (let n = parts.length; n > 0; n--) {
+    const key = parts.slice(0, n).join(':');
+    if (Object.hasOwn(prices, key)) return prices[key];
+  }
+  return undefined;
+}
+
+/** Re-raises a rule error with `path` in front of its field. */
+function under<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!isCspRuleError(e)) throw e;
+    const field = e.field === '' ? path : `${path}.${e.field}`;
+    return fail(
+      e.code,
+      field,
+      e.message.startsWith(e.field)
+        ? `${field}${e.message.slice(e.field.length)}`
+        : `${field}: ${e.message}`,
+    );
+  }
+}
+
+/** Maps a customer's Partner Center resources into the library's purchases. */
+function fromPartnerCenter(
+  input: unknown,
+  field: string,
+  market: unknown,
+): { subscriptions: SoftwareSubscription[]; perpetual: PerpetualPurchase[] } {
+  if (input === undefined) return { subscriptions: [], perpetual: [] };
+  const r = asRecord(input, field);
+  const prices = asRecord(r['prices'], `${field}.prices`) as Readonly<
+    Record<string, Readonly<Record<string, unknown>>>
+  >;
+  const currency = r['currency'];
+  const subscriptions = list<unknown>(r['subscriptions'], `${field}.subscriptions`).map(
+    (resource, j) => {
+      const path = `${field}.subscriptions[${j}]`;
+      const offerId =
+        typeof resource === 'object' && resource !== null
+          ? (resource as Record<string, unknown>)['offerId']
+          : undefined;
+      const price = priceOf(prices, offerId);
+      if (price === undefined)
+        fail(
+          'invalid_input',
+          `${path}.offerId`,
+          `${path}.offerId: no price for this offer in ${field}.prices`,
+        );
+      const extras = { currency, ...(typeof market === 'string' ? { market } : {}), ...price };
+      const mapped = under(path, () => fromPartnerCenterSubscription(resource, extras as never));
+      return {
+        ...mapped,
+        name:
+          typeof (resource as Record<string, unknown>)['friendlyName'] === 'string'
+            ? ((resource as Record<string, unknown>)['friendlyName'] as string)
+            : '',
+      } as SoftwareSubscription;
+    },
+  );
+  const perpetual = list<unknown>(r['orders'], `${field}.orders`).flatMap((resource, j) => {
+    const path = `${field}.orders[${j}]`;
+    const extras = { offers: prices, ...(typeof currency === 'string' ? { currency } : {}) };
+    return under(path, () => fromPartnerCenterOrder(resource, extras as never)).purchases;
+  });
+  return { subscriptions, perpetual };
 }

@@ -26,8 +26,7 @@ const LABELS = {
           ? ''
           : `; now: ${l.refund.kind} ${l.refund.currency} ${l.refund.amount} on the ${l.refund.invoice} invoice`
       }`,
-    closed: (l: CancellationLine) =>
-      `no: ${l.reasons.join(', ')}${l.closesAt === null ? '' : ` (window closed ${l.closesAt})`}`,
+    closed: (l: CancellationLine) => l.summary,
     devices: 'devices',
     deadline: 'fleet deadline',
     lapses: 'devices that would lapse',
@@ -65,8 +64,7 @@ const LABELS = {
           ? ''
           : `; ora: ${l.refund.kind === 'refund' ? 'rimborso' : 'credito'} ${l.refund.currency} ${l.refund.amount} sulla fattura ${l.refund.invoice}`
       }`,
-    closed: (l: CancellationLine) =>
-      `no: ${l.reasons.join(', ')}${l.closesAt === null ? '' : ` (finestra chiusa ${l.closesAt})`}`,
+    closed: (l: CancellationLine) => l.summary,
     devices: 'dispositivi',
     deadline: 'scadenza della flotta',
     lapses: 'dispositivi che scadrebbero',

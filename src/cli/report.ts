@@ -11,6 +11,7 @@ import {
   formatMoney,
   isCspRuleError,
 } from '../core/index.js';
+import { explain } from '../explain/index.js';
 import { subscriptionStatusOn } from '../lifecycle/index.js';
 import {
   isAzureReservationAvailable,
@@ -32,6 +33,8 @@ export interface CancellationLine {
   readonly daysLeft: number;
   readonly hoursLeft: number;
   readonly reasons: readonly string[];
+  /** The decision in words (explain), in the report's language. */
+  readonly summary: string;
   /** What cancelling at `asOf` would give back (`null` when it cannot be cancelled). */
   readonly refund: {
     readonly kind: 'refund' | 'credit';
@@ -112,7 +115,10 @@ function at<T>(path: string, fn: () => T, keep = false): T {
   }
 }
 
-function cancellationLine(r: ReturnType<typeof cancellationRefund>): CancellationLine {
+function cancellationLine(
+  r: ReturnType<typeof cancellationRefund>,
+  locale: ReportLocale,
+): CancellationLine {
   const d: CancellationDecision = r.cancellation;
   return {
     allowed: d.allowed,
@@ -121,6 +127,7 @@ function cancellationLine(r: ReturnType<typeof cancellationRefund>): Cancellatio
     daysLeft: d.timeRemaining.days,
     hoursLeft: d.timeRemaining.hours,
     reasons: d.reasons.map((reason) => reason.code),
+    summary: explain(d, { locale }).summary,
     refund:
       r.allowed && r.invoice !== null
         ? {
@@ -151,9 +158,11 @@ function customerReport(
         }));
   const subscriptions = c.subscriptions.map((s, j) =>
     at(`${base}.subscriptions[${j}]`, () => {
-      const status = subscriptionStatusOn(s, { asOf });
       const decision = cancellationRefund(s, { cancelledAt: asOf });
-      const next = status.nextEvent;
+      // A term Partner Center sent that this version does not know: the
+      // decision refuses it with unknown_value; there are no term dates to show.
+      const status = typeof s.term === 'string' ? subscriptionStatusOn(s, { asOf }) : null;
+      const next = status?.nextEvent;
       return {
         id: s.id ?? `#${j + 1}`,
         name: s.name ?? '',
@@ -162,11 +171,12 @@ function customerReport(
           typeof s.billingFrequency === 'string'
             ? s.billingFrequency
             : `? ${s.billingFrequency.unknown}`,
-        state: status.state,
-        termStart: status.currentTerm.start,
-        termEnd: status.currentTerm.end,
-        nextEvent: next.kind === 'none' ? 'none' : `${next.kind} ${next.on}`,
-        cancellation: cancellationLine(decision),
+        state: status?.state ?? 'unknown',
+        termStart: status?.currentTerm.start ?? '?',
+        termEnd: status?.currentTerm.end ?? '?',
+        nextEvent:
+          next === undefined ? '?' : next.kind === 'none' ? 'none' : `${next.kind} ${next.on}`,
+        cancellation: cancellationLine(decision, locale),
       };
     }),
   );
@@ -177,7 +187,7 @@ function customerReport(
         id: p.orderId ?? p.id ?? `#${j + 1}`,
         name: p.productName ?? '',
         purchasedOn: calendarDayOf(p.purchasedAt),
-        cancellation: cancellationLine(decision),
+        cancellation: cancellationLine(decision, locale),
       };
     }),
   );

@@ -43,6 +43,37 @@ describe('report command', () => {
     expect(r.out).toContain('now: credit EUR 3899.00 on the 2026-11 invoice');
   });
 
+  it('reads Partner Center subscription and order resources with a price list', () => {
+    const r = report(['report', '--as-of', '2026-11-25T12:00:00Z']);
+    // 8 × 1859.00; 363 of 365 days: 1859 × 363 / 365 = 1848.8137… → 1848.81 × 8
+    expect(r.out).toContain('now: refund EUR 14790.48 on the 2026-11 invoice');
+    // Partner Center's own deadline (…44.9876543Z, ms truncated) is authoritative.
+    expect(r.out).toContain('open until 2026-11-30T16:05:44.988Z');
+    // A term and billing cycle Microsoft may add later: refused, never a crash.
+    expect(r.out).toMatch(
+      /\? P5Y +\? Quinquennial +unknown .*Not allowed: Partner Center sent a value/,
+    );
+    expect(r.out).toContain('now: credit EUR 1930.00 on the 2026-11 invoice');
+  });
+
+  it('a Partner Center offer without a price is a clear error', () => {
+    const r = report([
+      'report',
+      file(
+        'noprice.json',
+        JSON.stringify({
+          customers: [
+            { name: 'A', partnerCenter: { prices: {}, subscriptions: [{ offerId: 'X:1:2' }] } },
+          ],
+        }),
+      ),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /customers\[0\]\.partnerCenter\.subscriptions\[0\]\.offerId: no price for this offer/,
+    );
+  });
+
   it('speaks Italian and JSON', () => {
     const it_ = report(['report', '--locale', 'it', '--as-of', '2026-11-25T12:00:00Z']);
     expect(it_.out).toContain('Prenotazioni di Azure: non disponibili in questo mercato');
@@ -53,6 +84,7 @@ describe('report command', () => {
       'Contoso S.p.A.',
       'Wingtip Pty Ltd',
       'Fabrikam MMC',
+      'Northwind Traders GmbH',
     ]);
   });
 
