@@ -473,7 +473,8 @@ function perpetualCredit(
  * r.allowed; // => true
  * r.refund; // => { currency: 'EUR', minor: 9420 }
  * r.kept; // => { currency: 'EUR', minor: 660 }
- * [r.computation?.method, r.computation?.cycleDays, r.computation?.exactPerUnitFraction]; // => ['prorated', 31, '292.32/31']
+ * const c = r.computation?.method === 'prorated' ? r.computation : undefined;
+ * [c?.cycleDays, c?.refundDays, c?.exactPerUnitFraction]; // => [31, 29, '292.32/31']
  * r.invoice?.billingPeriod; // => '2021-07'
  * const late = cancellationRefund(sub, { cancelledAt: '2021-07-22T09:00:00Z' });
  * [late.allowed, late.refund.minor, late.billedInFull]; // => [false, 0, true]
