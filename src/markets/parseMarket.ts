@@ -38,6 +38,7 @@ function knownCodes(): ReadonlySet<string> {
 // ASCII letters only: `'ß'.toUpperCase()` is 'SS' and `'ıt'.toUpperCase()` is 'IT'.
 // Stryker disable next-line Regex: dropping an anchor is equivalent, only two-letter codes are known
 const TWO_LETTERS = /^[A-Za-z]{2}$/;
+const SHORT_CODE = /^[A-Za-z0-9]{0,8}$/;
 
 /**
  * @internal The normalised code of a market input (upper case, trimmed), in
@@ -51,15 +52,21 @@ export function marketCodeOf(input: unknown, field: string): MarketCode {
       `${field}: expected an ISO 3166-1 alpha-2 or Partner Center market code, got ${describeType(input)}`,
     );
   }
+  // Fast path: a code already written as Partner Center and ISO write it.
+  if (input.length === 2 && knownCodes().has(input)) return input as MarketCode;
   const trimmed = input.trim();
   if (TWO_LETTERS.test(trimmed)) {
     const code = trimmed.toUpperCase();
     if (knownCodes().has(code)) return code as MarketCode;
   }
-  const shown = trimmed.length > 16 ? `${trimmed.slice(0, 16)}…` : trimmed;
-  return fail('unknown_market', field, `${field}: unknown market code ${JSON.stringify(shown)}`, {
-    market: shown,
-  });
+  // Echo only what looks like a code, never a longer text (a secret pasted in the wrong field).
+  const shown = SHORT_CODE.test(trimmed) ? trimmed : undefined;
+  return fail(
+    'unknown_market',
+    field,
+    `${field}: unknown market code${shown === undefined ? '' : ` ${JSON.stringify(shown)}`}`,
+    shown === undefined ? {} : { market: shown },
+  );
 }
 
 /** @internal The ISO code of a normalised market code (Partner Center's XS, XE, XJ mapped). */
