@@ -55,8 +55,23 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+// Formatting dominates batch rules (a decision formats four or five days), and
+// a portfolio's dates repeat: memoise. Bounded, and invisible to callers.
+let formatted: Map<number, CalendarDay> | undefined;
+const FORMAT_CACHE_SIZE = 8192;
+
 /** @internal `'YYYY-MM-DD'` of an epoch day (years 0000-9999). */
 export function formatEpochDay(epochDay: number): CalendarDay {
+  formatted ??= new Map();
+  const hit = formatted.get(epochDay);
+  if (hit !== undefined) return hit;
+  const text = formatEpochDayUncached(epochDay);
+  if (formatted.size >= FORMAT_CACHE_SIZE) formatted.clear();
+  formatted.set(epochDay, text);
+  return text;
+}
+
+function formatEpochDayUncached(epochDay: number): CalendarDay {
   const [y, m, d] = ymdFromEpochDay(epochDay);
   const ys = y >= 1000 ? String(y) : String(y).padStart(4, '0');
   return `${ys}-${pad2(m)}-${pad2(d)}`;

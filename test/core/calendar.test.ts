@@ -31,6 +31,16 @@ describe('epoch days', () => {
   });
 });
 
+describe('formatEpochDay memo', () => {
+  it('stays right past its size bound (20,000 days, twice)', () => {
+    for (let pass = 0; pass < 2; pass++) {
+      for (let n = -5000; n < 15_000; n++) {
+        expect(formatEpochDay(n)).toBe(new Date(n * 86_400_000).toISOString().slice(0, 10));
+      }
+    }
+  });
+});
+
 describe('addMonthsFromAnchor', () => {
   it('clamps to the month end and never drifts', () => {
     expect(addMonthsFromAnchor('2021-01-31', 1)).toBe('2021-02-28');
