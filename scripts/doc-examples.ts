@@ -45,36 +45,19 @@ interface Block {
   readonly lines: readonly string[];
 }
 
-/** ```ts blocks inside /** *\/ comments of a TypeScript file. */
-function blocksFromTsDoc(path: string): Block[] {
+/**
+ * The ```ts blocks of a file: Markdown as is, or TSDoc comments once their
+ * leading ` * ` is stripped (lines outside comments are skipped).
+ */
+function blocksOf(path: string, kind: 'tsdoc' | 'markdown'): Block[] {
   const lines = readFileSync(path, 'utf8').split('\n');
   const blocks: Block[] = [];
   let current: string[] | undefined;
   let start = 0;
   lines.forEach((raw, i) => {
-    const m = /^\s*\*\s?(.*)$/.exec(raw);
-    if (m === null) return;
-    const text = m[1] ?? '';
-    if (current === undefined && /^```ts\s*$/.test(text)) {
-      current = [];
-      start = i + 1;
-    } else if (current !== undefined && /^```\s*$/.test(text)) {
-      blocks.push({ origin: `${relative(ROOT, path)}:${start}`, lines: current });
-      current = undefined;
-    } else if (current !== undefined) {
-      current.push(text);
-    }
-  });
-  return blocks;
-}
-
-/** ```ts blocks of a Markdown file. */
-function blocksFromMarkdown(path: string): Block[] {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const blocks: Block[] = [];
-  let current: string[] | undefined;
-  let start = 0;
-  lines.forEach((text, i) => {
+    const m = kind === 'tsdoc' ? /^\s*\*\s?(.*)$/.exec(raw) : null;
+    if (kind === 'tsdoc' && m === null) return;
+    const text = kind === 'tsdoc' ? (m?.[1] ?? '') : raw;
     if (current === undefined && /^```ts\s*$/.test(text)) {
       current = [];
       start = i + 1;
@@ -150,8 +133,8 @@ export function collectBlocks(): Block[] {
   ];
   const examples = walk(join(ROOT, 'examples'), (p) => p.endsWith('.ts'));
   return [
-    ...sources.flatMap(blocksFromTsDoc),
-    ...markdown.flatMap(blocksFromMarkdown),
+    ...sources.flatMap((p) => blocksOf(p, 'tsdoc')),
+    ...markdown.flatMap((p) => blocksOf(p, 'markdown')),
     ...examples.map((p) => ({
       origin: `${relative(ROOT, p)}:1`,
       lines: readFileSync(p, 'utf8').split('\n'),
