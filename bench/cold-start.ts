@@ -5,10 +5,19 @@ import { execFileSync } from 'node:child_process';
 const RUNS = Number(process.argv[2] ?? 15);
 const cases: [string, string[]][] = [
   ['node (empty)', ['-e', '']],
-  ["import('csp-software-rules')", ['--input-type=module', '-e', "await import('csp-software-rules')"]],
+  [
+    "import('csp-software-rules')",
+    ['--input-type=module', '-e', "await import('csp-software-rules')"],
+  ],
   ["require('csp-software-rules')", ['-e', "require('csp-software-rules')"]],
-  ["import('csp-software-rules/markets')", ['--input-type=module', '-e', "await import('csp-software-rules/markets')"]],
-  ["import('csp-software-rules/schemas')", ['--input-type=module', '-e', "await import('csp-software-rules/schemas')"]],
+  [
+    "import('csp-software-rules/markets')",
+    ['--input-type=module', '-e', "await import('csp-software-rules/markets')"],
+  ],
+  [
+    "import('csp-software-rules/schemas')",
+    ['--input-type=module', '-e', "await import('csp-software-rules/schemas')"],
+  ],
 ];
 
 const rows = cases.map(([name, args]) => {
@@ -23,4 +32,5 @@ const rows = cases.map(([name, args]) => {
 });
 const base = rows[0]?.[1] ?? 0;
 process.stdout.write('| load | median wall ms | over empty node |\n| --- | ---: | ---: |\n');
-for (const [name, ms] of rows) process.stdout.write(`| ${name} | ${ms.toFixed(1)} | ${(ms - base).toFixed(1)} |\n`);
+for (const [name, ms] of rows)
+  process.stdout.write(`| ${name} | ${ms.toFixed(1)} | ${(ms - base).toFixed(1)} |\n`);

@@ -5,17 +5,39 @@
 const DAY = 86_400_000;
 
 function daysInMonth(y: number, m0: number): number {
-  return new Date(Date.UTC(y, m0 + 1, 0)).getUTCDate();
+  if (m0 === 1) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m0 === 3 || m0 === 5 || m0 === 8 || m0 === 10 ? 30 : 31;
+}
+
+// The same integer civil-date conversions the library uses (no Date objects).
+function ymd(dayNumber: number): [number, number, number] {
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m - 1, doy - Math.floor((153 * mp + 2) / 5) + 1];
+}
+function dayNumber(y: number, m0: number, d: number): number {
+  const m = m0 + 1;
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
 /** Start (epoch ms) of month `k·months` after an anchor day, clamped. */
 function addMonthsMs(anchorMs: number, months: number): number {
-  const d = new Date(anchorMs);
-  const y = d.getUTCFullYear();
-  const t = d.getUTCMonth() + months;
+  const [y, m0, d] = ymd(Math.floor(anchorMs / DAY));
+  const t = m0 + months;
   const ty = y + Math.floor(t / 12);
   const tm = ((t % 12) + 12) % 12;
-  return Date.UTC(ty, tm, Math.min(d.getUTCDate(), daysInMonth(ty, tm)));
+  return dayNumber(ty, tm, Math.min(d, daysInMonth(ty, tm))) * DAY;
 }
 
 /** termDates: start and inclusive end of term k. */

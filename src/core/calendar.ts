@@ -149,8 +149,25 @@ export function addDays(day: CalendarDay, days: number): CalendarDay {
   return formatEpochDay(toEpochDay(day) + days);
 }
 
+// Term and cycle lookups add the same few month counts to the same anchors
+// over and over: memoise (bounded). Keys stay exact below 2^53.
+let monthSums: Map<number, number> | undefined;
+const MONTH_CACHE_SIZE = 16384;
+
 /** @internal Anchor + `months` as an epoch day, clamped to the target month's last day. */
 export function addMonthsToEpochDay(anchorEpochDay: number, months: number): number {
+  if (months < -32768 || months > 32767) return addMonthsUncached(anchorEpochDay, months);
+  monthSums ??= new Map();
+  const key = anchorEpochDay * 65536 + months + 32768;
+  const hit = monthSums.get(key);
+  if (hit !== undefined) return hit;
+  const day = addMonthsUncached(anchorEpochDay, months);
+  if (monthSums.size >= MONTH_CACHE_SIZE) monthSums.clear();
+  monthSums.set(key, day);
+  return day;
+}
+
+function addMonthsUncached(anchorEpochDay: number, months: number): number {
   const [y, m, d] = ymdFromEpochDay(anchorEpochDay);
   const total = y * 12 + (m - 1) + months;
   const ty = Math.floor(total / 12);

@@ -83,6 +83,20 @@ describe('addMonthsFromAnchor', () => {
     );
   });
 
+  it('stays right past its memo bound and for huge month counts', () => {
+    for (let a = 0; a < 200; a++) {
+      for (let m = -60; m <= 60; m++) {
+        const anchor = formatEpochDay(18_000 + a * 3);
+        const expected = addMonths(new UTCDate(`${anchor}T00:00:00Z`), m)
+          .toISOString()
+          .slice(0, 10);
+        expect(addMonthsFromAnchor(anchor, m)).toBe(expected);
+      }
+    }
+    expect(addMonthsFromAnchor('2000-01-31', 40_001)).toBe('5333-06-30');
+    expect(addMonthsFromAnchor('5333-06-30', -40_001)).toBe('2000-01-30');
+  });
+
   it('rejects non-integer months and bad anchors', () => {
     expectRuleError(() => addMonthsFromAnchor('2021-01-31', 1.5), 'invalid_input', 'months');
     expectRuleError(() => addMonthsFromAnchor('2021-02-30', 1), 'invalid_calendar_day', 'anchor');
