@@ -70,7 +70,7 @@ export function toScaledDecimal(input: unknown, field: string): ScaledDecimal {
     return fail(
       'invalid_decimal',
       field,
-      `${field}:${quoteIfSafe(text, /^[0-9eE.,+\- ]{1,24}$/)} is not a plain decimal (digits, optional sign and "." point)`,
+      `${field}:${quoteIfSafe(text, /^[0-9eE.,+\- ]{1,24}$/) || ' the value'} is not a plain decimal (digits, optional sign and "." point)`,
     );
   }
   const fraction = m[3] ?? '';

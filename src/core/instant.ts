@@ -51,7 +51,7 @@ export function toInstantMs(input: unknown, field: string): number {
     fail(
       'invalid_instant',
       field,
-      `${field}:${clip(input)} is not an ISO-8601 instant (YYYY-MM-DDTHH:mm:ssZ, an offset, or YYYY-MM-DD)`,
+      `${field}:${subject(input)} is not an ISO-8601 instant (YYYY-MM-DDTHH:mm:ssZ, an offset, or YYYY-MM-DD)`,
     );
   }
   const y = Number(m[1]);
@@ -62,7 +62,7 @@ export function toInstantMs(input: unknown, field: string): number {
   const s = m[6] === undefined ? 0 : Number(m[6]);
   const fraction = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
-    fail('invalid_instant', field, `${field}:${clip(input)} is not a real date and time`);
+    fail('invalid_instant', field, `${field}:${subject(input)} is not a real date and time`);
   }
   let offsetMinutes = 0;
   if (m[8] === undefined) {
@@ -70,7 +70,7 @@ export function toInstantMs(input: unknown, field: string): number {
       fail(
         'ambiguous_local_time',
         field,
-        `${field}:${clip(input)} has no time zone; add "Z" (UTC) or an offset such as "+02:00"`,
+        `${field}:${subject(input)} has no time zone; add "Z" (UTC) or an offset such as "+02:00"`,
       );
     }
     const oh = Number(m[10]);
@@ -89,6 +89,12 @@ export function toInstantMs(input: unknown, field: string): number {
 const DATE_LIKE = /^[0-9TtZz:.,+\- ]{1,40}$/;
 function clip(text: string): string {
   return quoteIfSafe(text, DATE_LIKE);
+}
+
+/** The subject of a message: the quoted input when safe to echo, else "the value". */
+function subject(text: string): string {
+  const quoted = clip(text);
+  return quoted === '' ? ' the value' : quoted;
 }
 
 /**
