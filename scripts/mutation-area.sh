@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Mutation testing of one area: reports/mutation/<area>.json and .html.
+#   bash scripts/mutation-area.sh cancellation
+# Then: npx tsx scripts/mutation-summary.ts  (score per area, surviving mutants)
+set -u
+area=${1:?usage: scripts/mutation-area.sh AREA}
+mkdir -p reports/mutation
+cfg=reports/stryker-$area.config.json
+node -e '
+const base = require("./stryker.config.json");
+const a = process.argv[1];
+base.mutate = [`src/${a}/**/*.ts`, `!src/${a}/index.ts`, `!src/${a}/internal.ts`];
+base.jsonReporter = { fileName: `reports/mutation/${a}.json` };
+base.htmlReporter = { fileName: `reports/mutation/${a}.html` };
+base.reporters = ["json", "html", "clear-text", "progress-append-only"];
+require("fs").writeFileSync(process.argv[2], JSON.stringify(base, null, 2));
+' "$area" "$cfg"
+npx stryker run "$cfg"
