@@ -1,0 +1,41 @@
+// Fuzz of every public function of access (issue 10): see engine.ts and areas/access.ts.
+import { describe, it } from 'vitest';
+
+import * as access from '../../src/access/index.js';
+import { spec } from './areas/access.js';
+import { expectHandled, fuzzArea } from './engine.js';
+import { countingSparse, holeThen } from './known.js';
+
+fuzzArea(spec);
+
+describe('fuzz access: bugs found (it.fails until fixed; then drop the knownBugs entry)', () => {
+  it.fails('huge-sparse-array: activityLogQuery walks every index of kinds', () => {
+    expectHandled(access.activityLogQuery, [
+      { from: '2021-10-01', to: '2021-10-31', kinds: countingSparse('download') },
+    ]);
+  });
+  it.fails('huge-sparse-array: keysAndDownloadsView walks every index of versions', () => {
+    expectHandled(access.keysAndDownloadsView, [
+      { name: 'SQL Server', versions: countingSparse('2019') },
+    ]);
+  });
+  it.fails('policy-sparse-versions: authorize with a policy whose versions start with a hole', () => {
+    const version = {
+      effectiveFrom: '2019-01-01',
+      source: 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',
+      value: {
+        purchase: [],
+        getKeysAndDownloads: [],
+        cancel: ['AdminAgent'],
+        toggleAutoRenew: [],
+        setBillingFrequency: [],
+        viewActivityLog: [],
+      },
+    };
+    expectHandled(access.authorize, [
+      'cancel',
+      ['AdminAgent'],
+      { asOf: '2022-01-01', policy: { id: 'p', versions: holeThen(version) } },
+    ]);
+  });
+});

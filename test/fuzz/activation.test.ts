@@ -1,0 +1,20 @@
+// Fuzz of every public function of activation (issue 10): see engine.ts and areas/activation.ts.
+import { describe, it } from 'vitest';
+
+import * as activation from '../../src/activation/index.js';
+import { spec } from './areas/activation.js';
+import { expectHandled, fuzzArea } from './engine.js';
+
+fuzzArea(spec);
+
+describe('fuzz activation: bugs found (it.fails until fixed; then drop the knownBugs entry)', () => {
+  it.fails('channel-proto-key: activationMethodFor("__proto__") throws unknown_channel', () => {
+    expectHandled(activation.activationMethodFor, ['__proto__']);
+  });
+  it.fails('channel-proto-key: activationMethodFor("constructor") throws unknown_channel', () => {
+    expectHandled(activation.activationMethodFor, ['constructor']);
+  });
+  it.fails('date-range-overflow: kmsActivationExpiry(new Date(8.64e15)) gives no Invalid Date', () => {
+    expectHandled(activation.kmsActivationExpiry, [{ lastRenewalAt: new Date(8.64e15) }]);
+  });
+});

@@ -1,0 +1,73 @@
+// Valid samples and known bugs of cancellation for the cross-area fuzz (see ../engine.ts).
+import * as cancellation from '../../../src/cancellation/index.js';
+import type { AreaSpec, KnownBug, Sample } from '../engine.js';
+import { legacy, order, perpetual, subscription, triennial, windowPolicy } from '../fixtures.js';
+import { DATE_RANGE_OVERFLOW, hugeSparseAt } from '../known.js';
+import { deepSome } from '../walk.js';
+
+const samples: Record<string, readonly Sample[]> = {
+  cancellationEffects: [
+    () => [perpetual(), { cancelledAt: '2022-05-20T16:50:00Z' }],
+    () => [subscription(), { cancelledAt: new Date('2022-03-04T20:00:00Z') }],
+  ],
+  cancellationWindow: [
+    () => [
+      subscription({ term: 'P1M' }),
+      { asOf: '2022-03-01T12:00:00Z', window: 'calendar-days' },
+    ],
+    () => [triennial(), { asOf: '2021-10-16T00:00:00Z', minimumWindowDays: 7 }],
+    () => [perpetual(), { asOf: '2022-05-10', policy: windowPolicy() }],
+    () => [legacy(), { asOf: new Date('2021-03-02T00:00:00Z'), window: 'elapsed-hours' }],
+  ],
+  evaluateCancellation: [
+    () => [subscription(), { asOf: '2022-03-04T20:00:00Z', roles: ['Admin agent'] }],
+    () => [
+      subscription({ publisher: 'Red Hat, Inc.' }),
+      { asOf: '2022-03-08T09:30:00Z', roles: ['SalesAgent'] },
+    ],
+    () => [
+      perpetual(),
+      { asOf: '2022-05-20T00:00:00Z', roles: ['AdminAgent'], window: 'calendar-days' },
+    ],
+    () => [
+      triennial(),
+      { asOf: '2024-10-16T00:00:00Z', policy: windowPolicy(), minimumWindowDays: 7 },
+    ],
+  ],
+  nonCancellablePublisher: [() => ['Red Hat, Inc.'], () => ['Microsoft']],
+  softwareOrderCancellationRequest: [
+    () => [order(), [1]],
+    () => [order()],
+    () => [order(), [0, 1]],
+  ],
+};
+
+/** A string with a lone UTF-16 surrogate (what encodeURIComponent rejects). */
+function illFormed(v: unknown): boolean {
+  return (
+    typeof v === 'string' &&
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(v)
+  );
+}
+
+/**
+ * BUG uri-malformed: softwareOrderCancellationRequest builds the request path
+ * with encodeURIComponent, which throws `URIError: URI malformed` for an order
+ * `id` or `customerTenantId` holding a lone surrogate (`'\ud800'`).
+ */
+export const URI_MALFORMED: KnownBug = {
+  id: 'uri-malformed',
+  input: (args) => deepSome(args, illFormed),
+};
+
+export const spec: AreaSpec = {
+  area: 'cancellation',
+  module: cancellation,
+  samples,
+  knownBugs: {
+    cancellationEffects: [DATE_RANGE_OVERFLOW],
+    cancellationWindow: [hugeSparseAt(['versions'])],
+    evaluateCancellation: [hugeSparseAt(['versions'])],
+    softwareOrderCancellationRequest: [hugeSparseAt(['lineItems'], [1]), URI_MALFORMED],
+  },
+};

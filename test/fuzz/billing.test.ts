@@ -1,0 +1,27 @@
+// Fuzz of every public function of billing (issue 10): see engine.ts and areas/billing.ts.
+import { describe, it } from 'vitest';
+
+import * as billing from '../../src/billing/index.js';
+import { spec } from './areas/billing.js';
+import { expectHandled, fuzzArea } from './engine.js';
+import { countingSparse, holeThen } from './known.js';
+
+fuzzArea(spec);
+
+describe('fuzz billing: bugs found (it.fails until fixed; then drop the knownBugs entry)', () => {
+  it.fails('huge-sparse-array: eligibleBillingFrequencies walks every index of offered', () => {
+    expectHandled(billing.eligibleBillingFrequencies, [
+      { term: 'P1Y', purchasedAt: '2023-05-02', offered: countingSparse('annual') },
+    ]);
+  });
+  it.fails('policy-sparse-versions: eligibleBillingFrequencies with versions [<hole>, plan]', () => {
+    const plan = {
+      effectiveFrom: '1970-01-01',
+      source: 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',
+      value: { byTerm: { P1M: ['monthly'], P1Y: ['annual'], P3Y: ['triennial'] }, familyAdds: {} },
+    };
+    expectHandled(billing.eligibleBillingFrequencies, [
+      { term: 'P1Y', purchasedAt: '2023-05-02', policy: { id: 'p', versions: holeThen(plan) } },
+    ]);
+  });
+});

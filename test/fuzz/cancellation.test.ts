@@ -1,0 +1,28 @@
+// Fuzz of every public function of cancellation (issue 10): see engine.ts and areas/cancellation.ts.
+import { describe, it } from 'vitest';
+
+import * as cancellation from '../../src/cancellation/index.js';
+import { spec } from './areas/cancellation.js';
+import { expectHandled, fuzzArea } from './engine.js';
+import { order, perpetual } from './fixtures.js';
+import { countingSparse } from './known.js';
+
+fuzzArea(spec);
+
+describe('fuzz cancellation: bugs found (it.fails until fixed; then drop the knownBugs entry)', () => {
+  it.fails('date-range-overflow: cancellationEffects(…, { cancelledAt: new Date(8.64e15) }) gives no Invalid Date', () => {
+    expectHandled(cancellation.cancellationEffects, [
+      perpetual(),
+      { cancelledAt: new Date(8.64e15) },
+    ]);
+  });
+  it.fails('uri-malformed: softwareOrderCancellationRequest({ id: "\\ud800", … }) throws a CspRuleError', () => {
+    expectHandled(cancellation.softwareOrderCancellationRequest, [
+      { ...order(), id: '\ud800' },
+      [1],
+    ]);
+  });
+  it.fails('huge-sparse-array: softwareOrderCancellationRequest walks every index of lineItems', () => {
+    expectHandled(cancellation.softwareOrderCancellationRequest, [order(), countingSparse(1)]);
+  });
+});

@@ -1,0 +1,75 @@
+// Fuzz of every public function of core (issue 10): see engine.ts and areas/core.ts.
+import { describe, expect, it } from 'vitest';
+import * as core from '../../src/core/index.js';
+import { spec } from './areas/core.js';
+import { fuzzArea, judgeCall } from './engine.js';
+import { holeThen } from './known.js';
+
+fuzzArea(spec);
+
+const EUR = (minor: number) => ({ currency: 'EUR', minor });
+
+describe('fuzz core: bugs found (it.fails until fixed; then drop the knownBugs entry)', () => {
+  it.fails('fake-date: parseInstant(Object.create(Date.prototype)) throws a CspRuleError', () => {
+    expect(judgeCall(core.parseInstant as never, [Object.create(Date.prototype)])).toMatchObject({
+      ok: true,
+    });
+  });
+  it.fails('field-not-string: parseInstant(1, Symbol()) throws a CspRuleError', () => {
+    expect(judgeCall(core.parseInstant as never, [1, Symbol('f')])).toMatchObject({ ok: true });
+  });
+  it.fails('field-not-string: parseTerm(1, Object.create(null)) throws a CspRuleError', () => {
+    expect(judgeCall(core.parseTerm as never, [1, Object.create(null)])).toMatchObject({
+      ok: true,
+    });
+  });
+  it.fails('decide-nullish-reasons: decide(undefined, [], {}) throws a CspRuleError', () => {
+    expect(judgeCall(core.decide as never, [undefined, [], {}])).toMatchObject({ ok: true });
+  });
+  it.fails('allocate-sparse-or-long: allocate(EUR 10.00, [<hole>, 1, 1]) gives a result or a CspRuleError', () => {
+    expect(judgeCall(core.allocate as never, [EUR(1000), holeThen(1, 1)])).toMatchObject({
+      ok: true,
+    });
+  });
+  it.fails('allocate-sparse-or-long: allocate(EUR 10.00, 200,000 × [1]) gives a result or a CspRuleError', () => {
+    expect(
+      judgeCall(core.allocate as never, [EUR(1000), new Array(200_000).fill(1)]),
+    ).toMatchObject({ ok: true });
+  });
+  it.fails('decide-spreads-facts: decide([], [], 5 MB string) is fast', () => {
+    expect(
+      judgeCall(core.decide as never, [[], [], 'x'.repeat(5_000_000)], { echoes: true }),
+    ).toMatchObject({ ok: true });
+  });
+  it.fails('decide-facts-override: facts cannot overturn allowed/reasons', () => {
+    const d = core.decide([{ code: 'window_closed' }], [], { allowed: true } as object);
+    expect(d.allowed).toBe(false);
+  });
+});
+
+describe('fuzz core: the CspRuleError constructor', () => {
+  it('constructs with any code and message', () => {
+    const e = new core.CspRuleError('invalid_input', 'm', { field: 'f', details: { a: 1 } });
+    expect(core.isCspRuleError(e)).toBe(true);
+    expect(JSON.parse(JSON.stringify(e))).toMatchObject({ code: 'invalid_input', field: 'f' });
+  });
+  it('gives an error for odd codes, messages, fields and details', () => {
+    const make = (...args: unknown[]) =>
+      new (core.CspRuleError as unknown as new (...a: unknown[]) => unknown)(...args);
+    for (const args of [
+      ['invalid_input', 'm', {}],
+      ['invalid_input', undefined, { field: 'f', cause: new Error('c') }],
+      [Symbol('code'), 1n, { field: 1n, details: null }],
+      ['x'.repeat(1000), { message: 1 }, Object.create(null)],
+    ]) {
+      const e = make(...args);
+      expect(e).toBeInstanceOf(Error);
+      expect(core.isCspRuleError(e)).toBe(true);
+    }
+  });
+  it.fails('ctor-without-options: new CspRuleError(code, message) without options does not throw', () => {
+    const make = (...args: unknown[]) =>
+      new (core.CspRuleError as unknown as new (...a: unknown[]) => unknown)(...args);
+    expect(() => make('invalid_input', 'm')).not.toThrow();
+  });
+});

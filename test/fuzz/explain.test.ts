@@ -1,0 +1,23 @@
+// Fuzz of every public function of explain (issue 10): see engine.ts and areas/explain.ts.
+import { describe, it } from 'vitest';
+
+import * as explain from '../../src/explain/index.js';
+import { spec } from './areas/explain.js';
+import { expectHandled, fuzzArea } from './engine.js';
+import { countingSparse, holeThen } from './known.js';
+
+fuzzArea(spec);
+
+describe('fuzz explain: bugs found (it.fails until fixed; then drop the knownBugs entry)', () => {
+  it.fails('explain-sparse-roles: a hole in requiredRoles is not explained as "undefined"', () => {
+    expectHandled(explain.explainReason, [
+      { code: 'missing_role', action: 'cancel', requiredRoles: holeThen() },
+      { locale: 'it' },
+    ]);
+  });
+  it.fails('huge-sparse-array: explain walks every index of reasons', () => {
+    expectHandled(explain.explain, [
+      { allowed: false, reasons: countingSparse({ code: 'expired' }), rules: [] },
+    ]);
+  });
+});

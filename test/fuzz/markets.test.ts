@@ -1,0 +1,14 @@
+// Fuzz of every public function of markets (issue 10): see engine.ts and areas/markets.ts.
+import { describe, it } from 'vitest';
+
+import * as markets from '../../src/markets/index.js';
+import { spec } from './areas/markets.js';
+import { expectHandled, fuzzArea } from './engine.js';
+
+fuzzArea(spec);
+
+describe('fuzz markets: bugs found (it.fails until fixed; then drop the knownBugs entry)', () => {
+  it.fails('field-not-string: parseMarket(1, Symbol()) throws a CspRuleError', () => {
+    expectHandled(markets.parseMarket, [1, Symbol('field')]);
+  });
+});

@@ -1,0 +1,24 @@
+// Fuzz of every public function of refunds (issue 10): see engine.ts and areas/refunds.ts.
+import { describe, it } from 'vitest';
+
+import * as refunds from '../../src/refunds/index.js';
+import { spec } from './areas/refunds.js';
+import { expectHandled, fuzzArea } from './engine.js';
+import { subscription } from './fixtures.js';
+import { countingSparse } from './known.js';
+
+fuzzArea(spec);
+
+describe('fuzz refunds: bugs found (it.fails until fixed; then drop the knownBugs entry)', () => {
+  it.fails('huge-sparse-array: remainingObligation walks every index of policy.versions', () => {
+    const policy = {
+      id: 'p',
+      versions: countingSparse({
+        effectiveFrom: '1970-01-01',
+        source: 'https://x',
+        value: { days: 7 },
+      }),
+    };
+    expectHandled(refunds.remainingObligation, [subscription(), { asOf: '2022-03-02', policy }]);
+  });
+});
