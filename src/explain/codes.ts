@@ -45,7 +45,16 @@ export type ReasonCode = KnownReason['code'];
  * The shape(s) of the reasons with code `C`.
  * @category Explain
  */
-export type ReasonOf<C extends ReasonCode> = Extract<KnownReason, { readonly code: C }>;
+export type ReasonOf<C extends ReasonCode> = Extract<KnownReason, ReasonWithCode<C>>;
+
+/**
+ * Any reason whose code is `C` (used to pick reasons by code).
+ * @category Explain
+ */
+export interface ReasonWithCode<C extends string> {
+  /** The reason code. */
+  readonly code: C;
+}
 
 /**
  * What `explain` and `explainReason` accept: a reason of this version, or

@@ -14,7 +14,7 @@
  * @packageDocumentation
  * @module explain
  */
-export type { AnyReason, KnownReason, ReasonCode, ReasonOf } from './codes.js';
+export type { AnyReason, KnownReason, ReasonCode, ReasonOf, ReasonWithCode } from './codes.js';
 export {
   EXPLAIN_LOCALES,
   type ExplainedReason,
