@@ -1,6 +1,5 @@
 // Fuzz of every public function of access (issue 10): see engine.ts and areas/access.ts.
 import { describe, it } from 'vitest';
-
 import * as access from '../../src/access/index.js';
 import { spec } from './areas/access.js';
 import { expectHandled, fuzzArea } from './engine.js';

@@ -1,6 +1,5 @@
 // Fuzz of every public function of activation (issue 10): see engine.ts and areas/activation.ts.
 import { describe, it } from 'vitest';
-
 import * as activation from '../../src/activation/index.js';
 import { spec } from './areas/activation.js';
 import { expectHandled, fuzzArea } from './engine.js';

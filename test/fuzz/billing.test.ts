@@ -1,6 +1,5 @@
 // Fuzz of every public function of billing (issue 10): see engine.ts and areas/billing.ts.
 import { describe, it } from 'vitest';
-
 import * as billing from '../../src/billing/index.js';
 import { spec } from './areas/billing.js';
 import { expectHandled, fuzzArea } from './engine.js';

@@ -1,6 +1,5 @@
 // Fuzz of every public function of cancellation (issue 10): see engine.ts and areas/cancellation.ts.
 import { describe, it } from 'vitest';
-
 import * as cancellation from '../../src/cancellation/index.js';
 import { spec } from './areas/cancellation.js';
 import { expectHandled, fuzzArea } from './engine.js';

@@ -41,6 +41,16 @@ describe('fuzz core: bugs found (it.fails until fixed; then drop the knownBugs e
       judgeCall(core.decide as never, [[], [], 'x'.repeat(5_000_000)], { echoes: true }),
     ).toMatchObject({ ok: true });
   });
+  it.fails('extended-year-day: addDays("2021-01-01", 1e9) gives a YYYY-MM-DD day or a CspRuleError', () => {
+    expect(judgeCall(core.addDays as never, ['2021-01-01', 1e9])).toMatchObject({ ok: true });
+  });
+  it.fails('extended-year-day: calendarDayOf(new Date(-8.64e15)) round-trips through parseCalendarDay', () => {
+    expect(() => core.parseCalendarDay(core.calendarDayOf(new Date(-8.64e15)))).not.toThrow();
+  });
+  it.fails('array-species: allocate(EUR 10.00, [1, 1] with an own constructor) throws a CspRuleError or allocates', () => {
+    const weights = Object.assign([1, 1], { constructor: 1 });
+    expect(judgeCall(core.allocate as never, [EUR(1000), weights])).toMatchObject({ ok: true });
+  });
   it.fails('decide-facts-override: facts cannot overturn allowed/reasons', () => {
     const d = core.decide([{ code: 'window_closed' }], [], { allowed: true } as object);
     expect(d.allowed).toBe(false);

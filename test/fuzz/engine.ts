@@ -46,7 +46,7 @@ export interface AreaSpec {
    * message, by design.
    */
   readonly fieldArg?: Readonly<Record<string, number>>;
-  /** Runs per function (default 300). */
+  /** Runs per function (default 500; FUZZ_RUNS overrides). */
   readonly numRuns?: number;
 }
 
@@ -168,18 +168,21 @@ function quickPollutionCheck(): string | undefined {
 function reachable(roots: readonly unknown[]): { objects: Set<object>; strings: string[] } {
   const objects = new Set<object>();
   const strings: string[] = [];
-  const stack: unknown[] = [...roots];
-  let budget = 5000;
-  while (stack.length > 0 && budget-- > 0) {
-    const v = stack.pop();
+  // Breadth first, so a 10,000-deep argument cannot use up the budget of the others.
+  const queue: unknown[] = [...roots];
+  for (let i = 0; i < queue.length && i < 20_000; i++) {
+    const v = queue[i];
     if (typeof v === 'string') strings.push(v);
     else if (typeof v === 'object' && v !== null && !objects.has(v)) {
       objects.add(v);
-      if (isWalkable(v)) stack.push(...childValues(v));
+      if (isWalkable(v)) queue.push(...childValues(v));
     }
   }
   return { objects, strings };
 }
+
+/** A day with a year outside 0000–9999 ("10000-01-01", "-271821-04-20"): not the YYYY-MM-DD results promise. */
+const EXTENDED_DAY = /^(?:[+-]?\d{5,}|-\d{4})-\d{2}-\d{2}$/;
 
 const BAD_TEXT = ['NaN', 'Invalid Date', '[object ', 'undefined', 'Infinity'] as const;
 
@@ -196,6 +199,9 @@ function sanityProblems(result: unknown, args: readonly unknown[]): string[] {
       if (Number.isNaN(v)) problems.push(`${path} is NaN`);
       else if (!Number.isFinite(v)) problems.push(`${path} is ${v}`);
     } else if (typeof v === 'string') {
+      if (EXTENDED_DAY.test(v) && !strings.includes(v)) {
+        problems.push(`${path} is a calendar day outside YYYY-MM-DD: ${show(v)}`);
+      }
       for (const bad of BAD_TEXT) {
         if (v.includes(bad) && !strings.some((s) => s.includes(bad))) {
           problems.push(`${path} contains "${bad}": ${show(v)}`);
@@ -278,6 +284,9 @@ export type Verdict =
   | { readonly ok: true; readonly outcome: 'result' | 'rule-error' | 'caller-trap' }
   | { readonly ok: false; readonly problem: string; readonly error?: unknown };
 
+/** Duration of the last {@link judgeCall} call of the function itself. */
+let lastCallMs = 0;
+
 /** Calls `fn(...args)` and judges what happened. */
 export function judgeCall(
   fn: Fn,
@@ -295,6 +304,7 @@ export function judgeCall(
     error = e;
   }
   const ms = performance.now() - started;
+  lastCallMs = ms;
   const polluted = quickPollutionCheck();
   if (polluted !== undefined) {
     restorePrototypes();
@@ -652,30 +662,43 @@ export function sweepFunction(
   fn: Fn,
   samples: readonly Sample[],
   options: { echoes: boolean; fieldArg: number | undefined; knownBugs: readonly KnownBug[] },
-): { problems: string[]; cases: number; known: number } {
+): { problems: string[]; cases: number; known: number; slowestMs: number } {
   const problems: string[] = [];
   let known = 0;
+  let slowestMs = 0;
   const cases = sweepCases(samples);
   for (const c of cases) {
-    const bug = options.knownBugs.find((b) => b.input(c.args));
+    const bug = options.knownBugs.find((b) => b.skip === true && b.input(c.args));
     if (bug?.skip === true) {
       known++;
       continue;
     }
     const v = judgeCall(fn, c.args, options);
+    slowestMs = Math.max(slowestMs, lastCallMs);
     if (v.ok) continue;
-    if (bug !== undefined) known++;
+    if (
+      options.knownBugs.some(
+        (b) => b.input(c.args) && (b.problem === undefined || b.problem.test(v.problem)),
+      )
+    )
+      known++;
     else problems.push(`${c.label}: ${v.problem}`);
   }
-  return { problems, cases: cases.length, known };
+  return { problems, cases: cases.length, known, slowestMs };
 }
 
 // ---------------------------------------------------------------------------
 // The suite of one area
 
-const DEFAULT_RUNS = 300;
+/**
+ * Runs per function: 500, or FUZZ_RUNS for a deeper hunt
+ * (`FUZZ_RUNS=5000 npx vitest run test/fuzz`). Replay a failure with the
+ * FC_SEED/FC_PATH it prints (test/support/setup.ts).
+ */
+const DEFAULT_RUNS = Number(process.env['FUZZ_RUNS'] ?? 500);
 
 interface Tally {
+  slowestMs: number;
   result: number;
   'rule-error': number;
   'caller-trap': number;
@@ -694,22 +717,32 @@ export function fuzzFunction(
     knownBugs: readonly KnownBug[];
   },
 ): Tally {
-  const tally: Tally = { result: 0, 'rule-error': 0, 'caller-trap': 0, known: new Map() };
+  const tally: Tally = {
+    slowestMs: 0,
+    result: 0,
+    'rule-error': 0,
+    'caller-trap': 0,
+    known: new Map(),
+  };
   let lastProblem = '';
   const details = fc.check(
     fc.property(args, (a) => {
-      const bug = options.knownBugs.find((b) => b.input(a));
+      const bug = options.knownBugs.find((b) => b.skip === true && b.input(a));
       if (bug?.skip === true) {
         tally.known.set(`${bug.id} (skipped)`, (tally.known.get(`${bug.id} (skipped)`) ?? 0) + 1);
         return true;
       }
       const v = judgeCall(fn, a, options);
+      tally.slowestMs = Math.max(tally.slowestMs, lastCallMs);
       if (v.ok) {
         tally[v.outcome]++;
         return true;
       }
-      if (bug !== undefined) {
-        tally.known.set(bug.id, (tally.known.get(bug.id) ?? 0) + 1);
+      const known = options.knownBugs.find(
+        (b) => b.input(a) && (b.problem === undefined || b.problem.test(v.problem)),
+      );
+      if (known !== undefined) {
+        tally.known.set(known.id, (tally.known.get(known.id) ?? 0) + 1);
         return true;
       }
       lastProblem = v.problem;
@@ -736,7 +769,8 @@ export function fuzzArea(spec: AreaSpec): void {
   const functions = publicFunctions(spec.module);
   const hostile = hostileValue();
   const hostileArgs = fc.array(hostile, { maxLength: 4 });
-  const numRuns = spec.numRuns ?? DEFAULT_RUNS;
+  const numRuns =
+    process.env['FUZZ_RUNS'] === undefined ? (spec.numRuns ?? DEFAULT_RUNS) : DEFAULT_RUNS;
   const summary: string[] = [];
 
   describe(`fuzz ${spec.area}`, () => {
@@ -791,7 +825,7 @@ export function fuzzArea(spec: AreaSpec): void {
         });
         const known = [...tally.known].map(([id, n]) => `${id}×${n}`).join(' ');
         summary.push(
-          `  ${name}: ${tally.result} results, ${tally['rule-error']} CspRuleErrors, ${tally['caller-trap']} caller traps${known === '' ? '' : `, known bugs ${known}`} (${Math.round(performance.now() - started)} ms)`,
+          `  ${name}: ${tally.result} results, ${tally['rule-error']} CspRuleErrors, ${tally['caller-trap']} caller traps${known === '' ? '' : `, known bugs ${known}`}; slowest call ${tally.slowestMs.toFixed(1)} ms (${Math.round(performance.now() - started)} ms)`,
         );
         expect(prototypeChanges()).toEqual([]);
       },
@@ -809,7 +843,7 @@ export function fuzzArea(spec: AreaSpec): void {
           knownBugs: [...(spec.knownBugs?.[name] ?? []), ...GENERIC_BUGS],
         });
         summary.push(
-          `  ${name} sweep: ${sweep.cases} cases${sweep.known > 0 ? `, ${sweep.known} known-bug cases` : ''} (${Math.round(performance.now() - started)} ms)`,
+          `  ${name} sweep: ${sweep.cases} cases${sweep.known > 0 ? `, ${sweep.known} known-bug cases` : ''}; slowest call ${sweep.slowestMs.toFixed(1)} ms (${Math.round(performance.now() - started)} ms)`,
         );
         expect(sweep.problems, `${spec.area}.${name}`).toEqual([]);
         expect(prototypeChanges()).toEqual([]);

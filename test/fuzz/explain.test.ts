@@ -1,6 +1,5 @@
 // Fuzz of every public function of explain (issue 10): see engine.ts and areas/explain.ts.
 import { describe, it } from 'vitest';
-
 import * as explain from '../../src/explain/index.js';
 import { spec } from './areas/explain.js';
 import { expectHandled, fuzzArea } from './engine.js';

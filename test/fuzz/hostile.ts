@@ -9,7 +9,9 @@ import fc from 'fast-check';
  * What a caller's own Proxy trap or getter throws. The library is not
  * required to convert the caller's own exception into a CspRuleError (it could
  * only do so by wrapping every property read in try/catch): this exact value
- * may propagate unchanged. Anything else thrown is a failure.
+ * may propagate unchanged, but nothing may hang or pollute on the way. Anything
+ * else thrown is a failure. (Revoked Proxies are left out: the engine's
+ * TypeError for them cannot be told apart from a bug of the library.)
  */
 export class CallerTrap extends Error {
   constructor() {

@@ -133,8 +133,26 @@ export const POLICY_SPARSE_VERSIONS: KnownBug = {
   input: holeUnder(['versions']),
 };
 
+/**
+ * BUG extended-year-day: days computed past 9999-12-31 or before 0000-01-01
+ * (`addDays('2021-01-01', 1e9)` → "2739928-01-05", `termDates({ start:
+ * '2021-01-01', term: 'P3Y', termIndex: 3000 })` → "11021-01-01", a Date
+ * near the ends of its range → "-271821-04-20") are returned in a form that
+ * is not YYYY-MM-DD and that the library's own parseCalendarDay rejects.
+ */
+export const EXTENDED_YEAR_DAY: KnownBug = {
+  id: 'extended-year-day',
+  input: () => true,
+  problem: /calendar day outside YYYY-MM-DD/,
+};
+
 /** Known bugs that may hit any function that reads an instant or maps an array. */
-export const GENERIC_BUGS: readonly KnownBug[] = [FAKE_DATE, ARRAY_SPECIES, DATE_RANGE_OVERFLOW];
+export const GENERIC_BUGS: readonly KnownBug[] = [
+  FAKE_DATE,
+  ARRAY_SPECIES,
+  DATE_RANGE_OVERFLOW,
+  EXTENDED_YEAR_DAY,
+];
 
 /** Thrown by {@link countingSparse} once too many indexes were read. */
 export const WALKED = new Error('walked more than 100,000 indexes of a 2^31-long array');

@@ -1,6 +1,5 @@
 // Fuzz of every public function of markets (issue 10): see engine.ts and areas/markets.ts.
 import { describe, it } from 'vitest';
-
 import * as markets from '../../src/markets/index.js';
 import { spec } from './areas/markets.js';
 import { expectHandled, fuzzArea } from './engine.js';

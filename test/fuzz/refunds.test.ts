@@ -1,6 +1,5 @@
 // Fuzz of every public function of refunds (issue 10): see engine.ts and areas/refunds.ts.
 import { describe, it } from 'vitest';
-
 import * as refunds from '../../src/refunds/index.js';
 import { spec } from './areas/refunds.js';
 import { expectHandled, fuzzArea } from './engine.js';

@@ -14,19 +14,23 @@ export interface KnownBug {
   readonly input: (args: readonly unknown[]) => boolean;
   /** Do not even call (the bug is a hang or a crash of the process). */
   readonly skip?: boolean;
+  /** When given, only a failure whose problem text matches is this bug. */
+  readonly problem?: RegExp;
 }
 
-/** Whether `pred` holds for a value reachable from `roots` (bounded walk, no user code run). */
+/**
+ * Whether `pred` holds for a value reachable from `roots`: breadth first (so a
+ * 10,000-deep argument cannot hide a shallow one), bounded, no user code run.
+ */
 export function deepSome(roots: readonly unknown[], pred: (v: unknown) => boolean): boolean {
-  const stack: unknown[] = [...roots];
+  const queue: unknown[] = [...roots];
   const seen = new Set<object>();
-  let budget = 2000;
-  while (stack.length > 0 && budget-- > 0) {
-    const v = stack.pop();
+  for (let i = 0; i < queue.length && i < 5000; i++) {
+    const v = queue[i];
     if (pred(v)) return true;
     if (typeof v === 'object' && v !== null && !seen.has(v) && isWalkable(v)) {
       seen.add(v);
-      stack.push(...childValues(v));
+      queue.push(...childValues(v));
     }
   }
   return false;

@@ -2,7 +2,7 @@
 import * as cancellation from '../../../src/cancellation/index.js';
 import type { AreaSpec, KnownBug, Sample } from '../engine.js';
 import { legacy, order, perpetual, subscription, triennial, windowPolicy } from '../fixtures.js';
-import { DATE_RANGE_OVERFLOW, hugeSparseAt } from '../known.js';
+import { hugeSparseAt, POLICY_SPARSE_VERSIONS } from '../known.js';
 import { deepSome } from '../walk.js';
 
 const samples: Record<string, readonly Sample[]> = {
@@ -65,9 +65,8 @@ export const spec: AreaSpec = {
   module: cancellation,
   samples,
   knownBugs: {
-    cancellationEffects: [DATE_RANGE_OVERFLOW],
-    cancellationWindow: [hugeSparseAt(['versions'])],
-    evaluateCancellation: [hugeSparseAt(['versions'])],
+    cancellationWindow: [hugeSparseAt(['versions']), POLICY_SPARSE_VERSIONS],
+    evaluateCancellation: [hugeSparseAt(['versions']), POLICY_SPARSE_VERSIONS],
     softwareOrderCancellationRequest: [hugeSparseAt(['lineItems'], [1]), URI_MALFORMED],
   },
 };

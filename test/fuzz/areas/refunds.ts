@@ -2,7 +2,7 @@
 import * as refunds from '../../../src/refunds/index.js';
 import type { AreaSpec, Sample } from '../engine.js';
 import { legacy, perpetual, subscription, triennial, windowPolicy } from '../fixtures.js';
-import { hugeSparseAt } from '../known.js';
+import { hugeSparseAt, POLICY_SPARSE_VERSIONS } from '../known.js';
 
 const samples: Record<string, readonly Sample[]> = {
   cancellationRefund: [
@@ -56,7 +56,7 @@ export const spec: AreaSpec = {
   module: refunds,
   samples,
   knownBugs: {
-    cancellationRefund: [hugeSparseAt(['versions'])],
-    remainingObligation: [hugeSparseAt(['versions'])],
+    cancellationRefund: [hugeSparseAt(['versions']), POLICY_SPARSE_VERSIONS],
+    remainingObligation: [hugeSparseAt(['versions']), POLICY_SPARSE_VERSIONS],
   },
 };
