@@ -3,6 +3,7 @@
  * @module
  */
 import type { CalendarDay } from './calendar.js';
+import { fail } from './errors.js';
 
 /**
  * The rule a decision applied: which one, where Microsoft states it, and
@@ -49,6 +50,7 @@ export type Decision<R extends ReasonBase, F extends object = object> = {
  * @param rules - The rules applied.
  * @param facts - The dates and amounts the caller came for.
  * @returns The decision.
+ * @throws {@link CspRuleError} `invalid_input` when `reasons` or `rules` is not an array, or `facts` is not an object or tries to set `allowed`, `reasons` or `rules`.
  * @example
  * ```ts
  * import { decide } from 'csp-software-rules/core';
@@ -64,5 +66,18 @@ export function decide<R extends ReasonBase, F extends object>(
   rules: readonly RuleRef[],
   facts: F,
 ): Decision<R, F> {
+  if (!Array.isArray(reasons)) fail('invalid_input', 'reasons', 'reasons: expected an array');
+  if (!Array.isArray(rules)) fail('invalid_input', 'rules', 'rules: expected an array');
+  if (typeof facts !== 'object' || facts === null) {
+    fail('invalid_input', 'facts', 'facts: expected an object');
+  }
+  // Facts may never overturn what the reasons decided.
+  if (
+    Object.hasOwn(facts, 'allowed') ||
+    Object.hasOwn(facts, 'reasons') ||
+    Object.hasOwn(facts, 'rules')
+  ) {
+    fail('invalid_input', 'facts', 'facts: cannot set allowed, reasons or rules');
+  }
   return { allowed: reasons.length === 0, reasons, rules, ...facts };
 }
