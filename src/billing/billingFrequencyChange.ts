@@ -25,6 +25,7 @@ import {
   MS_PER_DAY,
   policyAtMs,
   toInstantMs,
+  unknownValueReasons,
 } from '../core/internal.js';
 import type { TermDates } from '../lifecycle/index.js';
 import { formatTerm, lifecycleAt } from '../lifecycle/internal.js';
@@ -194,8 +195,7 @@ export function billingFrequencyChange(
   const reasons: BillingFrequencyChangeReason[] = [];
   const change = policyAtMs(FREQUENCY_CHANGE_POLICY, asOfMs, 'FREQUENCY_CHANGE_POLICY');
   const rules: RuleRef[] = [change.rule];
-  for (const u of sub.unknownFields)
-    reasons.push({ code: 'unknown_value', field: u.field, raw: u.raw });
+  reasons.push(...unknownValueReasons(sub.unknownFields));
   if (roles !== undefined) {
     const access = authorize('setBillingFrequency', roles as readonly string[]);
     reasons.push(...access.reasons);

@@ -14,6 +14,7 @@ import {
   MS_PER_DAY,
   MS_PER_HOUR,
   toInstantMs,
+  unknownValueReasons,
 } from '../core/internal.js';
 import type { TermDates } from '../lifecycle/index.js';
 import { knownTermMonths, lifecycleAt } from '../lifecycle/internal.js';
@@ -277,10 +278,7 @@ export function decideCancellation(
   asOfMs: number,
   opts: CheckedCancellationOptions = DEFAULT_CANCELLATION_OPTIONS,
 ): CancellationDecision {
-  const reasons: CancellationReason[] = [];
-  for (const f of checked.unknownFields) {
-    reasons.push({ code: 'unknown_value', field: f.field, raw: f.raw });
-  }
+  const reasons: CancellationReason[] = unknownValueReasons(checked.unknownFields);
   let w: WindowAt | undefined;
   let term: TermDates | null = null;
   let lifecycleRule: RuleRef | undefined;
