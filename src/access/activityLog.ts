@@ -7,6 +7,7 @@
 import type { CalendarDay, InstantInput } from '../core/index.js';
 import {
   asRecord,
+  denseList,
   epochDayOfMs,
   fail,
   formatEpochDay,
@@ -89,13 +90,17 @@ interface Bounds {
   readonly kinds: readonly ActivityKind[];
 }
 
+/** Two kinds exist; a longer list (repeats allowed) is still a short one. */
+const MAX_KINDS = 100;
+
 function readKinds(input: unknown, field: string): readonly ActivityKind[] {
   if (input === undefined) return ACTIVITY_KINDS;
-  if (!Array.isArray(input) || input.length === 0) {
+  const list = Array.isArray(input) ? denseList(input, field, MAX_KINDS) : [];
+  if (list.length === 0) {
     fail('invalid_input', field, `${field}: expected a non-empty array of keyAccess, download`);
   }
   const out: ActivityKind[] = [];
-  input.forEach((k: unknown, i) => {
+  list.forEach((k: unknown, i) => {
     const kind = oneOf(k, ACTIVITY_KINDS, `${field}[${i}]`);
     if (!out.includes(kind)) out.push(kind);
   });

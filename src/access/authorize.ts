@@ -12,7 +12,7 @@ import {
   policyInForce,
   type RuleRef,
 } from '../core/index.js';
-import { asRecord, fail, MS_PER_DAY, toEpochDay } from '../core/internal.js';
+import { asRecord, denseList, fail, MS_PER_DAY, toEpochDay } from '../core/internal.js';
 import { safeInstantMs } from './instant.js';
 import { lookupRole } from './parseRole.js';
 import { PERMISSIONS, type PermissionTable } from './policy.js';
@@ -107,7 +107,7 @@ function compileTable(value: unknown, field: string): PermissionTable {
       );
     }
     const list: Role[] = [];
-    roles.forEach((r: unknown, i) => {
+    denseList(roles, `${field}.${action}`, MAX_ROLES, 'invalid_policy').forEach((r, i) => {
       const role = typeof r === 'string' ? lookupRole(r) : undefined;
       if (role === undefined) {
         fail('invalid_policy', `${field}.${action}[${i}]`, `${field}.${action}[${i}]: not a role`);
@@ -172,10 +172,14 @@ function checkAction(action: unknown): Action {
   return action;
 }
 
+/** A user holds a few roles, a policy lists a few per action: 1,000 is a mistake. */
+const MAX_ROLES = 1000;
+
 function checkRoles(roles: unknown): readonly unknown[] {
   if (!Array.isArray(roles)) {
     fail('invalid_input', 'roles', 'roles: expected an array of role names');
   }
+  if (roles.length > MAX_ROLES) fail('invalid_input', 'roles', `roles: more than ${MAX_ROLES}`);
   return roles;
 }
 
@@ -202,7 +206,7 @@ function roleAt(list: readonly unknown[], i: number): string {
  * @param options - `asOf` and/or your own `policy`.
  * @returns `{ allowed, reasons, rules, action, requiredRoles, grantedBy, unknownRoles }`.
  * @throws {@link core!CspRuleError} `unknown_action` for an action not in
- *   {@link ACTIONS}; `invalid_input` when `roles` is not an array of strings
+ *   {@link ACTIONS}; `invalid_input` when `roles` is not an array of strings (at most 1,000)
  *   or `options` not an object; `invalid_instant` (or another instant code:
  *   `ambiguous_local_time`, `invalid_calendar_day`) for a bad `asOf`;
  *   `invalid_policy`/`policy_not_in_force` for a bad or not yet valid policy.

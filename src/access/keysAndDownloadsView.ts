@@ -2,7 +2,7 @@
  * What Partner Center's "Keys and downloads" page shows for a product.
  * @module
  */
-import { asRecord, fail, oneOf, optionalBoolean } from '../core/internal.js';
+import { asRecord, denseList, fail, oneOf, optionalBoolean } from '../core/internal.js';
 
 /**
  * How a product is delivered:
@@ -118,11 +118,14 @@ export interface KeysAndDownloadsView {
 
 const NONE: readonly string[] = Object.freeze([]);
 
+/** A selector lists a product's versions, languages or file types: tens, not millions. */
+const MAX_OPTIONS = 1000;
+
 function readOptions(input: unknown, field: string): readonly string[] {
   if (input === undefined) return NONE;
   if (!Array.isArray(input)) fail('invalid_input', field, `${field}: expected an array of strings`);
   const out: string[] = [];
-  input.forEach((v: unknown, i) => {
+  denseList(input, field, MAX_OPTIONS).forEach((v: unknown, i) => {
     if (typeof v !== 'string' || v.trim() === '') {
       fail('invalid_input', `${field}[${i}]`, `${field}[${i}]: expected a non-empty string`);
     }

@@ -52,6 +52,8 @@ export interface ActivationMethodOptions {
   readonly asOf?: InstantInput;
 }
 
+const CHANNEL_LIKE = /^[A-Za-z][A-Za-z _-]{0,23}$/;
+
 const CHANNELS: Readonly<Record<string, ActivationChannel>> = {
   csp: 'csp',
   cloud_solution_provider: 'csp',
@@ -103,13 +105,16 @@ export function activationMethodFor(
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-  const known = CHANNELS[key];
+  // Own keys only: "__proto__" or "constructor" is not a channel.
+  const known = Object.hasOwn(CHANNELS, key) ? CHANNELS[key] : undefined;
   if (known === undefined) {
+    // Echo only a short word-like name: a product key pasted here never reaches a log.
+    const safe = CHANNEL_LIKE.test(channel);
     fail(
       'unknown_channel',
       'channel',
-      `channel: "${channel.slice(0, 40)}" is not a known channel (csp, volume_licensing)`,
-      { channel: channel.slice(0, 40) },
+      `channel:${safe ? ` "${channel}"` : ' the value'} is not a known channel (csp, volume_licensing)`,
+      safe ? { channel } : {},
     );
   }
   const o = asRecord(options, 'options');

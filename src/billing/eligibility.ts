@@ -14,7 +14,14 @@ import {
   type RuleRef,
   type Term,
 } from '../core/index.js';
-import { asRecord, fail, optionalString, policyAtMs, toInstantMs } from '../core/internal.js';
+import {
+  asRecord,
+  denseList,
+  fail,
+  optionalString,
+  policyAtMs,
+  toInstantMs,
+} from '../core/internal.js';
 import { BILLING_PLAN_POLICY, type BillingPlanRule } from './policy.js';
 
 /**
@@ -171,7 +178,10 @@ export function checkOffered(input: unknown, field = 'offered'): BillingFrequenc
   if (!Array.isArray(input)) {
     fail('invalid_input', field, `${field}: expected an array of billing frequencies`);
   }
-  const seen = input.map((f: unknown, i) => parseBillingFrequency(f, `${field}[${i}]`));
+  // Three frequencies exist: a catalog list longer than 100 is a mistake.
+  const seen = denseList(input, field, 100).map((f, i) =>
+    parseBillingFrequency(f, `${field}[${i}]`),
+  );
   return BILLING_FREQUENCIES.filter((f) => seen.includes(f));
 }
 

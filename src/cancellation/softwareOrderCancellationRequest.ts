@@ -3,7 +3,7 @@
  * @module
  */
 import { parseQuantity } from '../core/index.js';
-import { asRecord, fail, optionalString } from '../core/internal.js';
+import { asRecord, denseList, fail, optionalString } from '../core/internal.js';
 
 /**
  * One line item of a Partner Center software order.
@@ -81,6 +81,9 @@ export interface SoftwareOrderCancellationRequest {
 
 const PATH_TEMPLATE = '/v1/customers/{customer-tenant-id}/orders/{order-id}';
 const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LONE_SURROGATE_RE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** An order has a handful of line items; 10,000 is far above any real order. */
+const MAX_LINE_ITEMS = 10_000;
 
 interface CheckedLine {
   readonly lineItemNumber: number;
@@ -160,6 +163,10 @@ export function softwareOrderCancellationRequest(
   if (typeof id !== 'string' || id.trim() === '') {
     fail('invalid_input', 'order.id', 'order.id: expected a non-empty string');
   }
+  // A lone surrogate cannot be written in a URL (encodeURIComponent throws).
+  if (LONE_SURROGATE_RE.test(id)) {
+    fail('invalid_input', 'order.id', 'order.id: not well-formed text (a lone surrogate)');
+  }
   const tenant = optionalString(r['customerTenantId'], 'order.customerTenantId');
   if (tenant !== undefined && !GUID_RE.test(tenant)) {
     fail('invalid_input', 'order.customerTenantId', 'order.customerTenantId: expected a GUID');
@@ -171,13 +178,14 @@ export function softwareOrderCancellationRequest(
   if (status.toLowerCase() === 'cancelled') {
     fail('invalid_input', 'order.status', 'order.status: the order is already cancelled');
   }
-  const rawLines = r['lineItems'];
-  if (!Array.isArray(rawLines) || rawLines.length === 0) {
+  const raw = r['lineItems'];
+  const rawLines = Array.isArray(raw) ? denseList(raw, 'order.lineItems', MAX_LINE_ITEMS) : [];
+  if (rawLines.length === 0) {
     fail('invalid_input', 'order.lineItems', 'order.lineItems: expected at least one line item');
   }
   const lines = new Map<number, CheckedLine>();
-  rawLines.forEach((raw: unknown, i) => {
-    const line = checkLine(raw, `order.lineItems[${i}]`);
+  rawLines.forEach((item, i) => {
+    const line = checkLine(item, `order.lineItems[${i}]`);
     if (lines.has(line.lineItemNumber)) {
       fail(
         'duplicate_id',
@@ -199,10 +207,13 @@ export function softwareOrderCancellationRequest(
       );
     }
   } else {
-    if (!Array.isArray(lineItems) || lineItems.length === 0) {
+    const numbers = Array.isArray(lineItems)
+      ? denseList(lineItems, 'lineItems', MAX_LINE_ITEMS)
+      : [];
+    if (numbers.length === 0) {
       fail('invalid_input', 'lineItems', 'lineItems: expected at least one line item number');
     }
-    lineItems.forEach((n: unknown, i) => {
+    numbers.forEach((n, i) => {
       const line = typeof n === 'number' ? lines.get(n) : undefined;
       if (line === undefined) {
         fail(

@@ -5,7 +5,7 @@
  * depend on the process time zone, and no `TZDate` sits in a hot path.
  * @module
  */
-import { fail } from './errors.js';
+import { fail, fieldName } from './errors.js';
 
 /**
  * A UTC calendar day written `YYYY-MM-DD` (Partner Center dates are UTC).
@@ -60,11 +60,22 @@ function pad2(n: number): string {
 let formatted: Map<number, CalendarDay> | undefined;
 const FORMAT_CACHE_SIZE = 8192;
 
-/** @internal `'YYYY-MM-DD'` of an epoch day (years 0000-9999). */
+/** @internal Epoch days of 0000-01-01 and 9999-12-31: the days `YYYY-MM-DD` can write. */
+export const MIN_EPOCH_DAY = -719_528;
+/** @internal See {@link MIN_EPOCH_DAY}. */
+export const MAX_EPOCH_DAY = 2_932_896;
+
+/**
+ * @internal `'YYYY-MM-DD'` of an epoch day. A computed day outside years
+ * 0000-9999 cannot be written that way: `invalid_range`, never a malformed day.
+ */
 export function formatEpochDay(epochDay: number): CalendarDay {
   formatted ??= new Map();
   const hit = formatted.get(epochDay);
   if (hit !== undefined) return hit;
+  if (!(epochDay >= MIN_EPOCH_DAY && epochDay <= MAX_EPOCH_DAY)) {
+    fail('invalid_range', 'result', 'result: the computed day is outside years 0000-9999');
+  }
   const text = formatEpochDayUncached(epochDay);
   if (formatted.size >= FORMAT_CACHE_SIZE) formatted.clear();
   formatted.set(epochDay, text);
@@ -73,7 +84,7 @@ export function formatEpochDay(epochDay: number): CalendarDay {
 
 function formatEpochDayUncached(epochDay: number): CalendarDay {
   const [y, m, d] = ymdFromEpochDay(epochDay);
-  const ys = y >= 1000 ? String(y) : String(y).padStart(4, '0');
+  const ys = String(y).padStart(4, '0');
   return `${ys}-${pad2(m)}-${pad2(d)}`;
 }
 
@@ -85,14 +96,18 @@ export function epochDayOfMs(ms: number): number {
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** @internal Parse `YYYY-MM-DD` to an epoch day, or `undefined` when not that shape. Throws on impossible dates. */
-export function epochDayFromDayString(text: string, field: string): number | undefined {
+export function epochDayFromDayString(
+  text: string,
+  field: string,
+  code: 'invalid_calendar_day' | 'invalid_policy' = 'invalid_calendar_day',
+): number | undefined {
   const m = DAY_RE.exec(text);
   if (m === null) return undefined;
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
-    fail('invalid_calendar_day', field, `${field}: "${text}" is not a real calendar date`);
+    fail(code, field, `${field}: "${text}" is not a real calendar date`);
   }
   return epochDayFromYmd(y, mo, d);
 }
@@ -114,7 +129,7 @@ export function epochDayFromDayString(text: string, field: string): number | und
  * @category Time
  */
 export function parseCalendarDay(input: unknown, field = 'day'): CalendarDay {
-  return formatEpochDay(toEpochDay(input, field));
+  return formatEpochDay(toEpochDay(input, fieldName(field)));
 }
 
 /** @internal Epoch day of a `YYYY-MM-DD` input. */

@@ -3,7 +3,7 @@
  * (HUF, IDR, COP show 0 where ISO says 2) and accepts unknown codes.
  * @module
  */
-import { fail, quoteIfSafe } from './errors.js';
+import { fail, fieldName, quoteIfSafe } from './errors.js';
 
 /**
  * Provenance of a bundled data table.
@@ -81,6 +81,7 @@ function currencyTable(): Map<string, number> {
  * @category Money
  */
 export function currencyExponent(currency: unknown, field = 'currency'): number {
+  fieldName(field);
   const exponent = typeof currency === 'string' ? currencyTable().get(currency) : undefined;
   if (exponent === undefined) {
     const shown = typeof currency === 'string' ? quoteIfSafe(currency, /^[A-Za-z]{1,4}$/) : '';

@@ -3,7 +3,7 @@
  * or numbers read through their shortest decimal text, never their binary value.
  * @module
  */
-import { describeType, fail, quoteIfSafe } from './errors.js';
+import { describeType, fail, fieldName, quoteIfSafe } from './errors.js';
 
 /**
  * A decimal amount: a string like `'10.08'` or `'-3'`, or a finite number
@@ -112,7 +112,7 @@ export function formatScaled(units: bigint, scale: number, minScale = 0): string
  * @category Money
  */
 export function parseDecimal(input: unknown, field = 'amount'): string {
-  const d = toScaledDecimal(input, field);
+  const d = toScaledDecimal(input, fieldName(field));
   return formatScaled(d.units, d.scale);
 }
 

@@ -97,14 +97,16 @@ export class CspRuleError extends Error {
   /**
    * @param code - The stable error code.
    * @param message - Human text for logs (English).
-   * @param options - The offending field, details and cause.
+   * @param options - The offending field, details and cause (`field` defaults to `''`).
    */
-  constructor(code: CspRuleErrorCode, message: string, options: CspRuleErrorOptions) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: CspRuleErrorCode, message: string, options?: CspRuleErrorOptions) {
+    const o: Partial<CspRuleErrorOptions> =
+      typeof options === 'object' && options !== null ? options : {};
+    super(message, o.cause === undefined ? undefined : { cause: o.cause });
     this.name = 'CspRuleError';
     this.code = code;
-    this.field = options.field;
-    this.details = options.details ?? {};
+    this.field = o.field ?? '';
+    this.details = o.details ?? {};
   }
 
   /** A JSON form: `{ name, code, field, message, details }`. */
@@ -169,4 +171,15 @@ export function describeType(value: unknown): string {
  */
 export function quoteIfSafe(text: string, safe: RegExp): string {
   return safe.test(text) ? ` "${text}"` : '';
+}
+
+/**
+ * @internal The optional `field` argument of a public function, checked: it is
+ * repeated in messages and carried by the error, so it must be a string.
+ */
+export function fieldName(field: unknown): string {
+  if (typeof field !== 'string') {
+    fail('invalid_input', 'field', `field: expected a string, got ${describeType(field)}`);
+  }
+  return field;
 }

@@ -4,7 +4,7 @@
  * not ship a schema library.
  * @module
  */
-import { describeType, fail } from './errors.js';
+import { type CspRuleErrorCode, describeType, fail, fieldName } from './errors.js';
 
 /**
  * Checks a quantity of licences: a whole number of at least 1.
@@ -23,6 +23,7 @@ import { describeType, fail } from './errors.js';
  * @category Guards
  */
 export function parseQuantity(input: unknown, field = 'quantity'): number {
+  fieldName(field);
   if (typeof input !== 'number' || !Number.isSafeInteger(input) || input < 1) {
     const got = typeof input === 'number' ? String(input) : describeType(input);
     fail('invalid_quantity', field, `${field}: expected a whole number of at least 1, got ${got}`);
@@ -68,4 +69,29 @@ export function optionalString(input: unknown, field: string): string | undefine
   if (input === undefined) return undefined;
   if (typeof input !== 'string') fail('invalid_input', field, `${field}: expected a string`);
   return input;
+}
+
+/**
+ * @internal A caller's array, checked and copied into a plain array: at most
+ * `max` items and no holes. The copy is what rules walk, so a sparse array of
+ * length 2^31 fails at once instead of being walked, and an array with an own
+ * `constructor` cannot break `.map`.
+ */
+export function denseList(
+  input: unknown,
+  field: string,
+  max: number,
+  code: CspRuleErrorCode = 'invalid_input',
+): unknown[] {
+  if (!Array.isArray(input))
+    fail(code, field, `${field}: expected an array, got ${describeType(input)}`);
+  const n = input.length;
+  if (n > max) fail(code, field, `${field}: more than ${max} items`);
+  const out: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!(i in input))
+      fail(code, `${field}[${i}]`, `${field}[${i}]: missing (a hole in the array)`);
+    out.push(input[i]);
+  }
+  return out;
 }

@@ -9,9 +9,11 @@ import {
   epochDayFromYmd,
   epochDayOfMs,
   formatEpochDay,
+  MAX_EPOCH_DAY,
+  MIN_EPOCH_DAY,
   MS_PER_DAY,
 } from './calendar.js';
-import { describeType, fail, quoteIfSafe } from './errors.js';
+import { describeType, fail, fieldName, quoteIfSafe } from './errors.js';
 
 /**
  * What a rule accepts as an instant: a valid `Date`, an ISO-8601 string with
@@ -33,9 +35,13 @@ const DATE_TIME_RE =
  */
 export function toInstantMs(input: unknown, field: string): number {
   if (input instanceof Date) {
-    const ms = input.getTime();
+    let ms = Number.NaN;
+    try {
+      // An object that only borrows Date.prototype makes getTime throw.
+      ms = Date.prototype.getTime.call(input);
+    } catch {}
     if (Number.isNaN(ms)) fail('invalid_instant', field, `${field}: Invalid Date`);
-    return ms;
+    return inYearRange(ms, field);
   }
   if (typeof input !== 'string') {
     fail(
@@ -78,11 +84,26 @@ export function toInstantMs(input: unknown, field: string): number {
     if (oh > 23 || om > 59) fail('invalid_instant', field, `${field}: offset out of range`);
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
   }
-  return (
+  return inYearRange(
     epochDayFromYmd(y, mo, d) * MS_PER_DAY +
-    ((h * 60 + mi - offsetMinutes) * 60 + s) * 1000 +
-    fraction
+      ((h * 60 + mi - offsetMinutes) * 60 + s) * 1000 +
+      fraction,
+    field,
   );
+}
+
+const MIN_MS = MIN_EPOCH_DAY * MS_PER_DAY;
+const MAX_MS = (MAX_EPOCH_DAY + 1) * MS_PER_DAY - 1;
+
+/**
+ * Instants are kept to years 0000-9999 (UTC): every day a rule computes can
+ * then be written `YYYY-MM-DD`, and no computed Date leaves the Date range.
+ */
+function inYearRange(ms: number, field: string): number {
+  if (ms < MIN_MS || ms > MAX_MS) {
+    fail('invalid_instant', field, `${field}: outside years 0000-9999 (UTC)`);
+  }
+  return ms;
 }
 
 // Only date-like text is echoed in messages (never a secret passed by mistake).
@@ -117,7 +138,7 @@ function subject(text: string): string {
  * @category Time
  */
 export function parseInstant(input: unknown, field = 'instant'): Date {
-  return new Date(toInstantMs(input, field));
+  return new Date(toInstantMs(input, fieldName(field)));
 }
 
 /**
@@ -137,5 +158,5 @@ export function parseInstant(input: unknown, field = 'instant'): Date {
  * @category Time
  */
 export function calendarDayOf(input: unknown, field = 'instant'): CalendarDay {
-  return formatEpochDay(epochDayOfMs(toInstantMs(input, field)));
+  return formatEpochDay(epochDayOfMs(toInstantMs(input, fieldName(field))));
 }

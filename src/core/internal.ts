@@ -24,8 +24,8 @@ export {
   type ScaledDecimal,
   toScaledDecimal,
 } from './decimal.js';
-export { describeType, fail } from './errors.js';
-export { asRecord, oneOf, optionalBoolean, optionalString } from './guards.js';
+export { describeType, fail, fieldName } from './errors.js';
+export { asRecord, denseList, oneOf, optionalBoolean, optionalString } from './guards.js';
 export { toInstantMs } from './instant.js';
 export { assertSameCurrency, toMoney } from './money.js';
 export { policyAtMs } from './policy.js';

@@ -12,6 +12,7 @@ import {
   toScaledDecimal,
 } from './decimal.js';
 import { describeType, fail } from './errors.js';
+import { denseList } from './guards.js';
 
 /**
  * An amount of money in whole minor units of an ISO 4217 currency:
@@ -221,6 +222,9 @@ export function multiplyMoney(m: Money, quantity: number): Money {
   return { currency: x.currency, minor: checkMinor(x.minor * quantity, 'result') };
 }
 
+/** More weights than this is a caller's mistake (a split is into invoice lines, licences...). */
+const MAX_WEIGHTS = 1_000_000;
+
 /**
  * Splits a total into parts proportional to `weights`, by largest remainder:
  * every part gets its rounded-down share, then the minor units left over go
@@ -231,7 +235,7 @@ export function multiplyMoney(m: Money, quantity: number): Money {
  * @param total - The amount to split.
  * @param weights - Non-negative decimals, at least one above zero.
  * @returns One amount per weight, in order.
- * @throws {@link CspRuleError} `invalid_allocation` for no weights, a negative weight or all zeros.
+ * @throws {@link CspRuleError} `invalid_allocation` for no weights, a hole or more than 1,000,000 of them, a negative weight or all zeros.
  * @example
  * ```ts
  * import { allocate } from 'csp-software-rules/core';
@@ -243,11 +247,13 @@ export function multiplyMoney(m: Money, quantity: number): Money {
  */
 export function allocate(total: Money, weights: readonly DecimalInput[]): Money[] {
   const t = toMoney(total, 'total');
-  if (!Array.isArray(weights) || weights.length === 0) {
+  const list = denseList(weights, 'weights', MAX_WEIGHTS, 'invalid_allocation');
+  if (list.length === 0) {
     fail('invalid_allocation', 'weights', 'weights: expected at least one weight');
   }
-  const parsed = weights.map((w, i) => toScaledDecimal(w, `weights[${i}]`));
-  const scale = Math.max(...parsed.map((d) => d.scale));
+  const parsed = list.map((w, i) => toScaledDecimal(w, `weights[${i}]`));
+  let scale = 0;
+  for (const d of parsed) if (d.scale > scale) scale = d.scale;
   const ints = parsed.map((d) => d.units * 10n ** BigInt(scale - d.scale));
   let sum = 0n;
   for (let i = 0; i < ints.length; i++) {

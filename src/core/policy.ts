@@ -6,7 +6,8 @@
  */
 import { type CalendarDay, epochDayFromDayString, MS_PER_DAY } from './calendar.js';
 import type { RuleRef } from './decision.js';
-import { describeType, fail } from './errors.js';
+import { describeType, fail, fieldName } from './errors.js';
+import { denseList } from './guards.js';
 import { toInstantMs } from './instant.js';
 
 /**
@@ -46,10 +47,19 @@ export interface PolicyInForce<T> {
   readonly rule: RuleRef;
 }
 
-const checked = new WeakMap<object, readonly number[]>();
+/** A policy as checked: its versions (copied) and the start instant of each. */
+interface CheckedPolicy {
+  readonly versions: readonly PolicyVersion<unknown>[];
+  readonly starts: readonly number[];
+}
+
+const checked = new WeakMap<object, CheckedPolicy>();
+
+/** A policy has a handful of versions; more is a caller's mistake, not a table. */
+const MAX_VERSIONS = 10_000;
 
 /** @internal Validate a policy once and cache the start instant of each version. */
-function versionStarts<T>(policy: DatedPolicy<T>, field: string): readonly number[] {
+function checkPolicy<T>(policy: DatedPolicy<T>, field: string): CheckedPolicy {
   if (typeof policy !== 'object' || policy === null) {
     fail(
       'invalid_policy',
@@ -62,15 +72,16 @@ function versionStarts<T>(policy: DatedPolicy<T>, field: string): readonly numbe
   const { id, versions } = policy;
   if (typeof id !== 'string' || id === '')
     fail('invalid_policy', `${field}.id`, `${field}.id: expected a non-empty string`);
-  if (!Array.isArray(versions) || versions.length === 0) {
+  const list = denseList(versions, `${field}.versions`, MAX_VERSIONS, 'invalid_policy');
+  if (list.length === 0) {
     fail('invalid_policy', `${field}.versions`, `${field}.versions: expected at least one version`);
   }
   const starts: number[] = [];
-  versions.forEach((v: PolicyVersion<T>, i) => {
+  (list as PolicyVersion<T>[]).forEach((v, i) => {
     const f = `${field}.versions[${i}]`;
     const day =
       typeof v === 'object' && v !== null && typeof v.effectiveFrom === 'string'
-        ? epochDayFromDayString(v.effectiveFrom, `${f}.effectiveFrom`)
+        ? epochDayFromDayString(v.effectiveFrom, `${f}.effectiveFrom`, 'invalid_policy')
         : undefined;
     if (day === undefined)
       fail('invalid_policy', `${f}.effectiveFrom`, `${f}.effectiveFrom: expected YYYY-MM-DD`);
@@ -87,8 +98,9 @@ function versionStarts<T>(policy: DatedPolicy<T>, field: string): readonly numbe
     }
     starts.push(day * MS_PER_DAY);
   });
-  checked.set(policy, starts);
-  return starts;
+  const result = { versions: list as PolicyVersion<unknown>[], starts };
+  checked.set(policy, result);
+  return result;
 }
 
 /**
@@ -115,7 +127,7 @@ function versionStarts<T>(policy: DatedPolicy<T>, field: string): readonly numbe
  * @category Policy
  */
 export function definePolicy<T>(policy: DatedPolicy<T>): DatedPolicy<T> {
-  versionStarts(policy, 'policy');
+  checkPolicy(policy, 'policy');
   return policy;
 }
 
@@ -145,7 +157,8 @@ export function policyInForce<T>(
   at: unknown,
   field = 'policy',
 ): PolicyInForce<T> {
-  return policyAtMs(policy, toInstantMs(at, 'asOf'), field);
+  const f = fieldName(field);
+  return policyAtMs(policy, toInstantMs(at, 'asOf'), f);
 }
 
 /** @internal {@link policyInForce} for an instant already read as epoch ms. */
@@ -154,7 +167,7 @@ export function policyAtMs<T>(
   ms: number,
   field = 'policy',
 ): PolicyInForce<T> {
-  const starts = versionStarts(policy, field);
+  const { versions, starts } = checkPolicy(policy, field);
   let index = -1;
   for (let i = starts.length - 1; i >= 0; i--) {
     if ((starts[i] as number) <= ms) {
@@ -169,7 +182,7 @@ export function policyAtMs<T>(
       `${field}: "${policy.id}" has no version in force at that date`,
     );
   }
-  const v = policy.versions[index] as PolicyVersion<T>;
+  const v = versions[index] as PolicyVersion<T>;
   return {
     value: v.value,
     rule: { id: policy.id, source: v.source, effectiveFrom: v.effectiveFrom },

@@ -2,7 +2,7 @@
  * Term durations (ISO-8601, as Partner Center writes them) and billing frequencies.
  * @module
  */
-import { fail } from './errors.js';
+import { fail, fieldName } from './errors.js';
 
 /**
  * A subscription term as Partner Center writes it: one month, one year, three years.
@@ -48,7 +48,7 @@ const FREQUENCY_MONTHS: Readonly<Record<BillingFrequency, number>> = {
  */
 export function parseTerm(input: unknown, field = 'term'): Term {
   if (input === 'P1M' || input === 'P1Y' || input === 'P3Y') return input;
-  return fail('invalid_term', field, `${field}: expected one of P1M, P1Y, P3Y`);
+  return fail('invalid_term', fieldName(field), `${field}: expected one of P1M, P1Y, P3Y`);
 }
 
 /**
@@ -75,7 +75,7 @@ export function parseBillingFrequency(
   if (input === 'monthly' || input === 'annual' || input === 'triennial') return input;
   return fail(
     'invalid_billing_frequency',
-    field,
+    fieldName(field),
     `${field}: expected one of monthly, annual, triennial`,
   );
 }

@@ -3,7 +3,11 @@
  * @module
  */
 import type { ReasonBase } from '../core/index.js';
-import { asRecord, fail } from '../core/internal.js';
+import { asRecord, denseList, fail } from '../core/internal.js';
+
+/** A decision carries a few reasons; this many is not a decision. */
+const MAX_REASONS = 10_000;
+
 import type { AnyReason, ReasonCode } from './codes.js';
 import { EN_MESSAGES } from './messages/en.js';
 import { IT_MESSAGES } from './messages/it.js';
@@ -185,10 +189,11 @@ export function explain(
   options?: ExplainOptions,
 ): Explanation {
   const d = asRecord(decision, 'decision');
-  const list = d['reasons'];
-  if (!Array.isArray(list)) {
+  const raw = d['reasons'];
+  if (!Array.isArray(raw)) {
     fail('invalid_input', 'decision.reasons', 'decision.reasons: expected an array of reasons');
   }
+  const list = denseList(raw, 'decision.reasons', MAX_REASONS);
   const messages = messagesFor(options);
   const reasons: ExplainedReason[] = [];
   const briefs: string[] = [];

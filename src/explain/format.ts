@@ -66,9 +66,18 @@ export function quote(value: unknown): string | undefined {
   return `"${chars.length > MAX_QUOTED ? `${chars.slice(0, MAX_QUOTED).join('')}…` : clean}"`;
 }
 
-/** @internal The items of an array (none for anything else). */
+const MAX_ITEMS = 100;
+
+/**
+ * @internal The items of an array (none for anything else), copied: holes
+ * skipped and at most 100, so an odd or huge array is never walked whole.
+ */
 export function items(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
+  if (!Array.isArray(value)) return [];
+  const out: unknown[] = [];
+  const n = Math.min(value.length, MAX_ITEMS);
+  for (let i = 0; i < n; i++) if (i in value) out.push(value[i]);
+  return out;
 }
 
 /** @internal `a`, `a or b`, `a, b or c` with the locale's conjunction. */

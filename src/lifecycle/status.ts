@@ -132,7 +132,7 @@ export function termOf(sub: CheckedSubscription, months: number, k: number): Ter
  * `suspended`, `disabled`): Partner Center would show it expired otherwise.
  */
 export function lifecycleAt(sub: CheckedSubscription, months: number, asOfMs: number): LifecycleAt {
-  const { value, rule } = purchaseDateRuleAt(sub.purchasedMs);
+  const { value, rule } = purchaseDateRuleAt(sub.purchasedMs, 'subscription.purchasedAt');
   const legacy = !value.subscriptionsPage;
   const autoRenew = legacy ? false : (sub.autoRenew ?? value.autoRenewByDefault);
   const autoRenewSource =

@@ -23,9 +23,13 @@ export interface SubscriptionVisibility {
   readonly rules: readonly RuleRef[];
 }
 
-/** @internal The purchase-date rule in force at a purchase instant (epoch ms). */
-export function purchaseDateRuleAt(purchasedMs: number) {
-  return policyAtMs(PURCHASE_DATE_POLICY, purchasedMs, 'PURCHASE_DATE_POLICY');
+/**
+ * @internal The purchase-date rule in force at a purchase instant (epoch ms).
+ * A purchase before the table's first day (1970) is refused as
+ * `policy_not_in_force` naming the purchase field.
+ */
+export function purchaseDateRuleAt(purchasedMs: number, field = 'purchasedAt') {
+  return policyAtMs(PURCHASE_DATE_POLICY, purchasedMs, field);
 }
 
 /**

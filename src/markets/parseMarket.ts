@@ -3,7 +3,7 @@
  * any case, surrounding spaces ignored. Codes only: no names are imported here.
  * @module
  */
-import { describeType, fail } from '../core/internal.js';
+import { describeType, fail, fieldName } from '../core/internal.js';
 import {
   ISO_REGION_CODES,
   type IsoRegionCode,
@@ -99,7 +99,7 @@ export function isoCodeOf(code: MarketCode): IsoRegionCode {
  * @category Markets
  */
 export function parseMarket(input: unknown, field = 'market'): ParsedMarket {
-  const partnerCenterCode = marketCodeOf(input, field);
+  const partnerCenterCode = marketCodeOf(input, fieldName(field));
   return { market: isoCodeOf(partnerCenterCode), partnerCenterCode };
 }
 

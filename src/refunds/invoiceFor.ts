@@ -3,7 +3,7 @@
  * @module
  */
 import type { CalendarDay, InstantInput } from '../core/index.js';
-import { daysInMonth, epochDayOfMs, toInstantMs, ymdFromEpochDay } from '../core/internal.js';
+import { daysInMonth, epochDayOfMs, fail, toInstantMs, ymdFromEpochDay } from '../core/internal.js';
 import { INVOICE_PERIOD_POLICY } from './policy.js';
 import { builtInAt } from './resolve.js';
 
@@ -30,7 +30,7 @@ function pad2(n: number): string {
 }
 
 function yearText(y: number): string {
-  return y >= 1000 ? String(y) : String(y).padStart(4, '0');
+  return String(y).padStart(4, '0');
 }
 
 /** @internal The invoice period of an instant given as epoch milliseconds. */
@@ -39,6 +39,9 @@ export function invoiceAtMs(ms: number): InvoicePeriod {
   const [y, m] = ymdFromEpochDay(epochDayOfMs(ms));
   const month = `${yearText(y)}-${pad2(m)}`;
   const ny = m === 12 ? y + 1 : y;
+  // Instants stop at 9999-12-31: December 9999's invoice would be dated in 10000.
+  if (ny > 9999)
+    fail('invalid_range', 'result', 'result: the computed day is outside years 0000-9999');
   const next = `${yearText(ny)}-${pad2(m === 12 ? 1 : m + 1)}`;
   return {
     billingPeriod: month,
@@ -59,7 +62,7 @@ export function invoiceAtMs(ms: number): InvoicePeriod {
  *
  * @param instant - A `Date`, an ISO-8601 string with `Z`/offset, or `YYYY-MM-DD` (00:00Z).
  * @returns The period (`YYYY-MM`, first and last day) and the invoice's availability days.
- * @throws {@link core!CspRuleError} `invalid_instant` or `ambiguous_local_time` for a bad instant.
+ * @throws {@link core!CspRuleError} `invalid_instant` or `ambiguous_local_time` for a bad instant; `invalid_range` in December 9999 (its invoice would be dated in year 10000).
  * @see https://learn.microsoft.com/partner-center/billing/billing-basics
  * @see https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring
  * @example

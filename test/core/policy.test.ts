@@ -58,7 +58,7 @@ describe('dated policies', () => {
           id: 'x',
           versions: [{ effectiveFrom: '2021-02-30', source: 's', value: 1 }],
         }),
-      'invalid_calendar_day',
+      'invalid_policy',
     );
     expectRuleError(
       () => definePolicy({ id: 'x', versions: [{ effectiveFrom: 'soon', source: 's', value: 1 }] }),

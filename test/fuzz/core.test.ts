@@ -9,16 +9,16 @@ fuzzArea(spec);
 
 const EUR = (minor: number) => ({ currency: 'EUR', minor });
 
-describe('fuzz core: bugs found (it.fails until fixed; then drop the knownBugs entry)', () => {
-  it.fails('fake-date: parseInstant(Object.create(Date.prototype)) throws a CspRuleError', () => {
+describe('fuzz core: bugs found (each was an it.fails until fixed)', () => {
+  it('fake-date: parseInstant(Object.create(Date.prototype)) throws a CspRuleError', () => {
     expect(judgeCall(core.parseInstant as never, [Object.create(Date.prototype)])).toMatchObject({
       ok: true,
     });
   });
-  it.fails('field-not-string: parseInstant(1, Symbol()) throws a CspRuleError', () => {
+  it('field-not-string: parseInstant(1, Symbol()) throws a CspRuleError', () => {
     expect(judgeCall(core.parseInstant as never, [1, Symbol('f')])).toMatchObject({ ok: true });
   });
-  it.fails('field-not-string: parseTerm(1, Object.create(null)) throws a CspRuleError', () => {
+  it('field-not-string: parseTerm(1, Object.create(null)) throws a CspRuleError', () => {
     expect(judgeCall(core.parseTerm as never, [1, Object.create(null)])).toMatchObject({
       ok: true,
     });
@@ -26,12 +26,12 @@ describe('fuzz core: bugs found (it.fails until fixed; then drop the knownBugs e
   it('decide-nullish-reasons (fixed): decide(undefined, [], {}) throws a CspRuleError', () => {
     expect(judgeCall(core.decide as never, [undefined, [], {}])).toMatchObject({ ok: true });
   });
-  it.fails('allocate-sparse-or-long: allocate(EUR 10.00, [<hole>, 1, 1]) gives a result or a CspRuleError', () => {
+  it('allocate-sparse-or-long: allocate(EUR 10.00, [<hole>, 1, 1]) gives a result or a CspRuleError', () => {
     expect(judgeCall(core.allocate as never, [EUR(1000), holeThen(1, 1)])).toMatchObject({
       ok: true,
     });
   });
-  it.fails('allocate-sparse-or-long: allocate(EUR 10.00, 200,000 × [1]) gives a result or a CspRuleError', () => {
+  it('allocate-sparse-or-long: allocate(EUR 10.00, 200,000 × [1]) gives a result or a CspRuleError', () => {
     expect(
       judgeCall(core.allocate as never, [EUR(1000), new Array(200_000).fill(1)]),
     ).toMatchObject({ ok: true });
@@ -41,13 +41,15 @@ describe('fuzz core: bugs found (it.fails until fixed; then drop the knownBugs e
       judgeCall(core.decide as never, [[], [], 'x'.repeat(5_000_000)], { echoes: true }),
     ).toMatchObject({ ok: true });
   });
-  it.fails('extended-year-day: addDays("2021-01-01", 1e9) gives a YYYY-MM-DD day or a CspRuleError', () => {
+  it('extended-year-day: addDays("2021-01-01", 1e9) gives a YYYY-MM-DD day or a CspRuleError', () => {
     expect(judgeCall(core.addDays as never, ['2021-01-01', 1e9])).toMatchObject({ ok: true });
   });
-  it.fails('extended-year-day: calendarDayOf(new Date(-8.64e15)) round-trips through parseCalendarDay', () => {
-    expect(() => core.parseCalendarDay(core.calendarDayOf(new Date(-8.64e15)))).not.toThrow();
+  it('extended-year-day: calendarDayOf(new Date(-8.64e15)) gives a YYYY-MM-DD day or a CspRuleError', () => {
+    expect(judgeCall(core.calendarDayOf as never, [new Date(-8.64e15)])).toMatchObject({
+      ok: true,
+    });
   });
-  it.fails('array-species: allocate(EUR 10.00, [1, 1] with an own constructor) throws a CspRuleError or allocates', () => {
+  it('array-species: allocate(EUR 10.00, [1, 1] with an own constructor) throws a CspRuleError or allocates', () => {
     const weights = Object.assign([1, 1], { constructor: 1 });
     expect(judgeCall(core.allocate as never, [EUR(1000), weights])).toMatchObject({ ok: true });
   });
@@ -78,7 +80,7 @@ describe('fuzz core: the CspRuleError constructor', () => {
       expect(core.isCspRuleError(e)).toBe(true);
     }
   });
-  it.fails('ctor-without-options: new CspRuleError(code, message) without options does not throw', () => {
+  it('ctor-without-options: new CspRuleError(code, message) without options does not throw', () => {
     const make = (...args: unknown[]) =>
       new (core.CspRuleError as unknown as new (...a: unknown[]) => unknown)(...args);
     expect(() => make('invalid_input', 'm')).not.toThrow();

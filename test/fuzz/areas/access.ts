@@ -1,7 +1,6 @@
 // Valid samples and known bugs of access for the cross-area fuzz (see ../engine.ts).
 import * as access from '../../../src/access/index.js';
 import type { AreaSpec, Sample } from '../engine.js';
-import { hugeSparseAt, POLICY_SPARSE_VERSIONS } from '../known.js';
 
 function permissions(): Record<string, unknown> {
   return {
@@ -91,11 +90,5 @@ export const spec: AreaSpec = {
   samples,
   // filterActivityLog returns the caller's own entries.
   echoes: ['filterActivityLog'],
-  knownBugs: {
-    activityLogQuery: [hugeSparseAt(['kinds'])],
-    authorize: [hugeSparseAt(['versions', ...access.ACTIONS]), POLICY_SPARSE_VERSIONS],
-    filterActivityLog: [hugeSparseAt(['kinds'])],
-    hasPermission: [hugeSparseAt(['versions', ...access.ACTIONS]), POLICY_SPARSE_VERSIONS],
-    keysAndDownloadsView: [hugeSparseAt(['versions', 'languages', 'fileTypes'])],
-  },
+  knownBugs: {},
 };

@@ -1,8 +1,7 @@
 // Valid samples and known bugs of activation for the cross-area fuzz (see ../engine.ts).
 import * as activation from '../../../src/activation/index.js';
-import type { AreaSpec, KnownBug, Sample } from '../engine.js';
+import type { AreaSpec, Sample } from '../engine.js';
 import { fleet } from '../fixtures.js';
-import { hugeSparseAt, POLICY_SPARSE_VERSIONS } from '../known.js';
 
 function kmsPolicy(): Record<string, unknown> {
   return {
@@ -72,32 +71,9 @@ const samples: Record<string, readonly Sample[]> = {
   ],
 };
 
-/**
- * BUG channel-proto-key: the channel table is a plain object read by key, so
- * `activationMethodFor('__proto__')` or `('constructor')` finds
- * Object.prototype / Object and throws `TypeError: Cannot read properties of
- * undefined (reading '0')` instead of `unknown_channel`.
- */
-export const CHANNEL_PROTO_KEY: KnownBug = {
-  id: 'channel-proto-key',
-  input: (args) =>
-    typeof args[0] === 'string' &&
-    ['__proto__', 'constructor'].includes(
-      args[0]
-        .trim()
-        .toLowerCase()
-        .replace(/[\s-]+/g, '_'),
-    ),
-};
-
 export const spec: AreaSpec = {
   area: 'activation',
   module: activation,
   samples,
-  knownBugs: {
-    activationMethodFor: [CHANNEL_PROTO_KEY],
-    deviceActivationStatus: [hugeSparseAt(['versions']), POLICY_SPARSE_VERSIONS],
-    kmsActivationExpiry: [hugeSparseAt(['versions']), POLICY_SPARSE_VERSIONS],
-    planMakMigration: [hugeSparseAt(['versions']), POLICY_SPARSE_VERSIONS],
-  },
+  knownBugs: {},
 };

@@ -2,7 +2,6 @@
 import * as billing from '../../../src/billing/index.js';
 import type { AreaSpec, Sample } from '../engine.js';
 import { legacy, subscription, triennial } from '../fixtures.js';
-import { hugeSparseAt, POLICY_SPARSE_VERSIONS } from '../known.js';
 
 function plan(): Record<string, unknown> {
   return {
@@ -118,9 +117,5 @@ export const spec: AreaSpec = {
   area: 'billing',
   module: billing,
   samples,
-  knownBugs: {
-    billingFrequencyChange: [hugeSparseAt(['offered', 'versions']), POLICY_SPARSE_VERSIONS],
-    billingFrequencyDecision: [hugeSparseAt(['offered', 'versions']), POLICY_SPARSE_VERSIONS],
-    eligibleBillingFrequencies: [hugeSparseAt(['offered', 'versions']), POLICY_SPARSE_VERSIONS],
-  },
+  knownBugs: {},
 };

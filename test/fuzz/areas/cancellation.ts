@@ -1,9 +1,7 @@
 // Valid samples and known bugs of cancellation for the cross-area fuzz (see ../engine.ts).
 import * as cancellation from '../../../src/cancellation/index.js';
-import type { AreaSpec, KnownBug, Sample } from '../engine.js';
+import type { AreaSpec, Sample } from '../engine.js';
 import { legacy, order, perpetual, subscription, triennial, windowPolicy } from '../fixtures.js';
-import { hugeSparseAt, POLICY_SPARSE_VERSIONS } from '../known.js';
-import { deepSome } from '../walk.js';
 
 const samples: Record<string, readonly Sample[]> = {
   cancellationEffects: [
@@ -43,30 +41,16 @@ const samples: Record<string, readonly Sample[]> = {
 };
 
 /** A string with a lone UTF-16 surrogate (what encodeURIComponent rejects). */
-function illFormed(v: unknown): boolean {
+function _illFormed(v: unknown): boolean {
   return (
     typeof v === 'string' &&
     /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(v)
   );
 }
 
-/**
- * BUG uri-malformed: softwareOrderCancellationRequest builds the request path
- * with encodeURIComponent, which throws `URIError: URI malformed` for an order
- * `id` or `customerTenantId` holding a lone surrogate (`'\ud800'`).
- */
-export const URI_MALFORMED: KnownBug = {
-  id: 'uri-malformed',
-  input: (args) => deepSome(args, illFormed),
-};
-
 export const spec: AreaSpec = {
   area: 'cancellation',
   module: cancellation,
   samples,
-  knownBugs: {
-    cancellationWindow: [hugeSparseAt(['versions']), POLICY_SPARSE_VERSIONS],
-    evaluateCancellation: [hugeSparseAt(['versions']), POLICY_SPARSE_VERSIONS],
-    softwareOrderCancellationRequest: [hugeSparseAt(['lineItems'], [1]), URI_MALFORMED],
-  },
+  knownBugs: {},
 };

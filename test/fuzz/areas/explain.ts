@@ -8,8 +8,6 @@ import { autoRenewToggle } from '../../../src/lifecycle/index.js';
 import { taxInclusivePricing } from '../../../src/markets/index.js';
 import type { AreaSpec, Sample } from '../engine.js';
 import { legacy, subscription, triennial } from '../fixtures.js';
-import { holeUnder, hugeSparseAt } from '../known.js';
-import type { KnownBug } from '../walk.js';
 
 /** Real decisions, deep-copied (the library may share frozen or cached parts). */
 function decisions(): Record<string, unknown>[] {
@@ -50,22 +48,9 @@ const samples: Record<string, readonly Sample[]> = {
   isReasonCode: [() => ['window_closed'], () => ['toString']],
 };
 
-/**
- * BUG explain-sparse-roles: a reason whose `requiredRoles` has a hole
- * (`{ code: 'missing_role', action: 'cancel', requiredRoles: [<hole>] }`)
- * is explained as "… serve il ruolo undefined …" (a silent wrong text).
- */
-export const EXPLAIN_SPARSE_ROLES: KnownBug = {
-  id: 'explain-sparse-roles',
-  input: holeUnder(['requiredRoles']),
-};
-
 export const spec: AreaSpec = {
   area: 'explain',
   module: explain,
   samples,
-  knownBugs: {
-    explain: [hugeSparseAt(['reasons', 'requiredRoles']), EXPLAIN_SPARSE_ROLES],
-    explainReason: [hugeSparseAt(['requiredRoles']), EXPLAIN_SPARSE_ROLES],
-  },
+  knownBugs: {},
 };

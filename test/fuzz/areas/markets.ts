@@ -1,7 +1,6 @@
 // Valid samples and known bugs of markets for the cross-area fuzz (see ../engine.ts).
 import * as markets from '../../../src/markets/index.js';
 import type { AreaSpec, Sample } from '../engine.js';
-import { fieldNotString } from '../known.js';
 
 const samples: Record<string, readonly Sample[]> = {
   azureReservationAvailability: [() => [' xs '], () => ['de']],
@@ -18,5 +17,5 @@ export const spec: AreaSpec = {
   module: markets,
   samples,
   fieldArg: { parseMarket: 1 },
-  knownBugs: { parseMarket: [fieldNotString(1)] },
+  knownBugs: {},
 };

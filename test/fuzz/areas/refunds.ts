@@ -2,7 +2,6 @@
 import * as refunds from '../../../src/refunds/index.js';
 import type { AreaSpec, Sample } from '../engine.js';
 import { legacy, perpetual, subscription, triennial, windowPolicy } from '../fixtures.js';
-import { hugeSparseAt, POLICY_SPARSE_VERSIONS } from '../known.js';
 
 const samples: Record<string, readonly Sample[]> = {
   cancellationRefund: [
@@ -55,8 +54,5 @@ export const spec: AreaSpec = {
   area: 'refunds',
   module: refunds,
   samples,
-  knownBugs: {
-    cancellationRefund: [hugeSparseAt(['versions']), POLICY_SPARSE_VERSIONS],
-    remainingObligation: [hugeSparseAt(['versions']), POLICY_SPARSE_VERSIONS],
-  },
+  knownBugs: {},
 };
