@@ -1,0 +1,177 @@
+// Module-level constants of core (the input regexes, the term and status
+// lists, the currency table) are evaluated once, at import. Each test here
+// imports a fresh copy of the module it pins, so the constants are read while
+// the test runs: a changed regex or list fails the test that reads it (and
+// mutation testing attributes those constants to these tests).
+import { describe, expect, it, vi } from 'vitest';
+
+async function fresh<T>(load: () => Promise<T>): Promise<T> {
+  vi.resetModules();
+  return load();
+}
+
+/** `code [field] message` of the error a call throws. */
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    const err = e as { code?: unknown; field?: unknown; message: string };
+    return `${String(err.code)} [${String(err.field)}] ${err.message}`;
+  }
+  return 'no error';
+}
+
+describe('terms and billing frequencies', () => {
+  it('lists every term and frequency, shortest first, with its months', async () => {
+    const t = await fresh(() => import('../../src/core/term.js'));
+    expect(t.TERMS).toEqual(['P1M', 'P1Y', 'P3Y']);
+    expect(t.BILLING_FREQUENCIES).toEqual(['monthly', 'annual', 'triennial']);
+    expect(t.TERMS.map((term) => t.termMonths(term))).toEqual([1, 12, 36]);
+    expect(t.BILLING_FREQUENCIES.map((f) => t.frequencyMonths(f))).toEqual([1, 12, 36]);
+  });
+});
+
+describe('subscription statuses', () => {
+  it("lists Partner Center's seven statuses, each accepted by the subscription check", async () => {
+    const p = await fresh(() => import('../../src/core/purchase.js'));
+    const statuses = [
+      'active',
+      'pending',
+      'suspended',
+      'disabled',
+      'expired',
+      'cancelled',
+      'deleted',
+    ];
+    expect(p.SUBSCRIPTION_STATUSES).toEqual(statuses);
+    const sub = {
+      kind: 'subscription',
+      purchasedAt: '2022-01-31T10:00:00Z',
+      term: 'P1Y',
+      billingFrequency: 'monthly',
+      quantity: 3,
+      unitPrice: '10.08',
+      currency: 'EUR',
+    };
+    for (const status of statuses) {
+      expect(p.checkSubscription({ ...sub, status }).status).toBe(status);
+    }
+  });
+});
+
+describe('rounding modes', () => {
+  it('lists truncate, half-even and half-up', async () => {
+    const d = await fresh(() => import('../../src/core/decimal.js'));
+    expect(d.ROUNDING_MODES).toEqual(['truncate', 'half-even', 'half-up']);
+  });
+});
+
+describe('plain decimal text', () => {
+  it('accepts an optional sign, digits and an optional "." fraction, nothing around them', async () => {
+    const { parseDecimal } = await fresh(() => import('../../src/core/decimal.js'));
+    expect(['12', '+1.50', '-0.25', '007', '3.14159'].map((t) => parseDecimal(t))).toEqual([
+      '12',
+      '1.5',
+      '-0.25',
+      '7',
+      '3.14159',
+    ]);
+    const rejected = ['x12', '12x', ' 12', '12 ', '1.', '.5', '+-1', '1.2.3', '--1', '', 'a.b'];
+    for (const text of rejected) {
+      expect(() => parseDecimal(text), text).toThrow('is not a plain decimal');
+    }
+  });
+});
+
+describe('numbers written with an exponent', () => {
+  it('are read exactly from their shortest text', async () => {
+    const { parseDecimal } = await fresh(() => import('../../src/core/decimal.js'));
+    expect(parseDecimal(1e-7)).toBe('0.0000001');
+    expect(parseDecimal(1.5e-7)).toBe('0.00000015');
+    expect(parseDecimal(-1.25e-7)).toBe('-0.000000125');
+    expect(parseDecimal(1e-10)).toBe('0.0000000001');
+    expect(parseDecimal(1e21)).toBe('1000000000000000000000');
+    expect(parseDecimal(-2.5e22)).toBe('-25000000000000000000000');
+  });
+});
+
+describe('calendar day text', () => {
+  it('is exactly YYYY-MM-DD', async () => {
+    const { parseCalendarDay } = await fresh(() => import('../../src/core/calendar.js'));
+    expect(parseCalendarDay('2021-10-14')).toBe('2021-10-14');
+    const rejected = ['x2021-10-14', '2021-10-14x', '12021-10-14', '2021-10-145', '2021-1-14'];
+    rejected.push('2021-10-4', '21-10-14', 'abcd-10-14', '2021-ab-14', '2021-10-ab');
+    for (const text of rejected) {
+      expect(
+        messageOf(() => parseCalendarDay(text)),
+        text,
+      ).toBe('invalid_calendar_day [day] day: expected a "YYYY-MM-DD" string');
+    }
+  });
+});
+
+describe('currency table', () => {
+  it('has the minor units of every group of codes', async () => {
+    const { currencyExponent } = await fresh(() => import('../../src/core/currencies.js'));
+    const codes = ['AED', 'CAD', 'GHS', 'LRD', 'PAB', 'SYP', 'ANG', 'JPY', 'KWD', 'CLF'];
+    expect(codes.map((c) => currencyExponent(c))).toEqual([2, 2, 2, 2, 2, 2, 2, 0, 3, 4]);
+    expect(messageOf(() => currencyExponent(''))).toBe(
+      'unknown_currency [currency] currency: unknown ISO 4217 currency',
+    );
+  });
+});
+
+describe('ISO-8601 instants', () => {
+  it('accept the date-time forms Partner Center and people write', async () => {
+    const { parseInstant } = await fresh(() => import('../../src/core/instant.js'));
+    const at = (text: string) => parseInstant(text).toISOString();
+    expect(at('2021-10-14T10:00:00Z')).toBe('2021-10-14T10:00:00.000Z');
+    expect(at('2021-10-14t10:00:00z')).toBe('2021-10-14T10:00:00.000Z');
+    expect(at('2021-10-14 10:00:00Z')).toBe('2021-10-14T10:00:00.000Z');
+    expect(at('2021-10-14T10:00Z')).toBe('2021-10-14T10:00:00.000Z');
+    expect(at('2021-10-14T10:00:00.5Z')).toBe('2021-10-14T10:00:00.500Z');
+    expect(at('2021-10-14T10:00:00,123456789Z')).toBe('2021-10-14T10:00:00.123Z');
+    expect(at('2021-10-14T10:00:00+02:00')).toBe('2021-10-14T08:00:00.000Z');
+    expect(at('2021-10-14T10:00:00+0200')).toBe('2021-10-14T08:00:00.000Z');
+    expect(at('2021-10-14T10:00:00-05:30')).toBe('2021-10-14T15:30:00.000Z');
+    expect(at('2021-10-14T10:00-11:45')).toBe('2021-10-14T21:45:00.000Z');
+  });
+
+  it('reject anything before or after the instant, and say when the zone is missing', async () => {
+    const { parseInstant } = await fresh(() => import('../../src/core/instant.js'));
+    const calls = [
+      '12021-10-14T10:00:00Z',
+      '2021-10-14T10:00:00Zjunk',
+      '2021-10-14T10:00:00+02:00:00',
+      '2021-10-14T10:00:00.1234567890Z',
+      '2021-10-14T10:00',
+    ].map((text) => () => parseInstant(text));
+    expect(calls.map(messageOf)).toMatchInlineSnapshot(`
+      [
+        "invalid_instant [instant] instant: "12021-10-14T10:00:00Z" is not an ISO-8601 instant (YYYY-MM-DDTHH:mm:ssZ, an offset, or YYYY-MM-DD)",
+        "invalid_instant [instant] instant: the value is not an ISO-8601 instant (YYYY-MM-DDTHH:mm:ssZ, an offset, or YYYY-MM-DD)",
+        "invalid_instant [instant] instant: "2021-10-14T10:00:00+02:00:00" is not an ISO-8601 instant (YYYY-MM-DDTHH:mm:ssZ, an offset, or YYYY-MM-DD)",
+        "invalid_instant [instant] instant: "2021-10-14T10:00:00.1234567890Z" is not an ISO-8601 instant (YYYY-MM-DDTHH:mm:ssZ, an offset, or YYYY-MM-DD)",
+        "ambiguous_local_time [instant] instant: "2021-10-14T10:00" has no time zone; add "Z" (UTC) or an offset such as "+02:00"",
+      ]
+    `);
+  });
+
+  it('echo the input in a message only when it is made of date characters', async () => {
+    const { parseInstant } = await fresh(() => import('../../src/core/instant.js'));
+    const calls = [
+      '2021-13-45T10:00:00Z',
+      'secret-2021-10-14T10:00',
+      '2021-10-14T10:00 secret',
+      'password',
+    ].map((text) => () => parseInstant(text));
+    expect(calls.map(messageOf)).toMatchInlineSnapshot(`
+      [
+        "invalid_instant [instant] instant: "2021-13-45T10:00:00Z" is not a real date and time",
+        "invalid_instant [instant] instant: the value is not an ISO-8601 instant (YYYY-MM-DDTHH:mm:ssZ, an offset, or YYYY-MM-DD)",
+        "invalid_instant [instant] instant: the value is not an ISO-8601 instant (YYYY-MM-DDTHH:mm:ssZ, an offset, or YYYY-MM-DD)",
+        "invalid_instant [instant] instant: the value is not an ISO-8601 instant (YYYY-MM-DDTHH:mm:ssZ, an offset, or YYYY-MM-DD)",
+      ]
+    `);
+  });
+});
