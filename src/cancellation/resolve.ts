@@ -6,7 +6,7 @@
  * @module
  */
 import type { DatedPolicy, PolicyInForce, RuleRef } from '../core/index.js';
-import { fail, MS_PER_DAY, policyAtMs, toEpochDay } from '../core/internal.js';
+import { fail, HotWeakMap, MS_PER_DAY, policyAtMs, toEpochDay } from '../core/internal.js';
 import type { CancellationWindowRule } from './policy.js';
 
 interface Compiled<T> {
@@ -14,7 +14,7 @@ interface Compiled<T> {
   readonly inForce: readonly PolicyInForce<T>[];
 }
 
-const compiled = /* @__PURE__ */ new WeakMap<object, Compiled<unknown>>();
+const compiled = /* @__PURE__ */ new HotWeakMap<object, Compiled<unknown>>();
 
 function compile<T>(
   policy: DatedPolicy<T>,

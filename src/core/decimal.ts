@@ -78,16 +78,35 @@ export function toScaledDecimal(input: unknown, field: string): ScaledDecimal {
   return { units, scale: fraction.length };
 }
 
+const POW10: bigint[] = [];
+
+/** @internal 10^n as a bigint, memoised (n is a small scale or digit count). */
+export function pow10(n: number): bigint {
+  let p = POW10[n];
+  if (p === undefined) {
+    p = 10n ** BigInt(n);
+    POW10[n] = p;
+  }
+  return p;
+}
+
 /** @internal Canonical decimal text of `units / 10^scale` (no trailing zeros beyond `minScale`). */
 export function formatScaled(units: bigint, scale: number, minScale = 0): string {
-  let u = units;
+  const negative = units < 0n;
+  // One bigint-to-text conversion, then trailing fraction zeros are dropped as
+  // text (a bigint division per zero was the refunds' hot spot).
+  let digits = (negative ? -units : units).toString();
   let s = scale;
-  while (s > minScale && u % 10n === 0n) {
-    u /= 10n;
-    s -= 1;
+  if (digits === '0') s = Math.min(s, minScale);
+  else {
+    let end = digits.length;
+    while (s > minScale && digits.charCodeAt(end - 1) === 48) {
+      end -= 1;
+      s -= 1;
+    }
+    digits = digits.slice(0, end);
   }
-  const negative = u < 0n;
-  const digits = (negative ? -u : u).toString().padStart(s + 1, '0');
+  digits = digits.padStart(s + 1, '0');
   const whole = digits.slice(0, digits.length - s);
   const body = s === 0 ? whole : `${whole}.${digits.slice(digits.length - s)}`;
   return negative ? `-${body}` : body;
@@ -143,7 +162,7 @@ export function roundQuotient(numerator: bigint, denominator: bigint, mode: Roun
  * fractional digits, truncated, with `…` when the expansion goes on.
  */
 export function quotientText(numerator: bigint, denominator: bigint, digits: number): string {
-  const scaled = numerator * 10n ** BigInt(digits);
+  const scaled = numerator * pow10(digits);
   const q = scaled / denominator;
   const exact = q * denominator === scaled;
   return formatScaled(q, digits) + (exact ? '' : '…');

@@ -5,6 +5,7 @@
  * @internal
  * @module
  */
+export { HotWeakMap } from './cache.js';
 export {
   addMonthsToEpochDay,
   daysInMonth,
@@ -19,6 +20,7 @@ export {
 export {
   formatScaled,
   parseRoundingMode,
+  pow10,
   quotientText,
   roundQuotient,
   type ScaledDecimal,

@@ -4,6 +4,8 @@
  * data change and an audit of old purchases can pass its own versions.
  * @module
  */
+
+import { HotWeakMap } from './cache.js';
 import { type CalendarDay, epochDayFromDayString, MS_PER_DAY } from './calendar.js';
 import type { RuleRef } from './decision.js';
 import { describeType, fail, fieldName } from './errors.js';
@@ -53,7 +55,7 @@ interface CheckedPolicy {
   readonly starts: readonly number[];
 }
 
-const checked = new WeakMap<object, CheckedPolicy>();
+const checked = /* @__PURE__ */ new HotWeakMap<object, CheckedPolicy>();
 
 /** A policy has a handful of versions; more is a caller's mistake, not a table. */
 const MAX_VERSIONS = 10_000;

@@ -222,43 +222,81 @@ function parsePerpetualStatus(input: unknown, field: string): PerpetualStatus {
   return fail('invalid_input', field, `${field}: expected completed or cancelled`);
 }
 
+const FIELD_NAMES = [
+  'kind',
+  'currency',
+  'status',
+  'id',
+  'purchasedAt',
+  'term',
+  'billingFrequency',
+  'autoRenew',
+  'publisher',
+  'productFamily',
+  'productName',
+  'orderId',
+  'quantity',
+  'unitPrice',
+  'cancellationAllowedUntil',
+  'renewalCompletedAt',
+] as const;
+type FieldNames = Readonly<Record<(typeof FIELD_NAMES)[number], string>>;
+
+// The dotted names (`purchase.unitPrice`...) of a purchase's fields, built once
+// per prefix: a batch checks millions of purchases under the same one or two.
+let namesCache: Map<string, FieldNames> | undefined;
+
+function fieldNames(prefix: string): FieldNames {
+  namesCache ??= new Map();
+  let names = namesCache.get(prefix);
+  if (names === undefined) {
+    const built: Record<string, string> = {};
+    for (const f of FIELD_NAMES) built[f] = `${prefix}.${f}`;
+    names = built as FieldNames;
+    if (namesCache.size >= 64) namesCache.clear();
+    namesCache.set(prefix, names);
+  }
+  return names;
+}
+
 /** @internal Check a subscription (every field) and normalise it. */
 export function checkSubscription(input: unknown, field = 'subscription'): CheckedSubscription {
   const r = asRecord(input, field);
+  const n = fieldNames(field);
   if (r['kind'] !== 'subscription') {
-    fail('invalid_input', `${field}.kind`, `${field}.kind: expected "subscription"`);
+    fail('invalid_input', n.kind, `${field}.kind: expected "subscription"`);
   }
   const unknownFields: UnknownField[] = [];
   const currency = r['currency'];
-  const exponent = currencyExponent(currency, `${field}.currency`);
+  const exponent = currencyExponent(currency, n.currency);
   const status =
     r['status'] === undefined
       ? undefined
-      : knownOr(r['status'], `${field}.status`, unknownFields, parseSubscriptionStatus);
+      : knownOr(r['status'], n.status, unknownFields, parseSubscriptionStatus);
   return {
     kind: 'subscription',
-    id: optionalString(r['id'], `${field}.id`),
-    purchasedMs: toInstantMs(r['purchasedAt'], `${field}.purchasedAt`),
-    term: knownOr(r['term'], `${field}.term`, unknownFields, parseTerm),
+    id: optionalString(r['id'], n.id),
+    purchasedMs: toInstantMs(r['purchasedAt'], n.purchasedAt),
+    term: knownOr(r['term'], n.term, unknownFields, parseTerm),
     billingFrequency: knownOr(
       r['billingFrequency'],
-      `${field}.billingFrequency`,
+      n.billingFrequency,
       unknownFields,
       parseBillingFrequency,
     ),
-    autoRenew: optionalBoolean(r['autoRenew'], `${field}.autoRenew`),
-    publisher: optionalString(r['publisher'], `${field}.publisher`),
-    productFamily: optionalString(r['productFamily'], `${field}.productFamily`),
-    quantity: parseQuantity(r['quantity'], `${field}.quantity`),
-    unitPrice: checkPrice(r['unitPrice'], `${field}.unitPrice`),
+    autoRenew: optionalBoolean(r['autoRenew'], n.autoRenew),
+    publisher: optionalString(r['publisher'], n.publisher),
+    productFamily: optionalString(r['productFamily'], n.productFamily),
+    quantity: parseQuantity(r['quantity'], n.quantity),
+    unitPrice: checkPrice(r['unitPrice'], n.unitPrice),
     currency: currency as string,
     exponent,
     status,
     cancellationAllowedUntilMs: optionalInstant(
       r['cancellationAllowedUntil'],
-      `${field}.cancellationAllowedUntil`,
+      n.cancellationAllowedUntil,
     ),
-    renewalCompletedMs: optionalInstant(r['renewalCompletedAt'], `${field}.renewalCompletedAt`),
+    renewalCompletedMs: optionalInstant(r['renewalCompletedAt'], n.renewalCompletedAt),
     unknownFields,
   };
 }
@@ -266,27 +304,28 @@ export function checkSubscription(input: unknown, field = 'subscription'): Check
 /** @internal Check a perpetual purchase and normalise it. */
 export function checkPerpetual(input: unknown, field = 'purchase'): CheckedPerpetual {
   const r = asRecord(input, field);
+  const n = fieldNames(field);
   if (r['kind'] !== 'perpetual') {
-    fail('invalid_input', `${field}.kind`, `${field}.kind: expected "perpetual"`);
+    fail('invalid_input', n.kind, `${field}.kind: expected "perpetual"`);
   }
   const unknownFields: UnknownField[] = [];
   const currency = r['currency'];
-  const exponent = currencyExponent(currency, `${field}.currency`);
+  const exponent = currencyExponent(currency, n.currency);
   return {
     kind: 'perpetual',
-    id: optionalString(r['id'], `${field}.id`),
-    purchasedMs: toInstantMs(r['purchasedAt'], `${field}.purchasedAt`),
-    publisher: optionalString(r['publisher'], `${field}.publisher`),
-    productName: optionalString(r['productName'], `${field}.productName`),
-    orderId: optionalString(r['orderId'], `${field}.orderId`),
-    quantity: parseQuantity(r['quantity'], `${field}.quantity`),
-    unitPrice: checkPrice(r['unitPrice'], `${field}.unitPrice`),
+    id: optionalString(r['id'], n.id),
+    purchasedMs: toInstantMs(r['purchasedAt'], n.purchasedAt),
+    publisher: optionalString(r['publisher'], n.publisher),
+    productName: optionalString(r['productName'], n.productName),
+    orderId: optionalString(r['orderId'], n.orderId),
+    quantity: parseQuantity(r['quantity'], n.quantity),
+    unitPrice: checkPrice(r['unitPrice'], n.unitPrice),
     currency: currency as string,
     exponent,
     status:
       r['status'] === undefined
         ? undefined
-        : knownOr(r['status'], `${field}.status`, unknownFields, parsePerpetualStatus),
+        : knownOr(r['status'], n.status, unknownFields, parsePerpetualStatus),
     unknownFields,
   };
 }
@@ -322,5 +361,7 @@ export interface UnknownValueReason {
 
 /** @internal One `unknown_value` reason per unknown field, in field order. */
 export function unknownValueReasons(fields: readonly UnknownField[]): UnknownValueReason[] {
-  return fields.map((f) => ({ code: 'unknown_value', field: f.field, raw: f.raw }));
+  const reasons: UnknownValueReason[] = [];
+  for (const f of fields) reasons.push({ code: 'unknown_value', field: f.field, raw: f.raw });
+  return reasons;
 }

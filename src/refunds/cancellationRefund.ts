@@ -13,14 +13,13 @@ import {
 } from '../billing/internal.js';
 import type { CancellationDecision, CancellationReason } from '../cancellation/index.js';
 import { checkCancellationOptions, decideCancellation } from '../cancellation/internal.js';
-import {
-  type CalendarDay,
-  type Decision,
-  decide,
-  type Money,
-  type Purchase,
-  type RoundingMode,
-  type RuleRef,
+import type {
+  CalendarDay,
+  Decision,
+  Money,
+  Purchase,
+  RoundingMode,
+  RuleRef,
 } from '../core/index.js';
 import {
   asRecord,
@@ -31,6 +30,7 @@ import {
   fail,
   formatEpochDay,
   formatScaled,
+  pow10,
   quotientText,
   roundQuotient,
   toInstantMs,
@@ -51,7 +51,7 @@ import {
   PRORATED_REFUND_POLICY,
   REFUND_ROUNDING_POLICY,
 } from './policy.js';
-import { cycleDayCount, EXACT_DIGITS, pow10, prorate } from './prorate.js';
+import { cycleDayCount, EXACT_DIGITS, prorate } from './prorate.js';
 import { builtInAt } from './resolve.js';
 
 /**
@@ -232,7 +232,11 @@ function refused(
   kind: 'refund' | 'credit',
   charged: Money,
 ): CancellationRefund {
-  return decide(decision.reasons, decision.rules, {
+  // One literal, not `decide`'s spread (hot path); `allowed` derived from `reasons`.
+  return {
+    allowed: decision.reasons.length === 0,
+    reasons: decision.reasons,
+    rules: decision.rules,
     kind,
     id: decision.id,
     cancelledAt: decision.asOf,
@@ -244,7 +248,7 @@ function refused(
     notBilled: null,
     invoice: null,
     cancellation: decision,
-  });
+  };
 }
 
 function subscriptionRefund(
@@ -341,7 +345,10 @@ function subscriptionRefund(
         ? null
         : { duration: ro.fullRefundWithin as string, until: new Date(untilMs) },
   };
-  return decide(decision.reasons, rules, {
+  return {
+    allowed: decision.reasons.length === 0,
+    reasons: decision.reasons,
+    rules,
     kind: 'refund' as const,
     id: decision.id,
     cancelledAt: decision.asOf,
@@ -360,7 +367,7 @@ function subscriptionRefund(
     },
     invoice: invoiceAtMs(cancelledMs),
     cancellation: decision,
-  });
+  };
 }
 
 function perpetualCredit(
@@ -382,7 +389,10 @@ function perpetualCredit(
   const rules: RuleRef[] = decision.rules.slice();
   rules.push(credit.rule, builtInAt(INVOICE_PERIOD_POLICY, cancelledMs).rule);
   const currency = checked.currency;
-  return decide(decision.reasons, rules, {
+  return {
+    allowed: decision.reasons.length === 0,
+    reasons: decision.reasons,
+    rules,
     kind: 'credit' as const,
     id: decision.id,
     cancelledAt: decision.asOf,
@@ -402,7 +412,7 @@ function perpetualCredit(
     notBilled: null,
     invoice: invoiceAtMs(cancelledMs),
     cancellation: decision,
-  });
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   daysInMonth,
   epochDayFromYmd,
   formatScaled,
+  pow10,
   quotientText,
   roundQuotient,
   type ScaledDecimal,
@@ -18,18 +19,6 @@ import type { CycleDayCount, RoundingApplication } from './options.js';
 
 /** Fractional digits of the exact amounts shown in a computation. */
 export const EXACT_DIGITS = 10;
-
-const POW10: bigint[] = [];
-
-/** @internal 10^n as a bigint, cached. */
-export function pow10(n: number): bigint {
-  let p = POW10[n];
-  if (p === undefined) {
-    p = 10n ** BigInt(n);
-    POW10[n] = p;
-  }
-  return p;
-}
 
 /**
  * @internal Days of the calendar period a cycle starts in (the

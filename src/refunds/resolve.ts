@@ -6,14 +6,14 @@
  * @module
  */
 import type { DatedPolicy, PolicyInForce } from '../core/index.js';
-import { MS_PER_DAY, policyAtMs, toEpochDay } from '../core/internal.js';
+import { HotWeakMap, MS_PER_DAY, policyAtMs, toEpochDay } from '../core/internal.js';
 
 interface Compiled<T> {
   readonly starts: readonly number[];
   readonly inForce: readonly PolicyInForce<T>[];
 }
 
-const compiled = /* @__PURE__ */ new WeakMap<object, Compiled<unknown>>();
+const compiled = /* @__PURE__ */ new HotWeakMap<object, Compiled<unknown>>();
 
 function compile<T>(policy: DatedPolicy<T>): Compiled<T> {
   const cached = compiled.get(policy);

@@ -1,0 +1,64 @@
+// The hot-path caches of core are invisible to callers: these tests go past
+// their bounds and compare with a plain computation.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { definePolicy, parseDecimal, policyInForce } from '../../src/core/index.js';
+import { formatScaled, HotWeakMap } from '../../src/core/internal.js';
+
+describe('HotWeakMap', () => {
+  it('finds every key, the eight it holds first and those after', () => {
+    const map = new HotWeakMap<object, number>();
+    const keys = Array.from({ length: 20 }, () => ({}));
+    keys.forEach((k, i) => map.set(k, i));
+    keys.forEach((k, i) => expect(map.get(k)).toBe(i));
+    expect(map.get({})).toBeUndefined();
+  });
+  it('policies past the eighth are read correctly', () => {
+    const policies = Array.from({ length: 20 }, (_, i) =>
+      definePolicy({
+        id: `p${i}`,
+        versions: [{ effectiveFrom: '2021-01-01', source: 'https://example.com', value: i }],
+      }),
+    );
+    policies.forEach((p, i) => expect(policyInForce(p, '2022-01-01').value).toBe(i));
+  });
+});
+
+describe('formatScaled', () => {
+  // The plain definition: divide by ten while the last fraction digit is zero.
+  function oracle(units: bigint, scale: number, minScale: number): string {
+    let u = units;
+    let s = scale;
+    while (s > minScale && u % 10n === 0n) {
+      u /= 10n;
+      s -= 1;
+    }
+    const negative = u < 0n;
+    const digits = (negative ? -u : u).toString().padStart(s + 1, '0');
+    const whole = digits.slice(0, digits.length - s);
+    const body = s === 0 ? whole : `${whole}.${digits.slice(digits.length - s)}`;
+    return negative ? `-${body}` : body;
+  }
+  it('writes units / 10^scale with trailing zeros dropped down to minScale (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+          fc.constantFrom(0n, 10n, -100n),
+        ),
+        fc.nat(12),
+        fc.nat(4),
+        (units, scale, minScale) => {
+          expect(formatScaled(units, scale, minScale)).toBe(oracle(units, scale, minScale));
+        },
+      ),
+    );
+  });
+  it('examples', () => {
+    expect(formatScaled(0n, 3, 2)).toBe('0.00');
+    expect(formatScaled(50n, 3)).toBe('0.05');
+    expect(formatScaled(-1200n, 2)).toBe('-12');
+    expect(formatScaled(1200n, 2, 2)).toBe('12.00');
+    expect(parseDecimal('10.080')).toBe('10.08');
+  });
+});
