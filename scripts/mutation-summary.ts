@@ -24,7 +24,7 @@ const byArea = new Map<
 >();
 const survivors: string[] = [];
 for (const name of readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.incremental.json'))
   .sort()) {
   const report = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Report;
   for (const [file, { mutants }] of Object.entries(report.files)) {
