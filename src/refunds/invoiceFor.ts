@@ -4,7 +4,7 @@
  */
 import type { CalendarDay, InstantInput } from '../core/index.js';
 import { daysInMonth, epochDayOfMs, fail, toInstantMs, ymdFromEpochDay } from '../core/internal.js';
-import { INVOICE_PERIOD_POLICY } from './policy.js';
+import { INVOICE_PERIOD_POLICY, type InvoicePeriodRule } from './policy.js';
 import { builtInAt } from './resolve.js';
 
 /**
@@ -33,23 +33,38 @@ function yearText(y: number): string {
   return String(y).padStart(4, '0');
 }
 
+// A batch cancels at a handful of instants, so a handful of months: memoise
+// each month's (frozen) period. Bounded, and invisible to callers.
+let periods: Map<number, { readonly rule: unknown; readonly period: InvoicePeriod }> | undefined;
+
 /** @internal The invoice period of an instant given as epoch milliseconds. */
 export function invoiceAtMs(ms: number): InvoicePeriod {
   const rule = builtInAt(INVOICE_PERIOD_POLICY, ms).value;
   const [y, m] = ymdFromEpochDay(epochDayOfMs(ms));
+  periods ??= new Map();
+  const key = y * 12 + m;
+  const hit = periods.get(key);
+  if (hit !== undefined && hit.rule === rule) return hit.period;
+  const period = periodOf(y, m, rule);
+  if (periods.size >= 1024) periods.clear();
+  periods.set(key, { rule, period });
+  return period;
+}
+
+function periodOf(y: number, m: number, rule: InvoicePeriodRule): InvoicePeriod {
   const month = `${yearText(y)}-${pad2(m)}`;
   const ny = m === 12 ? y + 1 : y;
   // Instants stop at 9999-12-31: December 9999's invoice would be dated in 10000.
   if (ny > 9999)
     fail('invalid_range', 'result', 'result: the computed day is outside years 0000-9999');
   const next = `${yearText(ny)}-${pad2(m === 12 ? 1 : m + 1)}`;
-  return {
+  return Object.freeze({
     billingPeriod: month,
     periodStart: `${month}-01`,
     periodEnd: `${month}-${pad2(daysInMonth(y, m))}`,
     availableFrom: `${next}-${pad2(rule.availableFromDay)}`,
     availableBy: `${next}-${pad2(rule.availableByDay)}`,
-  };
+  });
 }
 
 /**
