@@ -150,6 +150,7 @@ export function toEpochDay(input: unknown, field = 'day'): number {
  * @param day - A `YYYY-MM-DD` day.
  * @param days - A whole number of days.
  * @returns The resulting day.
+ * @throws {@link CspRuleError} `invalid_input` when `days` is not a whole number; `invalid_range` when the day would fall outside years 0000-9999.
  * @example
  * ```ts
  * import { addDays } from 'csp-software-rules/core';
@@ -198,6 +199,7 @@ function addMonthsUncached(anchorEpochDay: number, months: number): number {
  * @param anchor - The anchor day (`YYYY-MM-DD`), e.g. a term's first day.
  * @param months - Whole months, may be negative.
  * @returns The day `months` after the anchor.
+ * @throws {@link CspRuleError} `invalid_input` when `months` is not a whole number; `invalid_range` when the day would fall outside years 0000-9999.
  * @example
  * ```ts
  * import { addMonthsFromAnchor } from 'csp-software-rules/core';

@@ -95,7 +95,7 @@ export function checkTermIndex(input: unknown, field = 'termIndex'): number {
  *
  * @param input - `start` (the purchase instant; its UTC date is the anchor), `term`, `termIndex` (0 = initial).
  * @returns The term's dates as `YYYY-MM-DD`.
- * @throws {@link core!CspRuleError} `invalid_instant`/`ambiguous_local_time` for `start`, `invalid_term`, `invalid_input` for a bad `termIndex`.
+ * @throws {@link core!CspRuleError} `invalid_instant`/`ambiguous_local_time` for `start`, `invalid_term`, `invalid_input` for a bad `termIndex`, `invalid_range` for a term past 9999-12-31.
  * @see https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring
  * @example
  * ```ts

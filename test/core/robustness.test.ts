@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  addMonthsFromAnchor,
   allocate,
   CspRuleError,
   calendarDayOf,
@@ -92,6 +93,9 @@ describe('instants a Date object or a string can hold, but a rule cannot use', (
     );
     expectRuleError(() => addDays('0000-01-01', -1), 'invalid_range', 'result');
     expectRuleError(() => addDays('2021-01-01', 1e9), 'invalid_range', 'result');
+    expect(addMonthsFromAnchor('9999-01-31', 11)).toBe('9999-12-31');
+    expectRuleError(() => addMonthsFromAnchor('9999-01-31', 12), 'invalid_range', 'result');
+    expectRuleError(() => addMonthsFromAnchor('0000-12-31', -12), 'invalid_range', 'result');
   });
   it('writes early years with four digits', () => {
     expect(calendarDayOf('0042-03-04T05:06:07Z')).toBe('0042-03-04');

@@ -9,7 +9,11 @@ import {
   softwareOrderCancellationRequest,
 } from '../../src/cancellation/index.js';
 import { explain, explainReason } from '../../src/explain/index.js';
-import { softwareSubscriptionVisibility, subscriptionStatusOn } from '../../src/lifecycle/index.js';
+import {
+  softwareSubscriptionVisibility,
+  subscriptionStatusOn,
+  termDates,
+} from '../../src/lifecycle/index.js';
 import { invoiceFor } from '../../src/refunds/index.js';
 import { expectRuleError } from '../support/errors.js';
 import { order, perpetual, subscription } from './fixtures.js';
@@ -108,6 +112,12 @@ describe('values that reached a TypeError or a caller trap', () => {
     expect(
       kmsActivationExpiry({ lastRenewalAt: '9999-01-01T00:00:00Z' }).lapsesAt.toISOString(),
     ).toBe('9999-06-30T00:00:00.000Z');
+  });
+  it('lifecycle: a term that would end after 9999-12-31 is invalid_range', () => {
+    expect(termDates({ start: '9996-01-01', term: 'P3Y', termIndex: 0 }).end).toBe('9998-12-31');
+    expect(() => termDates({ start: '9996-01-01', term: 'P3Y', termIndex: 1 })).toThrow(
+      'result: the computed day is outside years 0000-9999',
+    );
   });
   it('refunds: December 9999 has no invoice month to land on', () => {
     expect(invoiceFor('9999-11-30T23:59:59Z').availableBy).toBe('9999-12-08');
