@@ -17,6 +17,7 @@ import {
   fail,
   formatEpochDay,
   parseRoundingMode,
+  pow10,
   roundQuotient,
   type ScaledDecimal,
   toScaledDecimal,
@@ -72,6 +73,8 @@ export interface InstallmentSchedule {
   readonly rounding: RoundingMode;
 }
 
+const MAX_SAFE_MINOR = /* @__PURE__ */ BigInt(Number.MAX_SAFE_INTEGER);
+
 /**
  * @internal `price × quantity` in whole minor units of a currency with
  * `exponent` decimals, rounded once with `mode`. Throws `invalid_money` when
@@ -87,9 +90,9 @@ export function priceTimesQuantityMinor(
   const exact = price.units * BigInt(quantity);
   const minor =
     price.scale <= exponent
-      ? exact * 10n ** BigInt(exponent - price.scale)
-      : roundQuotient(exact, 10n ** BigInt(price.scale - exponent), mode);
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) {
+      ? exact * pow10(exponent - price.scale)
+      : roundQuotient(exact, pow10(price.scale - exponent), mode);
+  if (minor > MAX_SAFE_MINOR) {
     fail('invalid_money', field, `${field}: the amount is too large for safe minor units`);
   }
   return Number(minor);

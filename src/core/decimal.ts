@@ -35,6 +35,35 @@ const DECIMAL_RE = /^([+-])?(\d+)(?:\.(\d+))?$/;
 const NUMBER_EXP_RE = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/;
 const MAX_DIGITS = 60;
 
+/**
+ * A short unsigned plain decimal (a price such as `"94.20"`) read without a
+ * regular expression or bigint text parsing: at most 15 digits fit a safe
+ * integer exactly. Anything else (`undefined`) takes the general path.
+ */
+function shortDecimal(text: string): ScaledDecimal | undefined {
+  const n = text.length;
+  if (n === 0 || n > 16) return undefined;
+  let units = 0;
+  let digits = 0;
+  let scale = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      // One point, with digits on both sides.
+      if (scale >= 0 || digits === 0 || i === n - 1) return undefined;
+      scale = 0;
+    } else if (c >= 48 && c <= 57) {
+      units = units * 10 + (c - 48);
+      digits += 1;
+      if (scale >= 0) scale += 1;
+    } else {
+      return undefined;
+    }
+  }
+  if (digits > 15) return undefined;
+  return { units: BigInt(units), scale: Math.max(scale, 0) };
+}
+
 /** @internal Read a decimal input exactly. */
 export function toScaledDecimal(input: unknown, field: string): ScaledDecimal {
   let text: string;
@@ -65,6 +94,8 @@ export function toScaledDecimal(input: unknown, field: string): ScaledDecimal {
       `${field}: expected a decimal string or number, got ${describeType(input)}`,
     );
   }
+  const short = shortDecimal(text);
+  if (short !== undefined) return short;
   const m = text.length <= MAX_DIGITS + 2 ? DECIMAL_RE.exec(text) : null;
   if (m === null) {
     return fail(

@@ -1,5 +1,5 @@
-// The hot-path caches of core are invisible to callers: these tests go past
-// their bounds and compare with a plain computation.
+// The hot paths of core (caches, the short decimal reader) are invisible to
+// callers: these tests go past their bounds and compare with the plain definition.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definePolicy, parseDecimal, policyInForce } from '../../src/core/index.js';
@@ -60,5 +60,49 @@ describe('formatScaled', () => {
     expect(formatScaled(-1200n, 2)).toBe('-12');
     expect(formatScaled(1200n, 2, 2)).toBe('12.00');
     expect(parseDecimal('10.080')).toBe('10.08');
+  });
+});
+
+describe('decimal text read on the short path', () => {
+  // The general definition: optional sign, digits, optional "." and digits.
+  function oracle(text: string): string | 'error' {
+    const m = /^([+-])?(\d+)(?:\.(\d+))?$/.exec(text);
+    if (m === null || text.length > 62) return 'error';
+    const fraction = m[3] ?? '';
+    return formatScaled(BigInt(`${m[1] === '-' ? '-' : ''}${m[2]}${fraction}`), fraction.length);
+  }
+  function read(text: string): string {
+    try {
+      return parseDecimal(text);
+    } catch {
+      return 'error';
+    }
+  }
+  it('reads exactly what the general definition reads (property)', () => {
+    const digit = fc.constantFrom(...'0123456789');
+    const chars = fc.constantFrom(...'0123456789.+-e ,');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: chars, maxLength: 20 }),
+          fc
+            .tuple(
+              fc.string({ unit: digit, minLength: 1, maxLength: 17 }),
+              fc.string({ unit: digit, maxLength: 17 }),
+            )
+            .map(([a, b]) => (b === '' ? a : `${a}.${b}`)),
+        ),
+        (text) => {
+          expect(read(text)).toBe(oracle(text));
+        },
+      ),
+    );
+  });
+  it('examples at the 15- and 16-digit edge', () => {
+    expect(parseDecimal('999999999999999')).toBe('999999999999999');
+    expect(parseDecimal('9999999999999999')).toBe('9999999999999999');
+    expect(parseDecimal('12345678901234.5')).toBe('12345678901234.5');
+    expect(parseDecimal('0000000000094.20')).toBe('94.2');
+    for (const bad of ['.5', '5.', '1..2', '', '1.2.3', '٣']) expect(read(bad)).toBe('error');
   });
 });
