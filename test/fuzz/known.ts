@@ -1,8 +1,8 @@
 // Bugs the fuzz finds are listed here (or in an area's spec) while they are
 // open: each is matched by its input so the fuzz keeps looking for other
-// bugs, and each has an \`it.fails\` test with its minimal input in its area's
+// bugs, and each has an `it.fails` test with its minimal input in its area's
 // file. Every bug found so far is fixed (issue 10); their minimal inputs stay
-// as plain \`it\` tests in the areas' files and in ./fixed.test.ts.
+// as plain `it` tests in the areas' files and in ../fuzz-findings.test.ts.
 
 import type { KnownBug } from './walk.js';
 

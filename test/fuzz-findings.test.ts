@@ -1,22 +1,23 @@
 // The fuzz's findings outside core, fixed (issue 10): one explicit case each,
 // with the error a caller now gets instead of a TypeError, a hang or a leak.
+// Outside test/fuzz so mutation testing runs it (the fuzzers are left out there).
 import { describe, expect, it } from 'vitest';
-import { activityLogQuery, authorize, keysAndDownloadsView } from '../../src/access/index.js';
-import { activationMethodFor, kmsActivationExpiry } from '../../src/activation/index.js';
-import { eligibleBillingFrequencies } from '../../src/billing/index.js';
+import { activityLogQuery, authorize, keysAndDownloadsView } from '../src/access/index.js';
+import { activationMethodFor, kmsActivationExpiry } from '../src/activation/index.js';
+import { eligibleBillingFrequencies } from '../src/billing/index.js';
 import {
   cancellationEffects,
   softwareOrderCancellationRequest,
-} from '../../src/cancellation/index.js';
-import { explain, explainReason } from '../../src/explain/index.js';
+} from '../src/cancellation/index.js';
+import { explain, explainReason } from '../src/explain/index.js';
 import {
   softwareSubscriptionVisibility,
   subscriptionStatusOn,
   termDates,
-} from '../../src/lifecycle/index.js';
-import { invoiceFor } from '../../src/refunds/index.js';
-import { expectRuleError } from '../support/errors.js';
-import { order, perpetual, subscription } from './fixtures.js';
+} from '../src/lifecycle/index.js';
+import { invoiceFor } from '../src/refunds/index.js';
+import { expectRuleError } from './support/errors.js';
+import { order, perpetual, subscription } from './fuzz/fixtures.js';
 
 const many = (n: number, v: unknown) => new Array(n).fill(v);
 
