@@ -16,8 +16,8 @@ import {
   termDates,
 } from '../src/lifecycle/index.js';
 import { invoiceFor } from '../src/refunds/index.js';
-import { expectRuleError } from './support/errors.js';
 import { order, perpetual, subscription } from './fuzz/fixtures.js';
+import { expectRuleError } from './support/errors.js';
 
 const many = (n: number, v: unknown) => new Array(n).fill(v);
 

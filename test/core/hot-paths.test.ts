@@ -9,8 +9,8 @@ describe('HotWeakMap', () => {
   it('finds every key, the eight it holds first and those after', () => {
     const map = new HotWeakMap<object, number>();
     const keys = Array.from({ length: 20 }, () => ({}));
-    keys.forEach((k, i) => map.set(k, i));
-    keys.forEach((k, i) => expect(map.get(k)).toBe(i));
+    for (const [i, k] of keys.entries()) map.set(k, i);
+    for (const [i, k] of keys.entries()) expect(map.get(k)).toBe(i);
     expect(map.get({})).toBeUndefined();
   });
   it('policies past the eighth are read correctly', () => {
@@ -20,7 +20,7 @@ describe('HotWeakMap', () => {
         versions: [{ effectiveFrom: '2021-01-01', source: 'https://example.com', value: i }],
       }),
     );
-    policies.forEach((p, i) => expect(policyInForce(p, '2022-01-01').value).toBe(i));
+    for (const [i, p] of policies.entries()) expect(policyInForce(p, '2022-01-01').value).toBe(i);
   });
 });
 
