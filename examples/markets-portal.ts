@@ -31,7 +31,7 @@ reservationsBanner('it'); // => ''
 
 // What goes to the audit log: reason codes, the rule and its source.
 const saba = azureReservationAvailability(' XS ');
-saba.reasons; // => [{ code: 'reservations_not_sold_in_market', market: 'BQ' }]
+saba.reasons; // => [{ code: 'reservations_not_sold_in_market', market: 'BQ', partnerCenterCode: 'XS' }]
 saba.rules.map((r) => r.id); // => ['markets.azure-reservations-unavailable']
 
 // A price line: "incl. tax" only where Microsoft's prices include it.

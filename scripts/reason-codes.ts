@@ -80,7 +80,11 @@ export const REASON_SAMPLES: { readonly [C in ReasonCode]: ReasonOf<C> } = {
   already_lapsed: { code: 'already_lapsed', devices: 3 },
   capacity_insufficient: { code: 'capacity_insufficient', devices: 14, capacityPerDay: 25 },
   unknown_activation_state: { code: 'unknown_activation_state', devices: 2 },
-  reservations_not_sold_in_market: { code: 'reservations_not_sold_in_market', market: 'CN' },
+  reservations_not_sold_in_market: {
+    code: 'reservations_not_sold_in_market',
+    market: 'BQ',
+    partnerCenterCode: 'XS',
+  },
   prices_exclude_tax: { code: 'prices_exclude_tax', market: 'IT' },
 };
 

@@ -3,7 +3,11 @@
  * @module
  */
 import { type Decision, decide } from '../core/index.js';
-import { type IsoRegionCode, RESERVATIONS_UNAVAILABLE_CODES } from './data/codes.js';
+import {
+  type IsoRegionCode,
+  type MarketCode,
+  RESERVATIONS_UNAVAILABLE_CODES,
+} from './data/codes.js';
 import { reservationsRule } from './listing.js';
 import { isoCodeOf, marketCodeOf, type ParsedMarket, parseMarket } from './parseMarket.js';
 
@@ -52,6 +56,8 @@ export interface ReservationsNotSoldReason {
   readonly code: 'reservations_not_sold_in_market';
   /** The ISO 3166-1 alpha-2 code of the market. */
   readonly market: IsoRegionCode;
+  /** The market as Partner Center writes it (`XS` for Saba, whose ISO code is Bonaire's `BQ`). */
+  readonly partnerCenterCode: MarketCode;
 }
 
 /**
@@ -78,7 +84,7 @@ export type ReservationAvailability = Decision<ReservationsNotSoldReason, Parsed
  *
  * const saba = azureReservationAvailability(' xs ');
  * saba.allowed; // => false
- * saba.reasons; // => [{ code: 'reservations_not_sold_in_market', market: 'BQ' }]
+ * saba.reasons; // => [{ code: 'reservations_not_sold_in_market', market: 'BQ', partnerCenterCode: 'XS' }]
  * saba.rules[0]?.source; // => 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions'
  * [saba.market, saba.partnerCenterCode]; // => ['BQ', 'XS']
  * azureReservationAvailability('de').reasons; // => []
@@ -88,7 +94,13 @@ export type ReservationAvailability = Decision<ReservationsNotSoldReason, Parsed
 export function azureReservationAvailability(market: string): ReservationAvailability {
   const parsed = parseMarket(market);
   const reasons: ReservationsNotSoldReason[] = unavailableCodes().has(parsed.market)
-    ? [{ code: 'reservations_not_sold_in_market', market: parsed.market }]
+    ? [
+        {
+          code: 'reservations_not_sold_in_market',
+          market: parsed.market,
+          partnerCenterCode: parsed.partnerCenterCode,
+        },
+      ]
     : [];
   return decide(reasons, [reservationsRule()], parsed);
 }

@@ -230,7 +230,7 @@ describe('azureReservationAvailability (decision)', () => {
   it('explains a listed market with its reason, rule and codes', () => {
     expect(azureReservationAvailability(' xe ')).toEqual({
       allowed: false,
-      reasons: [{ code: 'reservations_not_sold_in_market', market: 'BQ' }],
+      reasons: [{ code: 'reservations_not_sold_in_market', market: 'BQ', partnerCenterCode: 'XE' }],
       rules: [
         {
           id: 'markets.azure-reservations-unavailable',
@@ -277,10 +277,15 @@ describe('azureReservationAvailability (decision)', () => {
       ['XE', 'BQ'],
       ['XJ', 'SJ'],
     ] as const) {
+      const byIso = azureReservationAvailability(iso);
       expect(azureReservationAvailability(pc)).toEqual({
-        ...azureReservationAvailability(iso),
+        ...byIso,
+        reasons: [{ code: 'reservations_not_sold_in_market', market: iso, partnerCenterCode: pc }],
         partnerCenterCode: pc,
       });
+      expect(byIso.reasons).toEqual([
+        { code: 'reservations_not_sold_in_market', market: iso, partnerCenterCode: iso },
+      ]);
     }
   });
 

@@ -267,7 +267,8 @@ export const EN_MESSAGES: LocaleMessages = {
     // markets
     reservations_not_sold_in_market: {
       brief: 'Azure reservations are not available in this market',
-      text: (r) => `Azure reservations are not available in ${market(r.market)}.`,
+      text: (r) =>
+        `Azure reservations are not available in ${market(r.partnerCenterCode ?? r.market)}.`,
     },
     prices_exclude_tax: {
       brief: 'commercial prices in this market exclude tax',

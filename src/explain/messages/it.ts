@@ -288,7 +288,8 @@ export const IT_MESSAGES: LocaleMessages = {
     // markets
     reservations_not_sold_in_market: {
       brief: 'le prenotazioni di Azure non sono disponibili in questo mercato',
-      text: (r) => `Le prenotazioni di Azure non sono disponibili nel mercato ${market(r.market)}.`,
+      text: (r) =>
+        `Le prenotazioni di Azure non sono disponibili nel mercato ${market(r.partnerCenterCode ?? r.market)}.`,
     },
     prices_exclude_tax: {
       brief: 'i prezzi commerciali in questo mercato escludono le imposte',
