@@ -15,17 +15,7 @@ import {
   parseRole,
 } from '../../src/access/index.js';
 import type { DatedPolicy } from '../../src/core/index.js';
-
-/** `code [field] message` of the error `fn` throws, or `no error`. */
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    const err = e as { code: string; field: string; message: string };
-    return `${err.code} [${err.field}] ${err.message}`;
-  }
-  return 'no error';
-}
+import { messageOf } from '../support/errors.js';
 
 const TABLE: PermissionTable = {
   purchase: ['AdminAgent'],

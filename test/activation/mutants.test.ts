@@ -12,18 +12,7 @@ import {
   makRunbook,
   planMakMigration,
 } from '../../src/activation/index.js';
-import { expectRuleError } from '../support/errors.js';
-
-/** `code [field] message` of the error `fn` throws, or `no error`. */
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    const err = e as { code: string; field: string; message: string };
-    return `${err.code} [${err.field}] ${err.message}`;
-  }
-  return 'no error';
-}
+import { expectRuleError, messageOf } from '../support/errors.js';
 
 function detailsOf(fn: () => unknown): unknown {
   try {

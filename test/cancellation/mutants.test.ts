@@ -18,7 +18,7 @@ import {
   SOURCES,
   type SoftwareSubscription,
 } from '../../src/core/index.js';
-import { expectRuleError } from '../support/errors.js';
+import { expectRuleError, messageOf } from '../support/errors.js';
 
 function sub(over: Partial<SoftwareSubscription> = {}): SoftwareSubscription {
   return {
@@ -42,17 +42,6 @@ function perpetual(over: Partial<PerpetualPurchase> = {}): PerpetualPurchase {
     currency: 'USD',
     ...over,
   };
-}
-
-/** `code [field] message` of the CspRuleError a call throws. */
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    const err = e as { code?: unknown; field?: unknown; message: string };
-    return `${String(err.code)} [${String(err.field)}] ${err.message}`;
-  }
-  return 'no error';
 }
 
 const codes = (d: { reasons: readonly { code: string }[] }) => d.reasons.map((r) => r.code);

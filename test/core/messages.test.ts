@@ -23,16 +23,7 @@ import {
   subtractMoney,
 } from '../../src/core/index.js';
 import { checkPerpetual, checkPurchase, checkSubscription } from '../../src/core/internal.js';
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    const err = e as { code: string; field: string; message: string };
-    return `${err.code} [${err.field}] ${err.message}`;
-  }
-  return 'no error';
-}
+import { messageOf } from '../support/errors.js';
 
 const sub = {
   kind: 'subscription',

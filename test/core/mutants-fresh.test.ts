@@ -4,21 +4,11 @@
 // the test runs: a changed regex or list fails the test that reads it (and
 // mutation testing attributes those constants to these tests).
 import { describe, expect, it, vi } from 'vitest';
+import { messageOf } from '../support/errors.js';
 
 async function fresh<T>(load: () => Promise<T>): Promise<T> {
   vi.resetModules();
   return load();
-}
-
-/** `code [field] message` of the error a call throws. */
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    const err = e as { code?: unknown; field?: unknown; message: string };
-    return `${String(err.code)} [${String(err.field)}] ${err.message}`;
-  }
-  return 'no error';
 }
 
 describe('terms and billing frequencies', () => {

@@ -33,17 +33,7 @@ import {
   oneOf,
   policyAtMs,
 } from '../../src/core/internal.js';
-
-/** `code [field] message` of the error a call throws. */
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    const err = e as { code?: unknown; field?: unknown; message: string };
-    return `${String(err.code)} [${String(err.field)}] ${err.message}`;
-  }
-  return 'no error';
-}
+import { messageOf } from '../support/errors.js';
 
 const EUR = (minor: number) => ({ currency: 'EUR', minor });
 

@@ -11,18 +11,7 @@ import {
   subscriptionStatusOn,
   termDates,
 } from '../../src/lifecycle/index.js';
-import { expectRuleError } from '../support/errors.js';
-
-/** `code [field] message` of the error `fn` throws, or `no error`. */
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    const err = e as { code: string; field: string; message: string };
-    return `${err.code} [${err.field}] ${err.message}`;
-  }
-  return 'no error';
-}
+import { expectRuleError, messageOf } from '../support/errors.js';
 
 /** A monthly subscription bought mid-month (no month-end clamping): term 1 is 2022-04-10..2022-05-09. */
 const monthly = {

@@ -6,17 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCancellation } from '../../src/cancellation/index.js';
 import type { PerpetualPurchase, SoftwareSubscription } from '../../src/core/index.js';
 import { cancellationRefund, remainingObligation } from '../../src/refunds/index.js';
-
-/** `code [field] message` of the error `fn` throws, or `no error`. */
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    const err = e as { code: string; field: string; message: string };
-    return `${err.code} [${err.field}] ${err.message}`;
-  }
-  return 'no error';
-}
+import { messageOf } from '../support/errors.js';
 
 /** P1Y billed monthly, EUR 10.00, bought mid-month: cycle k runs the 10th to the 9th. */
 const sub: SoftwareSubscription = {

@@ -14,3 +14,14 @@ export function expectRuleError(fn: () => unknown, code: string, field?: string)
   expect(caught.code).toBe(code);
   if (field !== undefined) expect(caught.field).toBe(field);
 }
+
+/** `code [field] message` of the error `fn` throws, or `no error`: one string to pin exactly. */
+export function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    const err = e as { code?: unknown; field?: unknown; message: string };
+    return `${String(err.code)} [${String(err.field)}] ${err.message}`;
+  }
+  return 'no error';
+}
