@@ -2,7 +2,8 @@
  * The dated permission table: which roles may perform each action.
  * @module
  */
-import { type DatedPolicy, definePolicy, SOURCES } from '../core/index.js';
+import { type DatedPolicy, definePolicy } from '../core/index.js';
+import { S1_URL } from '../core/internal.js';
 import type { Action, Role } from './vocabulary.js';
 
 /**
@@ -42,7 +43,7 @@ export const PERMISSIONS: DatedPolicy<PermissionTable> = /* @__PURE__ */ defineP
   versions: [
     {
       effectiveFrom: '2019-01-01',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       note: 'S1 gives no date for its role table; dated from the oldest CSP software documents (2019).',
       value: {
         purchase: ['AdminAgent'],

@@ -2,8 +2,7 @@
  * The commands that put a device on a MAK, for tools that print runbooks.
  * @module
  */
-import { SOURCES } from '../core/index.js';
-import { asRecord, describeType, fail } from '../core/internal.js';
+import { asRecord, describeType, fail, S7_URL } from '../core/internal.js';
 import type { Device } from './device.js';
 
 /** What a runbook shows where the key goes, unless the caller picks another placeholder. */
@@ -117,6 +116,6 @@ export function makRunbook(device: Device, options: MakRunbookOptions = {}): Mak
       { order: 1, action: 'install_key', command: `slmgr.vbs /ipk ${placeholder}` },
       { order: 2, action: 'activate', command: 'slmgr.vbs /ato' },
     ],
-    source: SOURCES.S7.url,
+    source: S7_URL,
   };
 }

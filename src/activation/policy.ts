@@ -3,8 +3,8 @@
  * methods of each sales channel, and Azure Hybrid Benefit's use rights.
  * @module
  */
-import { type DatedPolicy, type PolicyInForce, policyInForce, SOURCES } from '../core/index.js';
-import { fail } from '../core/internal.js';
+import { type DatedPolicy, type PolicyInForce, policyInForce } from '../core/index.js';
+import { fail, S1_URL, S6_URL } from '../core/internal.js';
 
 /**
  * How long a KMS activation lasts (180 days), how often a client renews it
@@ -86,7 +86,7 @@ export const KMS_ACTIVATION_POLICY: DatedPolicy<KmsTimings> = {
   versions: [
     {
       effectiveFrom: '2006-11-30',
-      source: SOURCES.S6.url,
+      source: S6_URL,
       value: {
         validityDays: KMS_ACTIVATION_VALIDITY_DAYS,
         renewalIntervalDays: KMS_RENEWAL_INTERVAL_DAYS,
@@ -136,7 +136,7 @@ export const ACTIVATION_CHANNEL_POLICY: DatedPolicy<ChannelMethods> = {
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: { csp: ['mak'], volume_licensing: ['kms', 'mak'] },
       note: 'Microsoft dates no change of this rule: in force for any date.',
     },

@@ -4,7 +4,8 @@
  * billing-frequency change waits for the next term.
  * @module
  */
-import { type BillingFrequency, type DatedPolicy, SOURCES, type Term } from '../core/index.js';
+import type { BillingFrequency, DatedPolicy, Term } from '../core/index.js';
+import { S1_URL } from '../core/internal.js';
 
 /**
  * Product families whose billing plans differ from the rest of their term.
@@ -75,7 +76,7 @@ export const BILLING_PLAN_POLICY: DatedPolicy<BillingPlanRule> = {
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: {
         byTerm: { P1M: ['monthly'], P1Y: ['annual'], P3Y: ['triennial'] },
         familyAdds: {},
@@ -84,7 +85,7 @@ export const BILLING_PLAN_POLICY: DatedPolicy<BillingPlanRule> = {
     },
     {
       effectiveFrom: '2021-10-22',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: {
         byTerm: { P1M: ['monthly'], P1Y: ['annual'], P3Y: ['annual', 'triennial'] },
         familyAdds: { 'windows-rds-cal-2022': ['monthly'] },
@@ -123,7 +124,7 @@ export const FREQUENCY_CHANGE_POLICY: DatedPolicy<FrequencyChangeRule> = {
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: { takesEffect: 'next-term' },
       note: 'A billing-frequency change on a software subscription is scheduled for the next term.',
     },

@@ -4,7 +4,8 @@
  * cancellation sets in motion. Each is a dated policy with its source.
  * @module
  */
-import { type DatedPolicy, SOURCES } from '../core/index.js';
+import type { DatedPolicy } from '../core/index.js';
+import { S1_URL, S2_URL, S4_URL } from '../core/internal.js';
 
 /**
  * The length of a cancellation window, in days. With the default
@@ -79,7 +80,7 @@ export const SUBSCRIPTION_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRul
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S2.url,
+      source: S2_URL,
       value: { days: 7 },
       note: 'Seven days of any term (S1, S2). Default reading: 168 elapsed hours from the term opening instant ("starts precisely at ... renewal completion", S2), the earlier of the two readings.',
     },
@@ -105,7 +106,7 @@ export const PERPETUAL_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> 
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: { days: 30 },
       note: 'Within 30 days of the purchase date. Default reading: 30 × 24 elapsed hours from the purchase instant.',
     },
@@ -130,7 +131,7 @@ export const NON_CANCELLABLE_PUBLISHERS_POLICY: DatedPolicy<NonCancellablePublis
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: { publishers: ['Red Hat', 'SUSE'] },
       note: 'The seed writes "RedHat"; the publishers are Red Hat, Inc. and SUSE LLC.',
     },
@@ -155,7 +156,7 @@ export const PARTNER_CENTER_DEADLINE_POLICY: DatedPolicy<PartnerCenterDeadlineRu
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S4.url,
+      source: S4_URL,
       value: { inclusive: true },
       note: 'Allowed while asOf ≤ cancellationAllowedUntilDate. A value older than the current term opening is stale (from an earlier term) and ignored.',
     },
@@ -181,7 +182,7 @@ export const FULL_TERM_BILLING_POLICY: DatedPolicy<FullTermBillingRule> = {
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: { anyBillingPlan: true },
       note: 'For perpetual software the one-time charge likewise stays billed (our reading).',
     },
@@ -210,7 +211,7 @@ export const CANCELLATION_EFFECTS_POLICY: DatedPolicy<CancellationEffectsRule> =
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: { visibilityDelayMinutes: 15, perpetualCreditPercent: 100 },
       note: 'Stated under perpetual software; applied to subscriptions too (our reading).',
     },

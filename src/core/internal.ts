@@ -40,3 +40,14 @@ export {
   type UnknownField,
   unknownValueReasons,
 } from './purchase.js';
+export {
+  S1_URL,
+  S2_URL,
+  S3_URL,
+  S4_URL,
+  S5_URL,
+  S6_URL,
+  S7_URL,
+  S8_URL,
+  S9_URL,
+} from './sources.js';

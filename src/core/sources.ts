@@ -22,6 +22,31 @@ export interface Source {
  */
 export type SourceId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7' | 'S8' | 'S9';
 
+/** @internal The URL of S1 (a policy cites it without pulling in every source's title). */
+export const S1_URL =
+  'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions';
+/** @internal The URL of S2 (a policy cites it without pulling in every source's title). */
+export const S2_URL =
+  'https://learn.microsoft.com/partner-center/customers/new-commerce-cancellation-policy';
+/** @internal The URL of S3 (a policy cites it without pulling in every source's title). */
+export const S3_URL =
+  'https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring';
+/** @internal The URL of S4 (a policy cites it without pulling in every source's title). */
+export const S4_URL = 'https://learn.microsoft.com/partner-center/developer/subscription-resources';
+/** @internal The URL of S5 (a policy cites it without pulling in every source's title). */
+export const S5_URL =
+  'https://learn.microsoft.com/partner-center/developer/cancel-software-purchases';
+/** @internal The URL of S6 (a policy cites it without pulling in every source's title). */
+export const S6_URL =
+  'https://learn.microsoft.com/windows/deployment/volume-activation/activate-windows-10-clients-vamt';
+/** @internal The URL of S7 (a policy cites it without pulling in every source's title). */
+export const S7_URL =
+  'https://learn.microsoft.com/windows-server/get-started/activation-slmgr-vbs-options';
+/** @internal The URL of S8 (a policy cites it without pulling in every source's title). */
+export const S8_URL = 'https://learn.microsoft.com/partner-center/billing/billing-basics';
+/** @internal The URL of S9 (a policy cites it without pulling in every source's title). */
+export const S9_URL = 'https://learn.microsoft.com/windows-server/get-started/azure-hybrid-benefit';
+
 /**
  * The Microsoft documents the rules come from, by short id.
  *
@@ -37,46 +62,46 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
   S1: {
     id: 'S1',
     title: 'Sell software subscriptions through the Cloud Solution Provider (CSP) program',
-    url: 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',
+    url: S1_URL,
   },
   S2: {
     id: 'S2',
     title: 'New commerce cancellation policy',
-    url: 'https://learn.microsoft.com/partner-center/customers/new-commerce-cancellation-policy',
+    url: S2_URL,
   },
   S3: {
     id: 'S3',
     title: 'Billing scenarios for one-time and recurring purchases (new commerce)',
-    url: 'https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring',
+    url: S3_URL,
   },
   S4: {
     id: 'S4',
     title: 'Subscription resources (REST)',
-    url: 'https://learn.microsoft.com/partner-center/developer/subscription-resources',
+    url: S4_URL,
   },
   S5: {
     id: 'S5',
     title: 'Cancel software purchases (REST)',
-    url: 'https://learn.microsoft.com/partner-center/developer/cancel-software-purchases',
+    url: S5_URL,
   },
   S6: {
     id: 'S6',
     title: 'Activate using Key Management Service (Windows)',
-    url: 'https://learn.microsoft.com/windows/deployment/volume-activation/activate-windows-10-clients-vamt',
+    url: S6_URL,
   },
   S7: {
     id: 'S7',
     title: 'Slmgr.vbs options for obtaining volume activation information',
-    url: 'https://learn.microsoft.com/windows-server/get-started/activation-slmgr-vbs-options',
+    url: S7_URL,
   },
   S8: {
     id: 'S8',
     title: 'Billing overview (invoices, billing period)',
-    url: 'https://learn.microsoft.com/partner-center/billing/billing-basics',
+    url: S8_URL,
   },
   S9: {
     id: 'S9',
     title: 'Azure Hybrid Benefit for Windows Server',
-    url: 'https://learn.microsoft.com/windows-server/get-started/azure-hybrid-benefit',
+    url: S9_URL,
   },
 };

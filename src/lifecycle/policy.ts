@@ -3,7 +3,8 @@
  * subscriptions and whether they renew by default, by purchase date.
  * @module
  */
-import { type DatedPolicy, definePolicy, SOURCES } from '../core/index.js';
+import { type DatedPolicy, definePolicy } from '../core/index.js';
+import { S1_URL } from '../core/internal.js';
 
 /**
  * Where a software subscription appears, and whether it autorenews by default.
@@ -45,7 +46,7 @@ export const PURCHASE_DATE_POLICY: DatedPolicy<PurchaseDateRule> = {
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: {
         getSubscriptionsApi: false,
         subscriptionsPage: false,
@@ -57,7 +58,7 @@ export const PURCHASE_DATE_POLICY: DatedPolicy<PurchaseDateRule> = {
     },
     {
       effectiveFrom: '2021-10-14',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: {
         getSubscriptionsApi: true,
         subscriptionsPage: true,

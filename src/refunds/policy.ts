@@ -5,7 +5,8 @@
  * refund or credit lands on. Each is a dated policy with its Microsoft source.
  * @module
  */
-import { type DatedPolicy, type RoundingMode, SOURCES } from '../core/index.js';
+import type { DatedPolicy, RoundingMode } from '../core/index.js';
+import { S1_URL, S3_URL, S8_URL } from '../core/internal.js';
 
 /**
  * How a subscription's prorated refund is counted.
@@ -87,7 +88,7 @@ export const PRORATED_REFUND_POLICY: DatedPolicy<ProratedRefundRule> = {
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: {
         refundDays: 'cancellation-day-to-cycle-end',
         cycleDays: 'cycle',
@@ -118,7 +119,7 @@ export const REFUND_ROUNDING_POLICY: DatedPolicy<RefundRoundingRule> = {
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S3.url,
+      source: S3_URL,
       value: { mode: 'truncate', apply: 'per-unit' },
       note: "Microsoft's examples truncate the per-unit amount, then multiply by the quantity.",
     },
@@ -145,7 +146,7 @@ export const FULL_REFUND_TIER_POLICY: DatedPolicy<FullRefundTierRule> = {
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S3.url,
+      source: S3_URL,
       value: { within: 'PT24H' },
       note: 'An option: the seed (S1) promises only a prorated refund, which already refunds a same-day cancellation in full.',
     },
@@ -170,7 +171,7 @@ export const PERPETUAL_CREDIT_POLICY: DatedPolicy<PerpetualCreditRule> = {
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S1.url,
+      source: S1_URL,
       value: { percent: 100 },
     },
   ],
@@ -198,7 +199,7 @@ export const INVOICE_PERIOD_POLICY: DatedPolicy<InvoicePeriodRule> = {
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: SOURCES.S8.url,
+      source: S8_URL,
       value: {
         period: 'utc-calendar-month',
         availableFromDay: 6,
