@@ -66,7 +66,15 @@ describe('plain decimal text', () => {
       '7',
       '3.14159',
     ]);
+    // Longer than the short path (16 characters): read by the pattern.
+    const long = ['12345678901234567', '1234567890123456.5', '+12345678901234567.25'];
+    expect(long.map((t) => parseDecimal(t))).toEqual([
+      '12345678901234567',
+      '1234567890123456.5',
+      '12345678901234567.25',
+    ]);
     const rejected = ['x12', '12x', ' 12', '12 ', '1.', '.5', '+-1', '1.2.3', '--1', '', 'a.b'];
+    rejected.push('12345678901234567x', 'x12345678901234567', '1234567890123456.');
     for (const text of rejected) {
       expect(() => parseDecimal(text), text).toThrow('is not a plain decimal');
     }
@@ -163,5 +171,39 @@ describe('ISO-8601 instants', () => {
         "invalid_instant [instant] instant: the value is not an ISO-8601 instant (YYYY-MM-DDTHH:mm:ssZ, an offset, or YYYY-MM-DD)",
       ]
     `);
+  });
+});
+
+describe('the instant range', () => {
+  it('is years 0000 to 9999 UTC, to the millisecond', async () => {
+    const { parseInstant } = await fresh(() => import('../../src/core/instant.js'));
+    expect(parseInstant('0000-01-01T00:00:00.000Z').getTime()).toBe(-62_167_219_200_000);
+    expect(parseInstant('9999-12-31T23:59:59.999Z').getTime()).toBe(253_402_300_799_999);
+    expect(parseInstant(new Date(0)).getTime()).toBe(0);
+    for (const outside of [new Date(-62_167_219_200_001), new Date(253_402_300_800_000)]) {
+      expect(messageOf(() => parseInstant(outside, 'asOf'))).toBe(
+        'invalid_instant [asOf] asOf: outside years 0000-9999 (UTC)',
+      );
+    }
+  });
+});
+
+describe('the sources table', () => {
+  it('has S1 to S9, each with its id, a title and a Microsoft Learn address', async () => {
+    const sources = await fresh(() => import('../../src/core/sources.js'));
+    const ids = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9'] as const;
+    expect(Object.keys(sources.SOURCES)).toEqual(ids);
+    for (const id of ids) {
+      const s = sources.SOURCES[id];
+      expect(s.id).toBe(id);
+      expect(s.title.length).toBeGreaterThan(10);
+      expect(s.url).toMatch(/^https:\/\/learn\.microsoft\.com\/[a-z-]+\/[a-z0-9/-]+$/);
+      expect(s.url).toBe(sources[`${id}_URL`]);
+    }
+    expect(new Set(ids.map((id) => sources.SOURCES[id].url)).size).toBe(9);
+    expect(new Set(ids.map((id) => sources.SOURCES[id].title)).size).toBe(9);
+    expect(sources.S1_URL).toBe(
+      'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',
+    );
   });
 });
