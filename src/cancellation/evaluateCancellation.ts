@@ -231,34 +231,51 @@ export function checkCancellationOptions(
   return { ...windowOptions, access: cancelAccess(roles) };
 }
 
-let needsCache: readonly (readonly CancellationNeed[])[] | undefined;
+function need(
+  item: CancellationNeed['item'],
+  anyOf: readonly string[],
+  known: boolean,
+): CancellationNeed {
+  return Object.freeze({ item, anyOf: Object.freeze(anyOf), known });
+}
 
-/** The `needs` fact, from six frozen lists (no allocation per decision). */
+const CUSTOMER_NEED = /* @__PURE__ */ need('customer', ['name', 'tenantId', 'domain'], false);
+
+/** The six `needs` lists, frozen: a decision shares one, nothing is allocated per call. */
+const NEEDS: readonly (readonly CancellationNeed[])[] = /* @__PURE__ */ Object.freeze([
+  Object.freeze([CUSTOMER_NEED, need('subscription', ['id', 'friendlyName'], false)]),
+  Object.freeze([CUSTOMER_NEED, need('subscription', ['id', 'friendlyName'], true)]),
+  Object.freeze([
+    CUSTOMER_NEED,
+    need('product', ['productName'], false),
+    need('order', ['orderId'], false),
+  ]),
+  Object.freeze([
+    CUSTOMER_NEED,
+    need('product', ['productName'], true),
+    need('order', ['orderId'], false),
+  ]),
+  Object.freeze([
+    CUSTOMER_NEED,
+    need('product', ['productName'], false),
+    need('order', ['orderId'], true),
+  ]),
+  Object.freeze([
+    CUSTOMER_NEED,
+    need('product', ['productName'], true),
+    need('order', ['orderId'], true),
+  ]),
+]);
+
+/** The `needs` fact of a purchase. */
 function needsOf(checked: CheckedSubscription | CheckedPerpetual): readonly CancellationNeed[] {
-  if (needsCache === undefined) {
-    const need = (
-      item: CancellationNeed['item'],
-      anyOf: readonly string[],
-      known: boolean,
-    ): CancellationNeed => Object.freeze({ item, anyOf: Object.freeze(anyOf), known });
-    const customer = need('customer', ['name', 'tenantId', 'domain'], false);
-    const list = (...needs: CancellationNeed[]) => Object.freeze(needs);
-    needsCache = [
-      list(customer, need('subscription', ['id', 'friendlyName'], false)),
-      list(customer, need('subscription', ['id', 'friendlyName'], true)),
-      list(customer, need('product', ['productName'], false), need('order', ['orderId'], false)),
-      list(customer, need('product', ['productName'], true), need('order', ['orderId'], false)),
-      list(customer, need('product', ['productName'], false), need('order', ['orderId'], true)),
-      list(customer, need('product', ['productName'], true), need('order', ['orderId'], true)),
-    ];
-  }
   const index =
     checked.kind === 'subscription'
       ? checked.id === undefined
         ? 0
         : 1
       : 2 + (checked.productName === undefined ? 0 : 1) + (checked.orderId === undefined ? 0 : 2);
-  return needsCache[index] as readonly CancellationNeed[];
+  return NEEDS[index] as readonly CancellationNeed[];
 }
 
 function remaining(ms: number): TimeRemaining {
