@@ -3,7 +3,8 @@
 // mutation testing only counts a table as tested where a test builds it (some
 // tests re-import the area to reset its caches), so the check is repeated on
 // a copy built inside the test.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { freshImport } from '../support/fresh.js';
 import { readDomainFile } from './domainFiles.js';
 
 const tsv = readDomainFile('reservations-unavailable-markets.tsv')
@@ -13,10 +14,13 @@ const tsv = readDomainFile('reservations-unavailable-markets.tsv')
   .map((line) => line.split('\t') as [string, string, string]);
 
 async function freshTables() {
-  vi.resetModules();
-  const names = await import('../../src/markets/data/unavailableMarkets.js');
-  const codes = await import('../../src/markets/data/codes.js');
-  const listing = await import('../../src/markets/listing.js');
+  const names = await freshImport<typeof import('../../src/markets/data/unavailableMarkets.js')>(
+    'markets/data/unavailableMarkets.js',
+  );
+  const codes =
+    await freshImport<typeof import('../../src/markets/data/codes.js')>('markets/data/codes.js');
+  const listing =
+    await freshImport<typeof import('../../src/markets/listing.js')>('markets/listing.js');
   return { ...names, ...codes, ...listing };
 }
 
@@ -86,9 +90,8 @@ describe('a fresh copy of the market tables', () => {
   });
 
   it('reports its rules with their ids', async () => {
-    // listing.js alone: importing the whole area here would rebuild core too.
-    vi.resetModules();
-    const listing = await import('../../src/markets/listing.js');
+    const listing =
+      await freshImport<typeof import('../../src/markets/listing.js')>('markets/listing.js');
     const rule = (id: string) => ({
       id,
       source: 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',

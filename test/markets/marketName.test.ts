@@ -7,6 +7,7 @@ import {
   marketName,
 } from '../../src/markets/index.js';
 import { expectRuleError } from '../support/errors.js';
+import { freshImport } from '../support/fresh.js';
 
 const listed = AZURE_RESERVATIONS_UNAVAILABLE.markets;
 const listedCodes = new Set<string>(listed.map((m) => m.partnerCenterCode ?? m.iso));
@@ -77,14 +78,13 @@ describe('marketName', () => {
 describe('marketName without Intl.DisplayNames', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
-    vi.resetModules();
   });
 
   /** A fresh copy of the module (its cache of DisplayNames empty) under a stubbed Intl. */
   async function freshMarketName(displayNames: unknown): Promise<typeof marketName> {
-    vi.resetModules();
     vi.stubGlobal('Intl', { ...Intl, DisplayNames: displayNames });
-    return (await import('../../src/markets/marketName.js')).marketName;
+    return (await freshImport<{ marketName: typeof marketName }>('markets/marketName.js'))
+      .marketName;
   }
 
   it('falls back to the code where the runtime has no Intl.DisplayNames', async () => {
@@ -96,9 +96,10 @@ describe('marketName without Intl.DisplayNames', () => {
   });
 
   it('falls back to the code where the runtime has no Intl at all', async () => {
-    vi.resetModules();
     vi.stubGlobal('Intl', undefined);
-    const { marketName: name } = await import('../../src/markets/marketName.js');
+    const { marketName: name } = await freshImport<{ marketName: typeof marketName }>(
+      'markets/marketName.js',
+    );
     expect(name('NL', 'it')).toBe('NL');
   });
 

@@ -2,12 +2,13 @@
 // imports a fresh copy of the module so the documents are built while the
 // test runs: a changed title, description or replacement node fails the test
 // that reads it (and mutation testing attributes that code to these tests).
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { knownCurrencies } from '../../src/core/index.js';
+import { freshImport } from '../support/fresh.js';
 
 async function freshJsonSchemas(): Promise<Record<string, Record<string, unknown>>> {
-  vi.resetModules();
-  const { jsonSchemas } = await import('../../src/schemas/jsonSchema.js');
+  const { jsonSchemas } =
+    await freshImport<typeof import('../../src/schemas/jsonSchema.js')>('schemas/jsonSchema.js');
   return jsonSchemas() as Record<string, Record<string, unknown>>;
 }
 
