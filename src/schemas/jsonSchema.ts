@@ -255,12 +255,15 @@ let generated: Readonly<Record<JsonSchemaName, JsonSchemaDocument>> | undefined;
  * @category Schemas
  */
 export function jsonSchemas(): Readonly<Record<JsonSchemaName, JsonSchemaDocument>> {
-  if (generated === undefined) {
-    const replace = replacements();
-    const all = targets();
-    const out = {} as Record<JsonSchemaName, JsonSchemaDocument>;
-    for (const name of JSON_SCHEMA_NAMES) out[name] = generate(all[name], replace);
-    generated = deepFreeze(out);
-  }
+  generated ??= buildJsonSchemas();
   return generated;
+}
+
+/** @internal Every JSON Schema document, built anew (what {@link jsonSchemas} caches). */
+export function buildJsonSchemas(): Readonly<Record<JsonSchemaName, JsonSchemaDocument>> {
+  const replace = replacements();
+  const all = targets();
+  const out = {} as Record<JsonSchemaName, JsonSchemaDocument>;
+  for (const name of JSON_SCHEMA_NAMES) out[name] = generate(all[name], replace);
+  return deepFreeze(out);
 }

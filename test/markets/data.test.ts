@@ -14,7 +14,7 @@ import {
   knownMarkets,
   MARKETS_LISTED_AS_OF,
 } from '../../src/markets/index.js';
-import { MARKETS_SOURCE } from '../../src/markets/listing.js';
+import { MARKETS_SOURCE, reservationsRule, taxRule } from '../../src/markets/listing.js';
 import { readDomainFile } from './domainFiles.js';
 
 /** The words of a space-separated string literal type, as a union. */
@@ -174,5 +174,18 @@ describe('the bundled ISO 3166-1 alpha-2 list', () => {
 
   it('lists Australia and Brazil as the tax-inclusive markets', () => {
     expect(TAX_INCLUSIVE_CODES).toEqual(['AU', 'BR']);
+  });
+});
+
+describe('the rules the market decisions report', () => {
+  it('have their ids, the source page and the day the lists were checked', () => {
+    const rule = (id: string) => ({
+      id,
+      source: SOURCES.S1.url,
+      effectiveFrom: MARKETS_LISTED_AS_OF,
+    });
+    expect(reservationsRule()).toEqual(rule('markets.azure-reservations-unavailable'));
+    expect(taxRule()).toEqual(rule('markets.tax-inclusive-prices'));
+    expect(MARKETS_LISTED_AS_OF).toBe('2026-11-25');
   });
 });

@@ -1,15 +1,13 @@
 // jsonSchemas() builds its documents once and caches them. Each test here
-// imports a fresh copy of the module so the documents are built while the
-// test runs: a changed title, description or replacement node fails the test
-// that reads it (and mutation testing attributes that code to these tests).
+// builds them anew (buildJsonSchemas) so the building runs inside the test: a
+// changed title, description or replacement node fails the test that reads it
+// (and mutation testing attributes that code to these tests).
 import { describe, expect, it } from 'vitest';
 import { knownCurrencies } from '../../src/core/index.js';
-import { freshImport } from '../support/fresh.js';
+import { buildJsonSchemas } from '../../src/schemas/jsonSchema.js';
 
 async function freshJsonSchemas(): Promise<Record<string, Record<string, unknown>>> {
-  const { jsonSchemas } =
-    await freshImport<typeof import('../../src/schemas/jsonSchema.js')>('schemas/jsonSchema.js');
-  return jsonSchemas() as Record<string, Record<string, unknown>>;
+  return buildJsonSchemas() as Record<string, Record<string, unknown>>;
 }
 
 /** The node at `path` inside a document. */
