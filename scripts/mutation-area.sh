@@ -13,9 +13,12 @@ base.mutate = [`src/${a}/**/*.ts`, `!src/${a}/index.ts`, `!src/${a}/internal.ts`
 base.jsonReporter = { fileName: `reports/mutation/${a}.json` };
 base.htmlReporter = { fileName: `reports/mutation/${a}.html` };
 base.reporters = ["json", "html", "clear-text", "progress-append-only"];
-// Re-runs only mutants whose code or covering tests changed since the last run.
-base.incremental = true;
-base.incrementalFile = `reports/mutation/${a}.incremental.json`;
+// STRYKER_INCREMENTAL=1 re-runs only mutants whose code or covering tests
+// changed. Opt-in: after tests were added it kept stale "survived" results.
+if (process.env.STRYKER_INCREMENTAL === "1") {
+  base.incremental = true;
+  base.incrementalFile = `reports/mutation/${a}.incremental.json`;
+}
 if (process.env.STRYKER_CONCURRENCY) base.concurrency = Number(process.env.STRYKER_CONCURRENCY);
 require("fs").writeFileSync(process.argv[2], JSON.stringify(base, null, 2));
 ' "$area" "$cfg"
