@@ -4,14 +4,13 @@
  */
 import type { ReasonBase } from '../core/index.js';
 import { asRecord, denseList, fail } from '../core/internal.js';
-
-/** A decision carries a few reasons; this many is not a decision. */
-const MAX_REASONS = 10_000;
-
 import type { AnyReason, ReasonCode } from './codes.js';
 import { EN_MESSAGES } from './messages/en.js';
 import { IT_MESSAGES } from './messages/it.js';
 import type { ExplainLocale, LocaleMessages, ReasonMessage } from './types.js';
+
+/** A decision carries a few reasons; this many is not a decision. */
+const MAX_REASONS = 10_000;
 
 /**
  * The locales `explain` writes, the default first.
