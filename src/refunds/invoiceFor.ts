@@ -3,7 +3,13 @@
  * @module
  */
 import type { CalendarDay, InstantInput } from '../core/index.js';
-import { daysInMonth, epochDayOfMs, fail, toInstantMs, ymdFromEpochDay } from '../core/internal.js';
+import {
+  epochDayFromYmd,
+  epochDayOfMs,
+  formatEpochDay,
+  toInstantMs,
+  ymdFromEpochDay,
+} from '../core/internal.js';
 import { INVOICE_PERIOD_POLICY, type InvoicePeriodRule } from './policy.js';
 import { builtInAt } from './resolve.js';
 
@@ -25,14 +31,6 @@ export interface InvoicePeriod {
   readonly availableBy: CalendarDay;
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function yearText(y: number): string {
-  return String(y).padStart(4, '0');
-}
-
 // A batch cancels at a handful of instants, so a handful of months: memoise
 // each month's (frozen) period. Bounded, and invisible to callers.
 let periods: Map<number, { readonly rule: unknown; readonly period: InvoicePeriod }> | undefined;
@@ -52,18 +50,16 @@ export function invoiceAtMs(ms: number): InvoicePeriod {
 }
 
 function periodOf(y: number, m: number, rule: InvoicePeriodRule): InvoicePeriod {
-  const month = `${yearText(y)}-${pad2(m)}`;
-  const ny = m === 12 ? y + 1 : y;
-  // Instants stop at 9999-12-31: December 9999's invoice would be dated in 10000.
-  if (ny > 9999)
-    fail('invalid_range', 'result', 'result: the computed day is outside years 0000-9999');
-  const next = `${yearText(ny)}-${pad2(m === 12 ? 1 : m + 1)}`;
+  // Days written by core's formatter: December 9999's invoice, dated in year
+  // 10000, is its invalid_range like any other day past 9999-12-31.
+  const next = epochDayFromYmd(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1);
+  const periodStart = formatEpochDay(epochDayFromYmd(y, m, 1));
   return Object.freeze({
-    billingPeriod: month,
-    periodStart: `${month}-01`,
-    periodEnd: `${month}-${pad2(daysInMonth(y, m))}`,
-    availableFrom: `${next}-${pad2(rule.availableFromDay)}`,
-    availableBy: `${next}-${pad2(rule.availableByDay)}`,
+    billingPeriod: periodStart.slice(0, 7),
+    periodStart,
+    periodEnd: formatEpochDay(next - 1),
+    availableFrom: formatEpochDay(next + rule.availableFromDay - 1),
+    availableBy: formatEpochDay(next + rule.availableByDay - 1),
   });
 }
 
