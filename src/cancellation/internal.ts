@@ -27,3 +27,4 @@ export {
   checkWindowOptions,
   DEFAULT_WINDOW_OPTIONS,
 } from './options.js';
+export { anyValue, inForceAt } from './resolve.js';

@@ -4,11 +4,15 @@
  * @module
  */
 
+/** How many keys a {@link HotWeakMap} compares by identity first. */
+const HOT_KEYS = 16;
+
 /**
  * @internal A WeakMap that first compares the few keys it saw first by
  * identity: rules look up the library's own policy tables several times a
  * call, and a comparison is cheaper than a WeakMap lookup. It holds those
- * first eight keys strongly (at most eight policy objects).
+ * first keys strongly (at most {@link HOT_KEYS} policy objects: the library
+ * has a dozen built-in policies).
  */
 export class HotWeakMap<K extends object, V> {
   private readonly hotKeys: K[] = [];
@@ -22,7 +26,7 @@ export class HotWeakMap<K extends object, V> {
   }
 
   set(key: K, value: V): void {
-    if (this.hotKeys.length < 8) {
+    if (this.hotKeys.length < HOT_KEYS) {
       this.hotKeys.push(key);
       this.hotValues.push(value);
     }

@@ -6,14 +6,14 @@ import { definePolicy, parseDecimal, policyInForce } from '../../src/core/index.
 import { formatScaled, HotWeakMap } from '../../src/core/internal.js';
 
 describe('HotWeakMap', () => {
-  it('finds every key, the eight it holds first and those after', () => {
+  it('finds every key, the sixteen it holds first and those after', () => {
     const map = new HotWeakMap<object, number>();
     const keys = Array.from({ length: 20 }, () => ({}));
     for (const [i, k] of keys.entries()) map.set(k, i);
     for (const [i, k] of keys.entries()) expect(map.get(k)).toBe(i);
     expect(map.get({})).toBeUndefined();
   });
-  it('policies past the eighth are read correctly', () => {
+  it('policies past the sixteenth are read correctly', () => {
     const policies = Array.from({ length: 20 }, (_, i) =>
       definePolicy({
         id: `p${i}`,
