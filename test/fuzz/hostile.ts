@@ -4,6 +4,7 @@
 // symbols, functions, boxed values, fake Dates and Proxies, plus the values of
 // the domain (valid instants, enums, decimals) that near-valid inputs mix in.
 import fc from 'fast-check';
+import { ODD_VALUES } from '../support/anything.js';
 
 /**
  * What a caller's own Proxy trap or getter throws. The library is not
@@ -182,16 +183,7 @@ const hostileKey = fc.oneof(
 
 /** fc.anything with every odd corner switched on. */
 export const ANYTHING = {
-  withNullPrototype: true,
-  withBoxedValues: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withBigInt: true,
-  withUnicodeString: true,
+  ...ODD_VALUES,
   maxDepth: 3,
   maxKeys: 6,
 } as const;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { ODD_VALUES } from '../support/anything.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'partner-center');
 
@@ -143,16 +144,7 @@ export const nearSubscription = fc
 
 /** Options of fc.anything that reach odd corners: null prototypes, boxed values, sparse arrays... */
 export const ANYTHING = {
-  withNullPrototype: true,
-  withBoxedValues: true,
-  withObjectString: true,
-  withSparseArray: true,
-  withTypedArray: true,
-  withDate: true,
-  withMap: true,
-  withSet: true,
-  withBigInt: true,
-  withUnicodeString: true,
+  ...ODD_VALUES,
   maxDepth: 4,
 } as const;
 
