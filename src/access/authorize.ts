@@ -2,17 +2,8 @@
  * "May a user with these roles do that?": the permission table applied.
  * @module
  */
-import {
-  type DatedPolicy,
-  type Decision,
-  decide,
-  definePolicy,
-  type InstantInput,
-  type PolicyVersion,
-  policyInForce,
-  type RuleRef,
-} from '../core/index.js';
-import { asRecord, denseList, fail, MS_PER_DAY, toEpochDay } from '../core/internal.js';
+import type { DatedPolicy, Decision, InstantInput, PolicyVersion, RuleRef } from '../core/index.js';
+import { asRecord, decision, denseList, fail, versionIndexAt } from '../core/internal.js';
 import { safeInstantMs } from './instant.js';
 import { lookupRole } from './parseRole.js';
 import { PERMISSIONS, type PermissionTable } from './policy.js';
@@ -83,10 +74,9 @@ function isAction(input: unknown): input is Action {
 
 /** Checks a table value once (every action, known roles only) and freezes a copy. */
 function compileTable(value: unknown, field: string): PermissionTable {
-  if (typeof value === 'object' && value !== null) {
-    const cached = tables.get(value);
-    if (cached !== undefined) return cached;
-  }
+  // A WeakMap answers undefined for a primitive key.
+  const cached = tables.get(value as object);
+  if (cached !== undefined) return cached;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     fail('invalid_policy', field, `${field}: expected an object mapping each action to roles`);
   }
@@ -121,20 +111,48 @@ function compileTable(value: unknown, field: string): PermissionTable {
   return table;
 }
 
-function compileLatest(policy: DatedPolicy<PermissionTable>): Compiled {
-  const cached = latest.get(policy);
-  if (cached !== undefined) return cached;
-  const checked = definePolicy(policy);
-  const index = checked.versions.length - 1;
-  const v = checked.versions[index] as (typeof checked.versions)[number];
-  const compiled: Compiled = {
-    required: compileTable(v.value, `options.policy.versions[${index}].value`),
+/** Version `index` of a checked policy, its table compiled by `table`. */
+function compileVersion(
+  policy: DatedPolicy<PermissionTable>,
+  index: number,
+  table: (value: unknown, field: string) => PermissionTable,
+): Compiled {
+  const v = policy.versions[index] as PolicyVersion<PermissionTable>;
+  return {
+    required: table(v.value, `options.policy.versions[${index}].value`),
     rules: Object.freeze([
-      Object.freeze({ id: checked.id, source: v.source, effectiveFrom: v.effectiveFrom }),
+      Object.freeze({ id: policy.id, source: v.source, effectiveFrom: v.effectiveFrom }),
     ]),
   };
-  latest.set(policy, compiled);
+}
+
+function compileLatest(policy: DatedPolicy<PermissionTable>): Compiled {
+  let compiled = latest.get(policy);
+  if (compiled === undefined) {
+    const index = versionIndexAt(policy, Number.POSITIVE_INFINITY);
+    compiled = compileVersion(policy, index, compileTable);
+    latest.set(policy, compiled);
+  }
   return compiled;
+}
+
+/**
+ * The built-in table's role lists, frozen copies: they are role ids already
+ * (the table is a constant its tests check), so {@link compileTable} has
+ * nothing to read.
+ */
+function copyTable(value: unknown): PermissionTable {
+  const out: Partial<Record<Action, readonly Role[]>> = {};
+  for (const a of ACTIONS) out[a] = Object.freeze([...(value as PermissionTable)[a]]);
+  return Object.freeze(out) as PermissionTable;
+}
+
+let builtIn: Compiled | undefined;
+
+/** The latest version of the built-in table, compiled once. */
+function latestBuiltIn(): Compiled {
+  builtIn ??= compileVersion(PERMISSIONS, PERMISSIONS.versions.length - 1, copyTable);
+  return builtIn;
 }
 
 /** The table to apply for these options. */
@@ -143,22 +161,16 @@ function resolve(options: unknown): Compiled {
   const o = asRecord(options, 'options');
   const policy = (o['policy'] ?? PERMISSIONS) as DatedPolicy<PermissionTable>;
   if (o['asOf'] === undefined) return compileLatest(policy);
-  const ms = safeInstantMs(o['asOf'], 'options.asOf');
-  // Checked here, not left to core, whose message would quote the policy id.
-  const first = definePolicy(policy).versions[0] as PolicyVersion<PermissionTable>;
-  if (ms < toEpochDay(first.effectiveFrom) * MS_PER_DAY) {
+  const index = versionIndexAt(policy, safeInstantMs(o['asOf'], 'options.asOf'));
+  // Refused here, not by core, whose message would quote the policy id.
+  if (index < 0) {
     fail(
       'policy_not_in_force',
       'options.policy',
-      `options.policy: no version in force at options.asOf (the first is from ${first.effectiveFrom})`,
+      `options.policy: no version in force at options.asOf (the first is from ${(policy.versions[0] as PolicyVersion<PermissionTable>).effectiveFrom})`,
     );
   }
-  const inForce = policyInForce(policy, new Date(ms), 'options.policy');
-  const index = policy.versions.findIndex((v) => v.effectiveFrom === inForce.rule.effectiveFrom);
-  return {
-    required: compileTable(inForce.value, `options.policy.versions[${index}].value`),
-    rules: Object.freeze([Object.freeze(inForce.rule)]),
-  };
+  return compileVersion(policy, index, compileTable);
 }
 
 function checkAction(action: unknown): Action {
@@ -230,8 +242,22 @@ export function authorize(
   options?: AuthorizeOptions,
 ): AuthorizationDecision {
   const act = checkAction(action);
-  const list = checkRoles(roles);
-  const { required, rules } = resolve(options);
+  return decideFor(act, checkRoles(roles), resolve(options));
+}
+
+/**
+ * @internal {@link authorize} with the latest built-in table (no options):
+ * what sibling areas ask. `action` is the caller's own constant.
+ */
+export function authorizeByDefault(action: Action, roles: unknown): AuthorizationDecision {
+  return decideFor(action, checkRoles(roles), latestBuiltIn());
+}
+
+function decideFor(
+  act: Action,
+  list: readonly unknown[],
+  { required, rules }: Compiled,
+): AuthorizationDecision {
   const requiredRoles = required[act];
   let held: Role[] | undefined;
   let unknownRoles: string[] | undefined;
@@ -254,7 +280,7 @@ export function authorize(
         : requiredRoles.filter((r) => (held as Role[]).includes(r));
   const reasons: readonly MissingRoleReason[] =
     grantedBy.length > 0 ? EMPTY : [{ code: 'missing_role', action: act, requiredRoles }];
-  return decide(reasons, rules, {
+  return decision(reasons, rules, {
     action: act,
     requiredRoles,
     grantedBy,

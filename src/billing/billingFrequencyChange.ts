@@ -3,14 +3,14 @@
  * only (brief §4, §8).
  * @module
  */
-import { authorize, type MissingRoleReason } from '../access/index.js';
+import type { MissingRoleReason } from '../access/index.js';
+import { authorizeByDefault } from '../access/internal.js';
 import type { UnknownValueReason } from '../core/index.js';
 import {
   type BillingFrequency,
   type CalendarDay,
   type DatedPolicy,
   type Decision,
-  decide,
   type InstantInput,
   parseBillingFrequency,
   type RuleRef,
@@ -20,6 +20,7 @@ import {
 import {
   asRecord,
   checkSubscription,
+  decision,
   fail,
   formatEpochDay,
   MS_PER_DAY,
@@ -34,8 +35,10 @@ import {
   checkOffered,
   type FrequencyNotEligibleReason,
   frequenciesByRule,
+  frequencyReasons,
   type NotOfferedInCatalogReason,
   planRuleAtMs,
+  withinOffered,
 } from './eligibility.js';
 import { type BillingPlanRule, FREQUENCY_CHANGE_POLICY } from './policy.js';
 
@@ -197,7 +200,7 @@ export function billingFrequencyChange(
   const rules: RuleRef[] = [change.rule];
   reasons.push(...unknownValueReasons(sub.unknownFields));
   if (roles !== undefined) {
-    const access = authorize('setBillingFrequency', roles as readonly string[]);
+    const access = authorizeByDefault('setBillingFrequency', roles);
     reasons.push(...access.reasons);
     rules.push(...access.rules);
   }
@@ -209,56 +212,34 @@ export function billingFrequencyChange(
     ...(from === undefined ? {} : { from }),
   };
   const term: Term | undefined = sub.term;
-  const eligibilityReasons: BillingFrequencyChangeReason[] = [];
+  let eligibilityReasons: BillingFrequencyChangeReason[] = [];
   if (term !== undefined) {
     const months = monthsOfTerm(term);
     const life = lifecycleAt(sub, months, asOfMs);
     rules.push(life.rule);
-    const cause: WillNotRenewReason['cause'] | undefined =
-      life.state === 'cancelled'
-        ? 'cancelled'
-        : life.state === 'expired'
-          ? 'expired'
-          : life.legacy
-            ? 'legacy_purchase'
-            : life.autoRenew
-              ? undefined
-              : 'auto_renew_off';
-    if (cause === 'legacy_purchase' || cause === 'auto_renew_off') {
-      reasons.push({ code: 'will_not_renew', cause, lastDay: formatEpochDay(life.term.endDay) });
-    } else if (cause !== undefined) {
+    let cause: WillNotRenewReason['cause'] | undefined;
+    if (life.state === 'cancelled' || life.state === 'expired') {
+      cause = life.state;
       reasons.push({ code: 'will_not_renew', cause });
+    } else if (life.legacy || !life.autoRenew) {
+      cause = life.legacy ? 'legacy_purchase' : 'auto_renew_off';
+      reasons.push({ code: 'will_not_renew', cause, lastDay: formatEpochDay(life.term.endDay) });
     }
     const nextStartDay = life.term.endDay + 1;
     const plan = planRuleAtMs(policy, nextStartDay * MS_PER_DAY, 'options.policy');
     rules.push(plan.rule);
     const byPolicy = frequenciesByRule(plan.value, term, sub.productFamily);
-    const eligible = offered === undefined ? byPolicy : byPolicy.filter((f) => offered.includes(f));
-    if (!byPolicy.includes(target)) {
-      eligibilityReasons.push({
-        code: 'frequency_not_eligible',
-        billingFrequency: target,
-        term,
-        eligible: byPolicy,
-      });
-    }
-    if (offered !== undefined && !offered.includes(target)) {
-      eligibilityReasons.push({
-        code: 'not_offered_in_catalog',
-        billingFrequency: target,
-        offered,
-      });
-    }
+    eligibilityReasons = frequencyReasons(target, term, byPolicy, offered);
     facts = {
       ...facts,
       ...(cause === undefined ? { effectiveFrom: formatEpochDay(nextStartDay) } : {}),
       nextTerm: formatTerm(life.term.anchorDay, months, life.term.index + 1),
-      eligible,
+      eligible: withinOffered(byPolicy, offered),
     };
   }
   if (from !== undefined && from === target) {
     reasons.push({ code: 'same_as_current', billingFrequency: target });
   }
   reasons.push(...eligibilityReasons);
-  return decide(reasons, rules, facts);
+  return decision(reasons, rules, facts);
 }

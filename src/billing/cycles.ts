@@ -4,18 +4,10 @@
  * @module
  */
 import type { BillingFrequency, Term } from '../core/index.js';
-import { addMonthsToEpochDay, fail } from '../core/internal.js';
+import { addMonthsToEpochDay, fail, monthsOfFrequency, monthsOfTerm } from '../core/internal.js';
 import { termIndexAt } from '../lifecycle/internal.js';
 
-/** @internal Months of a term. */
-export function monthsOfTerm(term: Term): number {
-  return term === 'P1M' ? 1 : term === 'P1Y' ? 12 : 36;
-}
-
-/** @internal Months of one charge cycle. */
-export function monthsOfFrequency(frequency: BillingFrequency): number {
-  return frequency === 'monthly' ? 1 : frequency === 'annual' ? 12 : 36;
-}
+export { monthsOfFrequency, monthsOfTerm };
 
 /**
  * @internal Months of one charge cycle of `frequency` within `term`; throws

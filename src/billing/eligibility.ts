@@ -7,7 +7,6 @@ import {
   type BillingFrequency,
   type DatedPolicy,
   type Decision,
-  decide,
   type InstantInput,
   parseBillingFrequency,
   parseTerm,
@@ -16,8 +15,11 @@ import {
 } from '../core/index.js';
 import {
   asRecord,
+  decision,
   denseList,
   fail,
+  monthsOfFrequency,
+  monthsOfTerm,
   optionalString,
   policyAtMs,
   toInstantMs,
@@ -107,21 +109,13 @@ export type BillingFrequencyDecision = Decision<
   }
 >;
 
-const FREQUENCY_MONTHS: Readonly<Record<BillingFrequency, number>> = {
-  monthly: 1,
-  annual: 12,
-  triennial: 36,
-};
-const TERM_MONTHS: Readonly<Record<Term, number>> = { P1M: 1, P1Y: 12, P3Y: 36 };
-
 const NONE: readonly BillingFrequency[] = [];
 const checkedRules = /* @__PURE__ */ new WeakSet<object>();
 
 /** Guard a rule value from a (possibly caller-supplied) policy, once per object. */
 function checkRule(value: unknown, field: string): BillingPlanRule {
-  if (typeof value === 'object' && value !== null && checkedRules.has(value)) {
-    return value as BillingPlanRule;
-  }
+  // A WeakSet answers false for a primitive.
+  if (checkedRules.has(value as object)) return value as BillingPlanRule;
   const r = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   const byTerm = r['byTerm'];
   const familyAdds = r['familyAdds'];
@@ -156,10 +150,43 @@ export function frequenciesByRule(
     family !== undefined && Object.hasOwn(rule.familyAdds, family)
       ? (rule.familyAdds[family] as readonly BillingFrequency[])
       : NONE;
-  const months = TERM_MONTHS[term];
+  const months = monthsOfTerm(term);
   return BILLING_FREQUENCIES.filter(
-    (f) => FREQUENCY_MONTHS[f] <= months && (base.includes(f) || adds.includes(f)),
+    (f) => monthsOfFrequency(f) <= months && (base.includes(f) || adds.includes(f)),
   );
+}
+
+/** @internal The frequencies of `list` the catalog offers (all when `offered` is undefined). */
+export function withinOffered(
+  list: BillingFrequency[],
+  offered: readonly BillingFrequency[] | undefined,
+): BillingFrequency[] {
+  return offered === undefined ? list : list.filter((f) => offered.includes(f));
+}
+
+/**
+ * @internal Why `target` is refused for a SKU, in order: not allowed by the
+ * policy (`byPolicy`), not offered in the catalog (`offered`, when given).
+ */
+export function frequencyReasons(
+  target: BillingFrequency,
+  term: Term,
+  byPolicy: BillingFrequency[],
+  offered: BillingFrequency[] | undefined,
+): BillingFrequencyReason[] {
+  const reasons: BillingFrequencyReason[] = [];
+  if (!byPolicy.includes(target)) {
+    reasons.push({
+      code: 'frequency_not_eligible',
+      billingFrequency: target,
+      term,
+      eligible: byPolicy,
+    });
+  }
+  if (offered !== undefined && !offered.includes(target)) {
+    reasons.push({ code: 'not_offered_in_catalog', billingFrequency: target, offered });
+  }
+  return reasons;
 }
 
 /** @internal The rule in force at an instant (epoch ms) for a policy, checked. */
@@ -201,8 +228,7 @@ function evaluate(input: unknown): Evaluated {
   const offered = checkOffered(r['offered']);
   const { value, rule } = planRuleAtMs(r['policy'] as DatedPolicy<BillingPlanRule> | undefined, ms);
   const byPolicy = frequenciesByRule(value, term, family);
-  const eligible = offered === undefined ? byPolicy : byPolicy.filter((f) => offered.includes(f));
-  return { term, byPolicy, offered, eligible, rule };
+  return { term, byPolicy, offered, eligible: withinOffered(byPolicy, offered), rule };
 }
 
 /**
@@ -272,19 +298,8 @@ export function billingFrequencyDecision(
   const billingFrequency = parseBillingFrequency(
     (input as unknown as Record<string, unknown>)['billingFrequency'],
   );
-  const reasons: BillingFrequencyReason[] = [];
-  if (!e.byPolicy.includes(billingFrequency)) {
-    reasons.push({
-      code: 'frequency_not_eligible',
-      billingFrequency,
-      term: e.term,
-      eligible: e.byPolicy,
-    });
-  }
-  if (e.offered !== undefined && !e.offered.includes(billingFrequency)) {
-    reasons.push({ code: 'not_offered_in_catalog', billingFrequency, offered: e.offered });
-  }
-  return decide(reasons, [e.rule], {
+  const reasons = frequencyReasons(billingFrequency, e.term, e.byPolicy, e.offered);
+  return decision(reasons, [e.rule], {
     billingFrequency,
     term: e.term,
     eligible: e.eligible,

@@ -3,7 +3,6 @@
  * @module
  */
 import {
-  allocate,
   type BillingFrequency,
   currencyExponent,
   type DecimalInput,
@@ -14,13 +13,13 @@ import {
 } from '../core/index.js';
 import {
   asRecord,
+  checkPrice,
   fail,
   formatEpochDay,
   parseRoundingMode,
   pow10,
   roundQuotient,
   type ScaledDecimal,
-  toScaledDecimal,
 } from '../core/internal.js';
 import { type ChargeCycle, type ChargeCyclesInput, readCycleInput } from './chargeCycles.js';
 import { cyclesOfTerm, monthsOfTerm } from './cycles.js';
@@ -98,20 +97,14 @@ export function priceTimesQuantityMinor(
   return Number(minor);
 }
 
-function checkPrice(input: unknown, field: string): ScaledDecimal {
-  const price = toScaledDecimal(input, field);
-  if (price.units < 0n) fail('invalid_decimal', field, `${field}: a price cannot be negative`);
-  return price;
-}
-
 /**
  * The money due at each charge-cycle start of one term.
  *
  * - With `unitPrice` (per licence per cycle): every installment is
  *   `unitPrice × quantity`, rounded once to the currency's minor unit.
  * - With `unitPricePerTerm`: the term's total `unitPricePerTerm × quantity`,
- *   rounded once, is split across the cycles by largest remainder (core
- *   `allocate`, equal weights), so the installments add up exactly to it;
+ *   rounded once, is split across the cycles by largest remainder (as core
+ *   `allocate` with equal weights), so the installments add up exactly to it;
  *   they differ by at most one minor unit, the earlier ones taking the extra
  *   units.
  *
@@ -150,46 +143,30 @@ export function installmentSchedule(input: InstallmentScheduleInput): Installmen
   const currency = r['currency'] as string;
   const exponent = currencyExponent(currency, 'currency');
   const rounding = parseRoundingMode(r['rounding'] ?? 'half-even', 'rounding');
-  const perCycle = r['unitPrice'];
   const perTerm = r['unitPricePerTerm'];
-  if ((perCycle === undefined) === (perTerm === undefined)) {
-    fail(
-      'invalid_input',
-      perCycle === undefined ? 'unitPrice' : 'unitPricePerTerm',
-      'give exactly one of unitPrice (per cycle) or unitPricePerTerm',
-    );
+  // The price given; when neither or both are, the one to blame.
+  const field = perTerm === undefined ? 'unitPrice' : 'unitPricePerTerm';
+  if ((r['unitPrice'] === undefined) === (perTerm === undefined)) {
+    fail('invalid_input', field, 'give exactly one of unitPrice (per cycle) or unitPricePerTerm');
   }
   const cycles = cyclesOfTerm(anchorDay, monthsOfTerm(term), cycleMonths, termIndex);
-  let amounts: Money[];
-  let total: Money;
-  if (perCycle !== undefined) {
-    const each = priceTimesQuantityMinor(
-      checkPrice(perCycle, 'unitPrice'),
-      quantity,
-      exponent,
-      rounding,
-      'unitPrice',
-    );
-    amounts = cycles.map(() => ({ currency, minor: each }));
-    const sum = each * cycles.length;
-    if (!Number.isSafeInteger(sum)) {
-      fail('invalid_money', 'unitPrice', 'unitPrice: the term total is too large');
-    }
-    total = { currency, minor: sum };
-  } else {
-    const minor = priceTimesQuantityMinor(
-      checkPrice(perTerm, 'unitPricePerTerm'),
-      quantity,
-      exponent,
-      rounding,
-      'unitPricePerTerm',
-    );
-    total = { currency, minor };
-    amounts = allocate(
-      total,
-      cycles.map(() => 1),
-    );
+  const n = cycles.length;
+  const minor = priceTimesQuantityMinor(
+    checkPrice(r[field], field),
+    quantity,
+    exponent,
+    rounding,
+    field,
+  );
+  const total = perTerm === undefined ? minor * n : minor;
+  if (!Number.isSafeInteger(total)) {
+    fail('invalid_money', 'unitPrice', 'unitPrice: the term total is too large');
   }
+  // Per cycle, `total` is n equal amounts. Per term, it is split as core
+  // `allocate` splits it with equal weights: every remainder is the same, so
+  // the first `total mod n` cycles take one unit more.
+  const share = Math.floor(total / n);
+  const extra = total - share * n;
   return {
     termIndex,
     term,
@@ -198,9 +175,9 @@ export function installmentSchedule(input: InstallmentScheduleInput): Installmen
       index: c.index,
       start: formatEpochDay(c.startDay),
       end: formatEpochDay(c.endDay),
-      amount: amounts[i] as Money,
+      amount: { currency, minor: i < extra ? share + 1 : share },
     })),
-    total,
+    total: { currency, minor: total },
     rounding,
   };
 }

@@ -134,10 +134,7 @@ export function parseCalendarDay(input: unknown, field = 'day'): CalendarDay {
 
 /** @internal Epoch day of a `YYYY-MM-DD` input. */
 export function toEpochDay(input: unknown, field = 'day'): number {
-  if (typeof input !== 'string') {
-    fail('invalid_calendar_day', field, `${field}: expected a "YYYY-MM-DD" string`);
-  }
-  const day = epochDayFromDayString(input, field);
+  const day = typeof input === 'string' ? epochDayFromDayString(input, field) : undefined;
   if (day === undefined) {
     fail('invalid_calendar_day', field, `${field}: expected a "YYYY-MM-DD" string`);
   }

@@ -79,5 +79,17 @@ export function decide<R extends ReasonBase, F extends object>(
   ) {
     fail('invalid_input', 'facts', 'facts: cannot set allowed, reasons or rules');
   }
+  return decision(reasons, rules, facts);
+}
+
+/**
+ * @internal {@link decide} for the library's own rules, whose reasons, rules
+ * and facts are built in code and need no run-time check.
+ */
+export function decision<R extends ReasonBase, F extends object>(
+  reasons: readonly R[],
+  rules: readonly RuleRef[],
+  facts: F,
+): Decision<R, F> {
   return { allowed: reasons.length === 0, reasons, rules, ...facts };
 }

@@ -149,7 +149,8 @@ export function fail(
   message: string,
   details?: Readonly<Record<string, unknown>>,
 ): never {
-  throw new CspRuleError(code, message, details === undefined ? { field } : { field, details });
+  // The constructor reads undefined details as {}.
+  throw new CspRuleError(code, message, { field, details } as CspRuleErrorOptions);
 }
 
 /** @internal A short, safe description of a received value for messages (never the value of a string). */

@@ -106,16 +106,12 @@ function inYearRange(ms: number, field: string): number {
   return ms;
 }
 
-// Only date-like text is echoed in messages (never a secret passed by mistake).
-const DATE_LIKE = /^[0-9TtZz:.,+\- ]{1,40}$/;
-function clip(text: string): string {
-  return quoteIfSafe(text, DATE_LIKE);
-}
-
-/** The subject of a message: the quoted input when safe to echo, else "the value". */
+/**
+ * The subject of a message: the quoted input when it is date-like text (never
+ * a secret passed by mistake), else "the value".
+ */
 function subject(text: string): string {
-  const quoted = clip(text);
-  return quoted === '' ? ' the value' : quoted;
+  return quoteIfSafe(text, /^[0-9TtZz:.,+\- ]{1,40}$/) || ' the value';
 }
 
 /**

@@ -26,15 +26,17 @@ export {
   type ScaledDecimal,
   toScaledDecimal,
 } from './decimal.js';
+export { decision } from './decision.js';
 export { describeType, fail, fieldName } from './errors.js';
 export { asRecord, denseList, oneOf, optionalBoolean, optionalString } from './guards.js';
 export { toInstantMs } from './instant.js';
 export { assertSameCurrency, toMoney } from './money.js';
-export { policyAtMs } from './policy.js';
+export { policyAtMs, versionIndexAt } from './policy.js';
 export {
   type CheckedPerpetual,
   type CheckedSubscription,
   checkPerpetual,
+  checkPrice,
   checkPurchase,
   checkSubscription,
   type UnknownField,
@@ -51,3 +53,4 @@ export {
   S8_URL,
   S9_URL,
 } from './sources.js';
+export { monthsOfFrequency, monthsOfTerm } from './term.js';

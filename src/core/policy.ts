@@ -163,6 +163,22 @@ export function policyInForce<T>(
   return policyAtMs(policy, toInstantMs(at, 'asOf'), f);
 }
 
+/** The index of the version in force at `ms`, or -1 before the first. */
+function indexAt(starts: readonly number[], ms: number): number {
+  let i = starts.length - 1;
+  while (i >= 0 && (starts[i] as number) > ms) i--;
+  return i;
+}
+
+/**
+ * @internal Check a policy (errors name `field`) and return the index of its
+ * version in force at `ms`, or -1 before the first: for areas that word
+ * `policy_not_in_force` themselves.
+ */
+export function versionIndexAt<T>(policy: DatedPolicy<T>, ms: number, field = 'policy'): number {
+  return indexAt(checkPolicy(policy, field).starts, ms);
+}
+
 /** @internal {@link policyInForce} for an instant already read as epoch ms. */
 export function policyAtMs<T>(
   policy: DatedPolicy<T>,
@@ -170,13 +186,7 @@ export function policyAtMs<T>(
   field = 'policy',
 ): PolicyInForce<T> {
   const { versions, starts } = checkPolicy(policy, field);
-  let index = -1;
-  for (let i = starts.length - 1; i >= 0; i--) {
-    if ((starts[i] as number) <= ms) {
-      index = i;
-      break;
-    }
-  }
+  const index = indexAt(starts, ms);
   if (index < 0) {
     fail(
       'policy_not_in_force',

@@ -188,7 +188,8 @@ function optionalInstant(input: unknown, field: string): number | undefined {
   return input === undefined ? undefined : toInstantMs(input, field);
 }
 
-function checkPrice(input: unknown, field: string): ScaledDecimal {
+/** @internal Read a price: an exact decimal, not negative. */
+export function checkPrice(input: unknown, field: string): ScaledDecimal {
   const price = toScaledDecimal(input, field);
   if (price.units < 0n) fail('invalid_decimal', field, `${field}: a price cannot be negative`);
   return price;

@@ -23,13 +23,6 @@ export type BillingFrequency = 'monthly' | 'annual' | 'triennial';
 /** Every {@link BillingFrequency}, most frequent first. @category Time */
 export const BILLING_FREQUENCIES: readonly BillingFrequency[] = ['monthly', 'annual', 'triennial'];
 
-const TERM_MONTHS: Readonly<Record<Term, number>> = { P1M: 1, P1Y: 12, P3Y: 36 };
-const FREQUENCY_MONTHS: Readonly<Record<BillingFrequency, number>> = {
-  monthly: 1,
-  annual: 12,
-  triennial: 36,
-};
-
 /**
  * Checks a term code (exact spelling, as Partner Center's `termDuration`).
  *
@@ -94,7 +87,17 @@ export function parseBillingFrequency(
  * @category Time
  */
 export function termMonths(term: Term): number {
-  return TERM_MONTHS[parseTerm(term)];
+  return monthsOfTerm(parseTerm(term));
+}
+
+/** @internal Months of a term already checked. */
+export function monthsOfTerm(term: Term): number {
+  return term === 'P1M' ? 1 : term === 'P1Y' ? 12 : 36;
+}
+
+/** @internal Months of one charge cycle of a frequency already checked. */
+export function monthsOfFrequency(frequency: BillingFrequency): number {
+  return frequency === 'monthly' ? 1 : frequency === 'annual' ? 12 : 36;
 }
 
 /**
@@ -111,7 +114,7 @@ export function termMonths(term: Term): number {
  * @category Time
  */
 export function frequencyMonths(frequency: BillingFrequency): number {
-  return FREQUENCY_MONTHS[parseBillingFrequency(frequency)];
+  return monthsOfFrequency(parseBillingFrequency(frequency));
 }
 
 /**

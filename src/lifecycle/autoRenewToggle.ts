@@ -2,17 +2,18 @@
  * Switching autorenew on the customer's Subscriptions page (brief §2, §8).
  * @module
  */
-import { authorize, type MissingRoleReason } from '../access/index.js';
-import {
-  type Decision,
-  decide,
-  type InstantInput,
-  type RuleRef,
-  type SoftwareSubscription,
-  type UnknownValueReason,
+import type { MissingRoleReason } from '../access/index.js';
+import { authorizeByDefault } from '../access/internal.js';
+import type {
+  Decision,
+  InstantInput,
+  RuleRef,
+  SoftwareSubscription,
+  UnknownValueReason,
 } from '../core/index.js';
 import {
   checkSubscription,
+  decision,
   fail,
   formatEpochDay,
   toInstantMs,
@@ -134,9 +135,9 @@ export function autoRenewToggle(
   const atTermEnd: AutoRenewToggleFacts['atTermEnd'] =
     currentTerm === undefined ? undefined : to ? 'renews' : 'expires';
   if (options.roles !== undefined) {
-    const auth = authorize('toggleAutoRenew', options.roles);
+    const auth = authorizeByDefault('toggleAutoRenew', options.roles);
     rules.push(...auth.rules);
     reasons.push(...auth.reasons);
   }
-  return decide(reasons, rules, { autoRenew, to, currentTerm, atTermEnd });
+  return decision(reasons, rules, { autoRenew, to, currentTerm, atTermEnd });
 }

@@ -17,6 +17,7 @@ import {
   fail,
   formatEpochDay,
   MS_PER_DAY,
+  monthsOfTerm,
   toInstantMs,
 } from '../core/internal.js';
 import { formatTerm, type TermDates, termDayRange, termIndexAt } from './terms.js';
@@ -157,7 +158,7 @@ export function knownTermMonths(sub: CheckedSubscription, field = 'subscription.
     const raw = sub.unknownFields.find((f) => f.field.endsWith('.term'))?.raw ?? '';
     fail('invalid_term', field, `${field}: "${raw.slice(0, 16)}" is not a term this version knows`);
   }
-  return sub.term === 'P1M' ? 1 : sub.term === 'P1Y' ? 12 : 36;
+  return monthsOfTerm(sub.term);
 }
 
 /**

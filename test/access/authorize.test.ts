@@ -11,6 +11,7 @@ import {
   ROLES,
   type Role,
 } from '../../src/access/index.js';
+import { authorizeByDefault } from '../../src/access/internal.js';
 import { type DatedPolicy, definePolicy, SOURCES } from '../../src/core/index.js';
 import { expectRuleError } from '../support/errors.js';
 import { expectSameInEveryTimeZone } from '../support/tz.js';
@@ -170,6 +171,34 @@ describe('authorize: decision details', () => {
         // Adding an unknown role never changes the answer.
         expect(authorize(a, [...roles, 'No such role']).allowed).toBe(d.allowed);
       }),
+    );
+  });
+});
+
+describe('authorizeByDefault (the built-in table, for sibling areas)', () => {
+  it('gives the decision authorize gives without options (property)', () => {
+    const roleText = fc.oneof(
+      fc.constantFrom(...ROLES),
+      fc.constantFrom(...Object.values(ROLE_DISPLAY_NAMES)),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...ACTIONS), fc.array(roleText, { maxLength: 6 }), (a, roles) => {
+        const d = authorizeByDefault(a, roles);
+        expect(d).toEqual(authorize(a, roles));
+        expect(Object.isFrozen(d.requiredRoles)).toBe(true);
+        expect(Object.isFrozen(d.rules)).toBe(true);
+        expect(Object.isFrozen(d.rules[0])).toBe(true);
+      }),
+    );
+  });
+
+  it('refuses roles as authorize does', () => {
+    expectRuleError(() => authorizeByDefault('cancel', 'AdminAgent'), 'invalid_input', 'roles');
+    expectRuleError(
+      () => authorizeByDefault('cancel', ['AdminAgent', 7]),
+      'invalid_input',
+      'roles[1]',
     );
   });
 });

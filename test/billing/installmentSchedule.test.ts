@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chargeCycles, installmentSchedule } from '../../src/billing/index.js';
 import { priceTimesQuantityMinor } from '../../src/billing/internal.js';
-import type { BillingFrequency, RoundingMode, Term } from '../../src/core/index.js';
+import {
+  allocate,
+  type BillingFrequency,
+  type RoundingMode,
+  type Term,
+} from '../../src/core/index.js';
 import { expectRuleError } from '../support/errors.js';
 import { expectSameInEveryTimeZone } from '../support/tz.js';
 
@@ -161,6 +166,35 @@ describe('installmentSchedule: properties', () => {
           const diff = BigInt(s.total.minor) * 10n ** BigInt(scale) - exact;
           expect((diff < 0n ? -diff : diff) < 10n ** BigInt(scale)).toBe(true);
           expect(s.installments.every((i) => i.amount.currency === cur)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('per-term prices: the installments are core allocate of the total with equal weights', () => {
+    fc.assert(
+      fc.property(
+        plan,
+        quantity,
+        price,
+        currency,
+        rounding,
+        ([term, billingFrequency], q, p, cur, mode) => {
+          const s = installmentSchedule({
+            start: '2021-01-31',
+            term,
+            billingFrequency,
+            quantity: q,
+            unitPricePerTerm: p,
+            currency: cur,
+            rounding: mode,
+          });
+          expect(s.installments.map((i) => i.amount)).toEqual(
+            allocate(
+              s.total,
+              s.installments.map(() => 1),
+            ),
+          );
         },
       ),
     );

@@ -15,7 +15,13 @@ import {
   termMonths,
   upfrontFrequency,
 } from '../../src/core/index.js';
-import { checkPerpetual, checkPurchase, checkSubscription } from '../../src/core/internal.js';
+import {
+  checkPerpetual,
+  checkPurchase,
+  checkSubscription,
+  decision,
+  versionIndexAt,
+} from '../../src/core/internal.js';
 import { expectRuleError } from '../support/errors.js';
 
 const policy = definePolicy({
@@ -88,6 +94,20 @@ describe('dated policies', () => {
     );
   });
 
+  it('versionIndexAt: the index of the version in force, -1 before the first', () => {
+    const at = (iso: string) => versionIndexAt(policy, Date.parse(iso));
+    expect(at('1999-12-31T23:59:59.999Z')).toBe(-1);
+    expect(policy.versions.map((v) => at(`${v.effectiveFrom}T00:00:00Z`))).toEqual(
+      policy.versions.map((_, i) => i),
+    );
+    expect(versionIndexAt(policy, Number.POSITIVE_INFINITY)).toBe(policy.versions.length - 1);
+    expectRuleError(
+      () => versionIndexAt({ id: '', versions: [] }, 0, 'options.policy'),
+      'invalid_policy',
+      'options.policy.id',
+    );
+  });
+
   it('the version in force never goes back in time (property)', () => {
     fc.assert(
       fc.property(
@@ -111,6 +131,8 @@ describe('decisions', () => {
         expect(d.allowed).toBe(reasons.length === 0);
         expect(d.x).toBe(1);
         expect(JSON.parse(JSON.stringify(d))).toEqual(d);
+        // The library's own rules build theirs without decide's checks, to the same result.
+        expect(decision(reasons, [], { x: 1 })).toEqual(d);
       }),
     );
   });
