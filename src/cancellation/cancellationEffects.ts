@@ -3,9 +3,9 @@
  * @module
  */
 import type { InstantInput, Purchase, RuleRef } from '../core/index.js';
-import { asRecord, checkPurchase, fail, toInstantMs } from '../core/internal.js';
-import { CANCELLATION_EFFECTS_POLICY, type CancellationEffectsRule } from './policy.js';
-import { anyValue, inForceAt } from './resolve.js';
+import { asRecord, checkPurchase, toInstantMs } from '../core/internal.js';
+import { CANCELLATION_EFFECTS_POLICY } from './policy.js';
+import { bad, inForceAt } from './resolve.js';
 
 /**
  * The money side of a cancellation. Amounts are computed by `./refunds`
@@ -68,8 +68,6 @@ export interface CancellationEffectsOptions {
   readonly cancelledAt: InstantInput;
 }
 
-const MS_PER_MINUTE = 60_000;
-
 /**
  * What a confirmed cancellation sets in motion: all related keys and
  * download links are revoked; the item still shows on the customer's
@@ -112,16 +110,8 @@ export function cancellationEffects(
   const checked = checkPurchase(purchase);
   const o = asRecord(options, 'options');
   const cancelledMs = toInstantMs(o['cancelledAt'], 'cancelledAt');
-  if (cancelledMs < checked.purchasedMs) {
-    fail('invalid_range', 'cancelledAt', 'cancelledAt: before the purchase');
-  }
-  const { value, rule } = inForceAt(
-    CANCELLATION_EFFECTS_POLICY,
-    cancelledMs,
-    CANCELLATION_EFFECTS_POLICY.id,
-    anyValue<CancellationEffectsRule>,
-    true,
-  );
+  if (cancelledMs < checked.purchasedMs) bad('cancelledAt', 'before the purchase', 'invalid_range');
+  const { value, rule } = inForceAt(CANCELLATION_EFFECTS_POLICY, cancelledMs);
   const perpetual = checked.kind === 'perpetual';
   return {
     kind: checked.kind,
@@ -140,7 +130,7 @@ export function cancellationEffects(
       futureChargeCyclesBilled: false,
       computeWith: 'csp-software-rules/refunds',
     },
-    visibleInPartnerCenterBy: new Date(cancelledMs + value.visibilityDelayMinutes * MS_PER_MINUTE),
+    visibleInPartnerCenterBy: new Date(cancelledMs + value.visibilityDelayMinutes * 60_000),
     rules: [rule],
   };
 }

@@ -2,7 +2,7 @@
  * The cancellation window of the term current at an instant (brief §5).
  * @module
  */
-import type { CalendarDay, DatedPolicy, PolicyInForce, Purchase, RuleRef } from '../core/index.js';
+import type { CalendarDay, Purchase, RuleRef } from '../core/index.js';
 import {
   asRecord,
   type CheckedPerpetual,
@@ -13,20 +13,19 @@ import {
   MS_PER_DAY,
   toInstantMs,
 } from '../core/internal.js';
-import { knownTermMonths, type LifecycleAt, lifecycleAt } from '../lifecycle/internal.js';
+import { knownTermMonths, lifecycleAt, type TermAt } from '../lifecycle/internal.js';
 import {
   type CancellationWindowOptions,
-  type CheckedWindowOptions,
-  checkWindowOptions,
+  type CheckedCancellationOptions,
+  checkCancellationOptions,
   type WindowReading,
 } from './options.js';
 import {
-  type CancellationWindowRule,
   PARTNER_CENTER_DEADLINE_POLICY,
   PERPETUAL_CANCELLATION_POLICY,
   SUBSCRIPTION_CANCELLATION_POLICY,
 } from './policy.js';
-import { anyValue, checkWindowRule, inForceAt } from './resolve.js';
+import { checkWindowRule, inForceAt } from './resolve.js';
 
 /**
  * How Partner Center's `cancellationAllowedUntil` was used:
@@ -86,132 +85,66 @@ export interface CancellationWindow {
   readonly renewalCompletedAtIgnored: boolean;
 }
 
-/** @internal A window as epoch values. */
+/** @internal A window, and the epoch values and rules a decision needs. */
 export interface WindowAt {
-  readonly termIndex: number;
+  readonly window: CancellationWindow;
   readonly opensMs: number;
   readonly closesMs: number;
-  readonly source: 'policy' | 'partner-center';
-  readonly extended: boolean;
-  readonly deadlineMs: number | undefined;
-  readonly deadlineUse: PartnerCenterDeadlineUse | undefined;
-  readonly renewalCompletedIgnored: boolean;
-  /** The rules applied: the window policy, and Partner Center's deadline rule when applied. */
-  readonly rules: readonly RuleRef[];
+  /** The rules applied: the window policy, and Partner Center's deadline rule when applied (a fresh array). */
+  readonly rules: RuleRef[];
 }
 
-/** Frozen `[windowRule]` / `[windowRule, deadlineRule]` arrays, per window rule. */
-const ruleLists = /* @__PURE__ */ new WeakMap<
-  RuleRef,
-  { policy: readonly RuleRef[]; pc: readonly RuleRef[] }
->();
-
-function ruleList(windowRule: RuleRef, deadlineApplied: boolean): readonly RuleRef[] {
-  let lists = ruleLists.get(windowRule);
-  if (lists === undefined) {
-    const pc = inForceAt(
-      PARTNER_CENTER_DEADLINE_POLICY,
-      0,
-      PARTNER_CENTER_DEADLINE_POLICY.id,
-      anyValue,
-      true,
-    ).rule;
-    lists = { policy: Object.freeze([windowRule]), pc: Object.freeze([windowRule, pc]) };
-    ruleLists.set(windowRule, lists);
-  }
-  return deadlineApplied ? lists.pc : lists.policy;
-}
-
-/** The close of a policy window of `days` opening at `opensMs`. */
-function policyClose(opensMs: number, days: number, reading: WindowReading): number {
-  return reading === 'elapsed-hours'
-    ? opensMs + days * MS_PER_DAY
-    : (epochDayOfMs(opensMs) + days + 1) * MS_PER_DAY;
-}
-
-/** The window length in force at the opening instant: the caller's policy, else the built-in one. */
-function windowRuleAt(
-  opensMs: number,
-  opts: CheckedWindowOptions,
-  builtIn: DatedPolicy<CancellationWindowRule>,
-): PolicyInForce<CancellationWindowRule> {
-  return opts.policy === undefined
-    ? inForceAt(builtIn, opensMs, builtIn.id, checkWindowRule, true)
-    : inForceAt(opts.policy, opensMs, 'policy', checkWindowRule, false);
-}
-
-/** @internal The window of the subscription term found by `lifecycleAt`. */
-export function subscriptionWindowAt(
-  sub: CheckedSubscription,
-  life: LifecycleAt,
-  opts: CheckedWindowOptions,
+/**
+ * @internal The window of a subscription's term `term` (found by
+ * `lifecycleAt`), or of a perpetual purchase (no `term`).
+ */
+export function windowAt(
+  p: CheckedSubscription | CheckedPerpetual,
+  opts: CheckedCancellationOptions,
+  term?: TermAt,
 ): WindowAt {
-  const term = life.term;
-  const opensMs = term.openedMs;
-  const { value, rule } = windowRuleAt(opensMs, opts, SUBSCRIPTION_CANCELLATION_POLICY);
-  const deadlineMs = sub.cancellationAllowedUntilMs;
-  let deadlineUse: PartnerCenterDeadlineUse | undefined;
-  if (deadlineMs !== undefined) {
-    deadlineUse =
-      deadlineMs < opensMs
+  const opensMs = term === undefined ? p.purchasedMs : term.openedMs;
+  // The window length in force at the opening instant: the caller's policy, else the built-in one.
+  const { value, rule } =
+    opts.policy === undefined
+      ? inForceAt(
+          term === undefined ? PERPETUAL_CANCELLATION_POLICY : SUBSCRIPTION_CANCELLATION_POLICY,
+          opensMs,
+          checkWindowRule,
+        )
+      : inForceAt(opts.policy, opensMs, checkWindowRule, 'policy');
+  const deadlineMs = term && (p as CheckedSubscription).cancellationAllowedUntilMs;
+  const use: PartnerCenterDeadlineUse | undefined =
+    deadlineMs === undefined
+      ? undefined
+      : deadlineMs < opensMs
         ? 'stale'
-        : deadlineMs >= (term.endDay + 1) * MS_PER_DAY
+        : deadlineMs >= ((term as TermAt).endDay + 1) * MS_PER_DAY
           ? 'later-term'
           : 'applied';
-  }
-  const applied = deadlineUse === 'applied';
+  const applied = use === 'applied';
   const days = Math.max(value.days, opts.minimumWindowDays);
+  const closesMs = applied
+    ? (deadlineMs as number) + 1
+    : opts.reading === 'elapsed-hours'
+      ? opensMs + days * MS_PER_DAY
+      : (epochDayOfMs(opensMs) + days + 1) * MS_PER_DAY;
   return {
-    termIndex: term.index,
+    window: {
+      termIndex: term === undefined ? 0 : term.index,
+      opensAt: new Date(opensMs),
+      closesAt: new Date(closesMs),
+      lastDay: formatEpochDay(epochDayOfMs(closesMs - 1)),
+      source: applied ? 'partner-center' : 'policy',
+      reading: opts.reading,
+      extended: !applied && days > value.days,
+      partnerCenterDeadline: use === undefined ? null : { at: new Date(deadlineMs as number), use },
+      staleDeadlineIgnored: use === 'stale',
+      renewalCompletedAtIgnored: term?.renewalCompletedIgnored === true,
+    },
     opensMs,
-    closesMs: applied ? (deadlineMs as number) + 1 : policyClose(opensMs, days, opts.reading),
-    source: applied ? 'partner-center' : 'policy',
-    extended: !applied && days > value.days,
-    deadlineMs,
-    deadlineUse,
-    renewalCompletedIgnored: term.renewalCompletedIgnored,
-    rules: ruleList(rule, applied),
-  };
-}
-
-/** @internal The window of a perpetual purchase. */
-export function perpetualWindowAt(p: CheckedPerpetual, opts: CheckedWindowOptions): WindowAt {
-  const opensMs = p.purchasedMs;
-  const { value, rule } = windowRuleAt(opensMs, opts, PERPETUAL_CANCELLATION_POLICY);
-  const days = Math.max(value.days, opts.minimumWindowDays);
-  return {
-    termIndex: 0,
-    opensMs,
-    closesMs: policyClose(opensMs, days, opts.reading),
-    source: 'policy',
-    extended: days > value.days,
-    deadlineMs: undefined,
-    deadlineUse: undefined,
-    renewalCompletedIgnored: false,
-    rules: ruleList(rule, false),
-  };
-}
-
-/** @internal The public form of a window; `closesAt` may be shared with a reason. */
-export function formatWindow(
-  w: WindowAt,
-  reading: WindowReading,
-  closesAt: Date,
-): CancellationWindow {
-  return {
-    termIndex: w.termIndex,
-    opensAt: new Date(w.opensMs),
-    closesAt,
-    lastDay: formatEpochDay(epochDayOfMs(w.closesMs - 1)),
-    source: w.source,
-    reading,
-    extended: w.extended,
-    partnerCenterDeadline:
-      w.deadlineMs === undefined
-        ? null
-        : { at: new Date(w.deadlineMs), use: w.deadlineUse as PartnerCenterDeadlineUse },
-    staleDeadlineIgnored: w.deadlineUse === 'stale',
-    renewalCompletedAtIgnored: w.renewalCompletedIgnored,
+    closesMs,
+    rules: applied ? [rule, inForceAt(PARTNER_CENTER_DEADLINE_POLICY, 0).rule] : [rule],
   };
 }
 
@@ -270,10 +203,12 @@ export function cancellationWindow(
   const checked = checkPurchase(purchase);
   const o = asRecord(options, 'options');
   const asOfMs = toInstantMs(o['asOf'], 'asOf');
-  const opts = checkWindowOptions(o);
-  const w =
+  const opts = checkCancellationOptions(o, false);
+  return windowAt(
+    checked,
+    opts,
     checked.kind === 'subscription'
-      ? subscriptionWindowAt(checked, lifecycleAt(checked, knownTermMonths(checked), asOfMs), opts)
-      : perpetualWindowAt(checked, opts);
-  return formatWindow(w, opts.reading, new Date(w.closesMs));
+      ? lifecycleAt(checked, knownTermMonths(checked), asOfMs).term
+      : undefined,
+  ).window;
 }

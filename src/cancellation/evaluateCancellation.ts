@@ -2,7 +2,7 @@
  * "Can we still cancel this, until when exactly?": the cancellation decision (brief §5, §8).
  * @module
  */
-import { type AuthorizationDecision, authorize, type MissingRoleReason } from '../access/index.js';
+import type { MissingRoleReason } from '../access/index.js';
 import type { Decision, Purchase, RuleRef, UnknownValueReason } from '../core/index.js';
 import {
   asRecord,
@@ -17,22 +17,15 @@ import {
 } from '../core/internal.js';
 import type { TermDates } from '../lifecycle/index.js';
 import { knownTermMonths, lifecycleAt } from '../lifecycle/internal.js';
-import {
-  type CancellationWindow,
-  formatWindow,
-  perpetualWindowAt,
-  subscriptionWindowAt,
-  type WindowAt,
-} from './cancellationWindow.js';
+import { type CancellationWindow, type WindowAt, windowAt } from './cancellationWindow.js';
 import { matchPublisher } from './nonCancellablePublisher.js';
 import {
-  type CheckedWindowOptions,
-  checkWindowOptions,
-  DEFAULT_WINDOW_OPTIONS,
+  type CheckedCancellationOptions,
+  checkCancellationOptions,
   type EvaluateCancellationOptions,
 } from './options.js';
 import { FULL_TERM_BILLING_POLICY, NON_CANCELLABLE_PUBLISHERS_POLICY } from './policy.js';
-import { anyValue, inForceAt } from './resolve.js';
+import { inForceAt } from './resolve.js';
 
 /**
  * The purchase is already cancelled (subscription status `cancelled` or
@@ -176,60 +169,8 @@ export interface CancellationFacts {
  */
 export type CancellationDecision = Decision<CancellationReason, CancellationFacts>;
 
-/** @internal Checked options of the decision (without `asOf`). */
-export interface CheckedCancellationOptions extends CheckedWindowOptions {
-  /** The role check, when roles were given. */
-  readonly access: AuthorizationDecision | undefined;
-}
-
-/** @internal The options used when the caller gives none but `asOf`. */
-export const DEFAULT_CANCELLATION_OPTIONS: CheckedCancellationOptions =
-  /* @__PURE__ */ Object.freeze({
-    ...DEFAULT_WINDOW_OPTIONS,
-    access: undefined,
-  });
-
 const EMPTY: readonly never[] = /* @__PURE__ */ Object.freeze([]);
 const ZERO: TimeRemaining = /* @__PURE__ */ Object.freeze({ days: 0, hours: 0, milliseconds: 0 });
-
-interface RolesEntry {
-  readonly copy: readonly unknown[];
-  readonly decision: AuthorizationDecision;
-}
-/** The role check per roles array: a batch passing the same array checks it once. */
-const rolesCache = /* @__PURE__ */ new WeakMap<object, RolesEntry>();
-
-function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** @internal `authorize('cancel', roles)`, cached per roles array (re-checked if its content changed). */
-export function cancelAccess(roles: unknown): AuthorizationDecision {
-  if (Array.isArray(roles)) {
-    const hit = rolesCache.get(roles);
-    if (hit !== undefined && sameList(hit.copy, roles)) return hit.decision;
-  }
-  const decision = authorize('cancel', roles as readonly string[]);
-  for (const r of decision.reasons) Object.freeze(r);
-  rolesCache.set(roles as object, { copy: (roles as readonly unknown[]).slice(), decision });
-  return decision;
-}
-
-/** @internal Check the decision's options (everything but `asOf`). */
-export function checkCancellationOptions(
-  o: Readonly<Record<string, unknown>>,
-): CheckedCancellationOptions {
-  const windowOptions = checkWindowOptions(o);
-  const roles = o['roles'];
-  if (roles === undefined) {
-    return windowOptions === DEFAULT_WINDOW_OPTIONS
-      ? DEFAULT_CANCELLATION_OPTIONS
-      : { ...windowOptions, access: undefined };
-  }
-  return { ...windowOptions, access: cancelAccess(roles) };
-}
 
 function need(
   item: CancellationNeed['item'],
@@ -241,48 +182,23 @@ function need(
 
 const CUSTOMER_NEED = /* @__PURE__ */ need('customer', ['name', 'tenantId', 'domain'], false);
 
-/** The six `needs` lists, frozen: a decision shares one, nothing is allocated per call. */
-const NEEDS: readonly (readonly CancellationNeed[])[] = /* @__PURE__ */ Object.freeze([
-  Object.freeze([CUSTOMER_NEED, need('subscription', ['id', 'friendlyName'], false)]),
-  Object.freeze([CUSTOMER_NEED, need('subscription', ['id', 'friendlyName'], true)]),
-  Object.freeze([
-    CUSTOMER_NEED,
-    need('product', ['productName'], false),
-    need('order', ['orderId'], false),
-  ]),
-  Object.freeze([
-    CUSTOMER_NEED,
-    need('product', ['productName'], true),
-    need('order', ['orderId'], false),
-  ]),
-  Object.freeze([
-    CUSTOMER_NEED,
-    need('product', ['productName'], false),
-    need('order', ['orderId'], true),
-  ]),
-  Object.freeze([
-    CUSTOMER_NEED,
-    need('product', ['productName'], true),
-    need('order', ['orderId'], true),
-  ]),
-]);
-
-/** The `needs` fact of a purchase. */
-function needsOf(checked: CheckedSubscription | CheckedPerpetual): readonly CancellationNeed[] {
-  const index =
-    checked.kind === 'subscription'
-      ? checked.id === undefined
-        ? 0
-        : 1
-      : 2 + (checked.productName === undefined ? 0 : 1) + (checked.orderId === undefined ? 0 : 2);
-  return NEEDS[index] as readonly CancellationNeed[];
-}
-
-function remaining(ms: number): TimeRemaining {
-  if (ms <= 0) return ZERO;
-  const days = Math.floor(ms / MS_PER_DAY);
-  return { days, hours: Math.floor((ms - days * MS_PER_DAY) / MS_PER_HOUR), milliseconds: ms };
-}
+/**
+ * The six `needs` lists, frozen: a decision shares one, nothing is allocated
+ * per call. 0-1: a subscription without/with `id`; 2-5: perpetual software,
+ * + 1 with `productName`, + 2 with `orderId`.
+ */
+const NEEDS: readonly (readonly CancellationNeed[])[] = /* @__PURE__ */ [0, 1, 2, 3, 4, 5].map(
+  (i) =>
+    Object.freeze(
+      i < 2
+        ? [CUSTOMER_NEED, need('subscription', ['id', 'friendlyName'], i > 0)]
+        : [
+            CUSTOMER_NEED,
+            need('product', ['productName'], i % 2 > 0),
+            need('order', ['orderId'], i > 3),
+          ],
+    ),
+);
 
 /**
  * @internal The cancellation decision for a checked purchase at `asOfMs`.
@@ -292,25 +208,25 @@ function remaining(ms: number): TimeRemaining {
 export function decideCancellation(
   checked: CheckedSubscription | CheckedPerpetual,
   asOfMs: number,
-  opts: CheckedCancellationOptions = DEFAULT_CANCELLATION_OPTIONS,
+  opts: CheckedCancellationOptions = checkCancellationOptions({}),
 ): CancellationDecision {
   const reasons: CancellationReason[] = unknownValueReasons(checked.unknownFields);
+  const status = checked.status;
+  // A perpetual order's status is `completed` or `cancelled`.
+  const alreadyCancelled = status === 'cancelled' || status === 'deleted';
+  if (alreadyCancelled) reasons.push({ code: 'already_cancelled', status });
   let w: WindowAt | undefined;
   let term: TermDates | null = null;
   let lifecycleRule: RuleRef | undefined;
-  let alreadyCancelled = false;
+  let needs: number;
   if (checked.kind === 'subscription') {
-    const status = checked.status;
-    if (status === 'cancelled' || status === 'deleted') {
-      alreadyCancelled = true;
-      reasons.push({ code: 'already_cancelled', status });
-    }
+    needs = checked.id === undefined ? 0 : 1;
     if (checked.term !== undefined) {
       const life = lifecycleAt(checked, knownTermMonths(checked), asOfMs);
-      if (life.state === 'expired') reasons.push({ code: 'expired' });
-      w = subscriptionWindowAt(checked, life, opts);
-      lifecycleRule = life.rule;
       const t = life.term;
+      if (life.state === 'expired') reasons.push({ code: 'expired' });
+      w = windowAt(checked, opts, t);
+      lifecycleRule = life.rule;
       term = {
         termIndex: t.index,
         start: formatEpochDay(t.startDay),
@@ -321,50 +237,32 @@ export function decideCancellation(
       reasons.push({ code: 'expired' });
     }
   } else {
-    if (checked.status === 'cancelled') {
-      alreadyCancelled = true;
-      reasons.push({ code: 'already_cancelled', status: 'cancelled' });
-    }
-    w = perpetualWindowAt(checked, opts);
+    needs =
+      2 + (checked.productName === undefined ? 0 : 1) + (checked.orderId === undefined ? 0 : 2);
+    w = windowAt(checked, opts);
   }
-  let window: CancellationWindow | null = null;
-  let closed = false;
+  const closed = w !== undefined && asOfMs >= w.closesMs;
   if (w !== undefined) {
-    window = formatWindow(w, opts.reading, new Date(w.closesMs));
-    if (asOfMs < w.opensMs) reasons.push({ code: 'not_yet_open', opensAt: window.opensAt });
-    if (asOfMs >= w.closesMs) {
-      closed = true;
-      reasons.push({ code: 'window_closed', closedAt: window.closesAt });
-    }
+    if (asOfMs < w.opensMs) reasons.push({ code: 'not_yet_open', opensAt: w.window.opensAt });
+    if (closed) reasons.push({ code: 'window_closed', closedAt: w.window.closesAt });
   }
-  const publishersRule = inForceAt(
-    NON_CANCELLABLE_PUBLISHERS_POLICY,
-    asOfMs,
-    NON_CANCELLABLE_PUBLISHERS_POLICY.id,
-    anyValue,
-    true,
-  ).rule;
-  if (checked.publisher !== undefined) {
-    const matched = matchPublisher(checked.publisher);
-    if (matched !== null) {
-      reasons.push({ code: 'non_cancellable_publisher', publisher: checked.publisher, matched });
-    }
+  const publisher = checked.publisher;
+  const matched = publisher === undefined ? null : matchPublisher(publisher);
+  if (matched !== null) {
+    reasons.push({ code: 'non_cancellable_publisher', publisher: publisher as string, matched });
   }
   const access = opts.access;
-  if (access !== undefined) for (const r of access.reasons) reasons.push(r);
+  if (access !== undefined) reasons.push(...access.reasons);
 
   const billedInFull = closed && !alreadyCancelled;
-  const rules: RuleRef[] = w === undefined ? [] : w.rules.slice();
-  rules.push(publishersRule);
+  const rules: RuleRef[] = w === undefined ? [] : w.rules;
+  rules.push(inForceAt(NON_CANCELLABLE_PUBLISHERS_POLICY, asOfMs).rule);
   if (lifecycleRule !== undefined) rules.push(lifecycleRule);
-  if (billedInFull && w !== undefined) {
-    rules.push(
-      inForceAt(FULL_TERM_BILLING_POLICY, w.opensMs, FULL_TERM_BILLING_POLICY.id, anyValue, true)
-        .rule,
-    );
-  }
-  if (access !== undefined) for (const r of access.rules) rules.push(r);
+  if (billedInFull) rules.push(inForceAt(FULL_TERM_BILLING_POLICY, (w as WindowAt).opensMs).rule);
+  if (access !== undefined) rules.push(...access.rules);
 
+  const left = w === undefined ? 0 : w.closesMs - asOfMs;
+  const days = Math.floor(left / MS_PER_DAY);
   // Built as one literal (not through `decide`'s spread): this is the batch hot
   // path. `allowed` is still derived from `reasons`, as `decide` does.
   return {
@@ -374,11 +272,14 @@ export function decideCancellation(
     kind: checked.kind,
     id: checked.id ?? null,
     asOf: new Date(asOfMs),
-    window,
-    timeRemaining: w === undefined ? ZERO : remaining(w.closesMs - asOfMs),
+    window: w === undefined ? null : w.window,
+    timeRemaining:
+      left > 0
+        ? { days, hours: Math.floor((left - days * MS_PER_DAY) / MS_PER_HOUR), milliseconds: left }
+        : ZERO,
     term,
     billedInFull,
-    needs: needsOf(checked),
+    needs: NEEDS[needs] as readonly CancellationNeed[],
     unknownRoles: access === undefined ? EMPTY : access.unknownRoles,
   };
 }

@@ -10,21 +10,7 @@
  * @internal
  * @module
  */
-export {
-  perpetualWindowAt,
-  subscriptionWindowAt,
-  type WindowAt,
-} from './cancellationWindow.js';
-export {
-  type CheckedCancellationOptions,
-  checkCancellationOptions,
-  DEFAULT_CANCELLATION_OPTIONS,
-  decideCancellation,
-} from './evaluateCancellation.js';
+export { decideCancellation } from './evaluateCancellation.js';
 export { matchPublisher } from './nonCancellablePublisher.js';
-export {
-  type CheckedWindowOptions,
-  checkWindowOptions,
-  DEFAULT_WINDOW_OPTIONS,
-} from './options.js';
-export { anyValue, inForceAt } from './resolve.js';
+export { type CheckedCancellationOptions, checkCancellationOptions } from './options.js';
+export { bad, checkDays, inForceAt } from './resolve.js';

@@ -2,47 +2,16 @@
  * Recognising the publishers whose plans can never be cancelled (Red Hat, SUSE).
  * @module
  */
-import { fail } from '../core/internal.js';
+import { optionalString } from '../core/internal.js';
 import { NON_CANCELLABLE_PUBLISHERS_POLICY } from './policy.js';
 
+const MAX_CACHED = 4096;
 /**
  * Legal-form words dropped from the end of a publisher name ("Red Hat, Inc.",
  * "SUSE LLC", "SUSE Software Solutions Germany GmbH").
  */
-const LEGAL_FORMS: readonly string[] = [
-  'inc',
-  'incorporated',
-  'llc',
-  'ltd',
-  'limited',
-  'corp',
-  'corporation',
-  'co',
-  'company',
-  'gmbh',
-  'ag',
-  'sa',
-  'sas',
-  'sarl',
-  'srl',
-  'spa',
-  'plc',
-  'bv',
-  'nv',
-  'kk',
-  'pty',
-  'lp',
-  'llp',
-];
-
-/** Other spellings of the same companies, as normalised keys. */
-const ALIASES = {
-  susesoftwaresolutions: 'SUSE',
-  susesoftwaresolutionsgermany: 'SUSE',
-} as const satisfies Readonly<Record<string, string>>;
-
-const MAX_CACHED = 4096;
 let legalForms: ReadonlySet<string> | undefined;
+/** Normalised keys of the publishers, and of other spellings of the same companies. */
 let keys: ReadonlyMap<string, string> | undefined;
 const seen = /* @__PURE__ */ new Map<string, string | null>();
 
@@ -51,7 +20,11 @@ const seen = /* @__PURE__ */ new Map<string, string | null>();
  * as in "L.L.C.", joined into one word), legal forms dropped from its end, joined.
  */
 export function publisherKey(name: string): string {
-  legalForms ??= new Set(LEGAL_FORMS);
+  legalForms ??= new Set(
+    'inc incorporated llc ltd limited corp corporation co company gmbh ag sa sas sarl srl spa plc bv nv kk pty lp llp'.split(
+      ' ',
+    ),
+  );
   const words: string[] = [];
   let previousSingle = false;
   for (const w of name
@@ -69,21 +42,21 @@ export function publisherKey(name: string): string {
   return words.join('');
 }
 
-function knownKeys(): ReadonlyMap<string, string> {
-  if (keys !== undefined) return keys;
-  const map = new Map<string, string>(Object.entries(ALIASES));
-  for (const v of NON_CANCELLABLE_PUBLISHERS_POLICY.versions) {
-    for (const name of v.value.publishers) map.set(publisherKey(name), name);
-  }
-  keys = map;
-  return map;
-}
-
 /** @internal {@link nonCancellablePublisher} for a checked string (cached per distinct name). */
 export function matchPublisher(name: string): string | null {
   const hit = seen.get(name);
   if (hit !== undefined) return hit;
-  const match = knownKeys().get(publisherKey(name)) ?? null;
+  if (keys === undefined) {
+    const map = new Map([
+      ['susesoftwaresolutions', 'SUSE'],
+      ['susesoftwaresolutionsgermany', 'SUSE'],
+    ]);
+    for (const v of NON_CANCELLABLE_PUBLISHERS_POLICY.versions) {
+      for (const known of v.value.publishers) map.set(publisherKey(known), known);
+    }
+    keys = map;
+  }
+  const match = keys.get(publisherKey(name)) ?? null;
   if (seen.size >= MAX_CACHED) seen.clear();
   seen.set(name, match);
   return match;
@@ -120,9 +93,6 @@ export function matchPublisher(name: string): string | null {
  * @category Cancellation
  */
 export function nonCancellablePublisher(publisher: string | undefined): string | null {
-  if (publisher === undefined) return null;
-  if (typeof publisher !== 'string') {
-    fail('invalid_input', 'publisher', 'publisher: expected a string');
-  }
-  return matchPublisher(publisher);
+  const name = optionalString(publisher, 'publisher');
+  return name === undefined ? null : matchPublisher(name);
 }

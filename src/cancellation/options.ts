@@ -2,10 +2,12 @@
  * Options of the cancellation rules, checked once per call.
  * @module
  */
+import type { AuthorizationDecision } from '../access/index.js';
+import { authorizeByDefault } from '../access/internal.js';
 import type { DatedPolicy, InstantInput } from '../core/index.js';
-import { fail, oneOf } from '../core/internal.js';
+import { oneOf } from '../core/internal.js';
 import type { CancellationWindowRule } from './policy.js';
-import { checkWindowRule, inForceAt } from './resolve.js';
+import { checkDays, checkWindowRule, inForceAt } from './resolve.js';
 
 /**
  * How "seven days" (perpetual: "30 days") is read:
@@ -59,63 +61,66 @@ export interface EvaluateCancellationOptions extends CancellationWindowOptions {
   readonly roles?: readonly string[];
 }
 
-/** @internal Checked window options (without `asOf`). */
-export interface CheckedWindowOptions {
+/** @internal Checked options of the window and the decision (without `asOf`). */
+export interface CheckedCancellationOptions {
   readonly reading: WindowReading;
   /** Caller's policy, or `undefined` for the built-in policy of the purchase's kind. */
   readonly policy: DatedPolicy<CancellationWindowRule> | undefined;
   /** 0 = none. */
   readonly minimumWindowDays: number;
+  /** The role check, when roles were given (and asked for). */
+  readonly access: AuthorizationDecision | undefined;
 }
 
-/** @internal The options every rule uses when the caller gives none. */
-export const DEFAULT_WINDOW_OPTIONS: CheckedWindowOptions = /* @__PURE__ */ Object.freeze({
-  reading: 'elapsed-hours',
-  policy: undefined,
-  minimumWindowDays: 0,
-});
+/** The role check per roles array: a batch passing the same array checks it once. */
+const rolesCache = /* @__PURE__ */ new WeakMap<
+  object,
+  { readonly copy: readonly unknown[]; readonly decision: AuthorizationDecision }
+>();
 
-/** @internal Check the options shared by the window and the decision. */
-export function checkWindowOptions(o: Readonly<Record<string, unknown>>): CheckedWindowOptions {
-  const window = o['window'];
-  const policy = o['policy'];
-  const minimum = o['minimumWindowDays'];
-  if (window === undefined && policy === undefined && minimum === undefined) {
-    return DEFAULT_WINDOW_OPTIONS;
+/** `authorize('cancel', roles)` with the built-in table, cached per roles array (re-checked if its content changed). */
+function cancelAccess(roles: unknown): AuthorizationDecision {
+  const hit = Array.isArray(roles) ? rolesCache.get(roles) : undefined;
+  if (
+    hit !== undefined &&
+    hit.copy.length === (roles as unknown[]).length &&
+    hit.copy.every((r, i) => r === (roles as unknown[])[i])
+  ) {
+    return hit.decision;
   }
+  const decision = authorizeByDefault('cancel', roles);
+  for (const r of decision.reasons) Object.freeze(r);
+  const list = roles as readonly unknown[];
+  // Copied by index: `slice` would call a `constructor` the caller set on the array.
+  rolesCache.set(list, { copy: Array.from({ length: list.length }, (_, i) => list[i]), decision });
+  return decision;
+}
+
+/**
+ * @internal Check the options of the window, and with `withRoles` the
+ * decision's `roles` (everything but `asOf`).
+ */
+export function checkCancellationOptions(
+  o: Readonly<Record<string, unknown>>,
+  withRoles = true,
+): CheckedCancellationOptions {
+  const window = o['window'];
+  const minimum = o['minimumWindowDays'];
+  const policy = o['policy'] as DatedPolicy<CancellationWindowRule> | undefined;
+  const roles = o['roles'];
   const reading =
     window === undefined
       ? 'elapsed-hours'
       : oneOf(window, WINDOW_READINGS, 'window', 'invalid_option');
-  let minimumWindowDays = 0;
-  if (minimum !== undefined) {
-    if (
-      typeof minimum !== 'number' ||
-      !Number.isSafeInteger(minimum) ||
-      minimum < 1 ||
-      minimum > 3660
-    ) {
-      fail(
-        'invalid_option',
-        'minimumWindowDays',
-        'minimumWindowDays: expected a whole number of days (1-3660)',
-      );
-    }
-    minimumWindowDays = minimum;
-  }
-  if (policy !== undefined) {
-    // Checks the policy and its values now (cached), not only when a term needs it.
-    inForceAt(
-      policy as DatedPolicy<CancellationWindowRule>,
-      Number.MAX_SAFE_INTEGER,
-      'policy',
-      checkWindowRule,
-      false,
-    );
-  }
+  const minimumWindowDays =
+    minimum === undefined ? 0 : checkDays(minimum, 'invalid_option', 'minimumWindowDays');
+  // Checks the policy and its values now (cached), not only when a term needs it.
+  if (policy !== undefined) inForceAt(policy, Number.MAX_SAFE_INTEGER, checkWindowRule, 'policy');
+  // One literal, no spread: this is the batch hot path.
   return {
     reading,
-    policy: policy as DatedPolicy<CancellationWindowRule> | undefined,
+    policy,
     minimumWindowDays,
+    access: withRoles && roles !== undefined ? cancelAccess(roles) : undefined,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { parseQuantity } from '../core/index.js';
 import { asRecord, denseList, fail, optionalString } from '../core/internal.js';
+import { bad } from './resolve.js';
 
 /**
  * One line item of a Partner Center software order.
@@ -79,12 +80,16 @@ export interface SoftwareOrderCancellationRequest {
   readonly orderStatusAfter: 'cancelled' | 'completed';
 }
 
-const PATH_TEMPLATE = '/v1/customers/{customer-tenant-id}/orders/{order-id}';
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LONE_SURROGATE_RE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const GUID_RE = /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
 /** An order has a handful of line items; 10,000 is far above any real order. */
 const MAX_LINE_ITEMS = 10_000;
 
+function nonEmpty(input: unknown, field: string): string {
+  if (typeof input !== 'string' || input.trim() === '') bad(field, 'expected a non-empty string');
+  return input;
+}
+
+/** A checked line item, and whether it is already cancelled. */
 interface CheckedLine {
   readonly lineItemNumber: number;
   readonly offerId: string;
@@ -94,22 +99,15 @@ interface CheckedLine {
 function checkLine(input: unknown, field: string): CheckedLine {
   const r = asRecord(input, field);
   const n = r['lineItemNumber'];
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-    fail(
-      'invalid_input',
-      `${field}.lineItemNumber`,
-      `${field}.lineItemNumber: expected a whole number from 0`,
-    );
+  if (!Number.isSafeInteger(n) || (n as number) < 0) {
+    bad(`${field}.lineItemNumber`, 'expected a whole number from 0');
   }
-  const offerId = r['offerId'];
-  if (typeof offerId !== 'string' || offerId.trim() === '') {
-    fail('invalid_input', `${field}.offerId`, `${field}.offerId: expected a non-empty string`);
-  }
+  const offerId = nonEmpty(r['offerId'], `${field}.offerId`);
   parseQuantity(r['quantity'], `${field}.quantity`);
   optionalString(r['productName'], `${field}.productName`);
   optionalString(r['termDuration'], `${field}.termDuration`);
   const status = optionalString(r['status'], `${field}.status`);
-  return { lineItemNumber: n, offerId, cancelled: status?.toLowerCase() === 'cancelled' };
+  return { lineItemNumber: n as number, offerId, cancelled: status?.toLowerCase() === 'cancelled' };
 }
 
 /**
@@ -159,30 +157,26 @@ export function softwareOrderCancellationRequest(
   lineItems?: readonly number[],
 ): SoftwareOrderCancellationRequest {
   const r = asRecord(order, 'order');
-  const id = r['id'];
-  if (typeof id !== 'string' || id.trim() === '') {
-    fail('invalid_input', 'order.id', 'order.id: expected a non-empty string');
-  }
+  const id = nonEmpty(r['id'], 'order.id');
   // A lone surrogate cannot be written in a URL (encodeURIComponent throws).
-  if (LONE_SURROGATE_RE.test(id)) {
-    fail('invalid_input', 'order.id', 'order.id: not well-formed text (a lone surrogate)');
+  try {
+    encodeURIComponent(id);
+  } catch {
+    bad('order.id', 'not well-formed text (a lone surrogate)');
   }
   const tenant = optionalString(r['customerTenantId'], 'order.customerTenantId');
   if (tenant !== undefined && !GUID_RE.test(tenant)) {
-    fail('invalid_input', 'order.customerTenantId', 'order.customerTenantId: expected a GUID');
+    bad('order.customerTenantId', 'expected a GUID');
   }
   const status = r['status'];
   if (typeof status !== 'string' || status === '') {
-    fail('invalid_input', 'order.status', 'order.status: expected a string such as "completed"');
+    bad('order.status', 'expected a string such as "completed"');
   }
-  if (status.toLowerCase() === 'cancelled') {
-    fail('invalid_input', 'order.status', 'order.status: the order is already cancelled');
-  }
+  if (status.toLowerCase() === 'cancelled') bad('order.status', 'the order is already cancelled');
   const raw = r['lineItems'];
   const rawLines = Array.isArray(raw) ? denseList(raw, 'order.lineItems', MAX_LINE_ITEMS) : [];
-  if (rawLines.length === 0) {
-    fail('invalid_input', 'order.lineItems', 'order.lineItems: expected at least one line item');
-  }
+  if (rawLines.length === 0) bad('order.lineItems', 'expected at least one line item');
+  // Line items by number, in the order's order.
   const lines = new Map<number, CheckedLine>();
   rawLines.forEach((item, i) => {
     const line = checkLine(item, `order.lineItems[${i}]`);
@@ -199,51 +193,32 @@ export function softwareOrderCancellationRequest(
   const selected = new Set<number>();
   if (lineItems === undefined) {
     for (const line of lines.values()) if (!line.cancelled) selected.add(line.lineItemNumber);
-    if (selected.size === 0) {
-      fail(
-        'invalid_input',
-        'order.lineItems',
-        'order.lineItems: every line item is already cancelled',
-      );
-    }
+    if (selected.size === 0) bad('order.lineItems', 'every line item is already cancelled');
   } else {
     const numbers = Array.isArray(lineItems)
       ? denseList(lineItems, 'lineItems', MAX_LINE_ITEMS)
       : [];
-    if (numbers.length === 0) {
-      fail('invalid_input', 'lineItems', 'lineItems: expected at least one line item number');
-    }
+    if (numbers.length === 0) bad('lineItems', 'expected at least one line item number');
     numbers.forEach((n, i) => {
-      const line = typeof n === 'number' ? lines.get(n) : undefined;
-      if (line === undefined) {
-        fail(
-          'invalid_input',
-          `lineItems[${i}]`,
-          `lineItems[${i}]: not a line item number of this order`,
-        );
-      }
-      if (line.cancelled) {
-        fail('invalid_input', `lineItems[${i}]`, `lineItems[${i}]: line item already cancelled`);
-      }
-      if (selected.has(line.lineItemNumber)) {
-        fail('duplicate_id', `lineItems[${i}]`, `lineItems[${i}]: line item number repeated`);
-      }
-      selected.add(line.lineItemNumber);
+      const f = `lineItems[${i}]`;
+      // Keys are numbers: anything else finds no line.
+      const line = lines.get(n as number);
+      if (line === undefined) bad(f, 'not a line item number of this order');
+      if (line.cancelled) bad(f, 'line item already cancelled');
+      if (selected.has(n as number)) bad(f, 'line item number repeated', 'duplicate_id');
+      selected.add(n as number);
     });
   }
 
   const body: { lineItemNumber: number; offerId: string }[] = [];
   let allCancelled = true;
-  for (const line of lines.values()) {
-    if (selected.has(line.lineItemNumber)) {
-      body.push({ lineItemNumber: line.lineItemNumber, offerId: line.offerId });
-    } else if (!line.cancelled) {
-      allCancelled = false;
-    }
+  for (const { lineItemNumber, offerId, cancelled } of lines.values()) {
+    if (selected.has(lineItemNumber)) body.push({ lineItemNumber, offerId });
+    else if (!cancelled) allCancelled = false;
   }
   return {
     method: 'PATCH',
-    pathTemplate: PATH_TEMPLATE,
+    pathTemplate: '/v1/customers/{customer-tenant-id}/orders/{order-id}',
     path:
       tenant === undefined
         ? null

@@ -5,14 +5,13 @@
  * @module
  */
 import type { Installment } from '../billing/index.js';
-import {
-  chargeCycleAt,
-  cycleMonthsFor,
-  cyclesOfTerm,
-  priceTimesQuantityMinor,
-} from '../billing/internal.js';
-import type { CancellationDecision, CancellationReason } from '../cancellation/index.js';
-import { checkCancellationOptions, decideCancellation } from '../cancellation/internal.js';
+import { chargeCycleAt, cycleMonthsFor, priceTimesQuantityMinor } from '../billing/internal.js';
+import type {
+  CancellationDecision,
+  CancellationReason,
+  CancellationWindow,
+} from '../cancellation/index.js';
+import { bad, checkCancellationOptions, decideCancellation } from '../cancellation/internal.js';
 import type {
   CalendarDay,
   Decision,
@@ -23,11 +22,8 @@ import type {
 } from '../core/index.js';
 import {
   asRecord,
-  type CheckedPerpetual,
-  type CheckedSubscription,
   checkPurchase,
   epochDayOfMs,
-  fail,
   formatEpochDay,
   formatScaled,
   pow10,
@@ -36,10 +32,10 @@ import {
   toInstantMs,
 } from '../core/internal.js';
 import type { TermDates } from '../lifecycle/index.js';
+import { knownTermMonths } from '../lifecycle/internal.js';
 import { type InvoicePeriod, invoiceAtMs } from './invoiceFor.js';
 import {
   type CancellationRefundOptions,
-  type CheckedRefundOptions,
   type CycleDayCount,
   checkRefundOptions,
   type RoundingApplication,
@@ -51,7 +47,7 @@ import {
   PRORATED_REFUND_POLICY,
   REFUND_ROUNDING_POLICY,
 } from './policy.js';
-import { cycleDayCount, EXACT_DIGITS, prorate } from './prorate.js';
+import { cycleDayCount, EXACT_DIGITS, installmentsFrom, prorate, termTotal } from './prorate.js';
 import { builtInAt } from './resolve.js';
 
 /**
@@ -217,204 +213,6 @@ export interface CancellationRefundFacts {
  */
 export type CancellationRefund = Decision<CancellationReason, CancellationRefundFacts>;
 
-function cycleMonthsOf(checked: CheckedSubscription): number | undefined {
-  const { term, billingFrequency } = checked;
-  if (term === undefined || billingFrequency === undefined) return undefined;
-  return cycleMonthsFor(term, billingFrequency, 'purchase.billingFrequency');
-}
-
-function termMonthsOf(checked: CheckedSubscription): number {
-  return checked.term === 'P1M' ? 1 : checked.term === 'P1Y' ? 12 : 36;
-}
-
-function refused(
-  decision: CancellationDecision,
-  kind: 'refund' | 'credit',
-  charged: Money,
-): CancellationRefund {
-  // One literal, not `decide`'s spread (hot path); `allowed` derived from `reasons`.
-  return {
-    allowed: decision.reasons.length === 0,
-    reasons: decision.reasons,
-    rules: decision.rules,
-    kind,
-    id: decision.id,
-    cancelledAt: decision.asOf,
-    refund: { currency: charged.currency, minor: 0 },
-    kept: charged,
-    charged,
-    billedInFull: decision.billedInFull,
-    computation: null,
-    notBilled: null,
-    invoice: null,
-    cancellation: decision,
-  };
-}
-
-function subscriptionRefund(
-  checked: CheckedSubscription,
-  cycleMonths: number,
-  cancelledMs: number,
-  ro: CheckedRefundOptions,
-  decision: CancellationDecision,
-  charged: Money,
-): CancellationRefund {
-  const currency = checked.currency;
-  const termMonths = termMonthsOf(checked);
-  const anchorDay = epochDayOfMs(checked.purchasedMs);
-  const day = epochDayOfMs(cancelledMs);
-  const cycle = chargeCycleAt(anchorDay, termMonths, cycleMonths, day, 'cancelledAt');
-  const refundDays = cycle.endDay - day + 1;
-  const cycleDays = cycleDayCount(ro.cycleDays, cycle.startDay, cycle.endDay, cycleMonths);
-  const days = Math.min(refundDays, cycleDays);
-  const p = prorate(
-    checked.unitPrice,
-    checked.quantity,
-    checked.exponent,
-    days,
-    cycleDays,
-    ro.mode,
-    ro.apply,
-    charged.minor,
-  );
-  // An allowed subscription decision always carries its window.
-  const opensMs = (
-    decision.window as NonNullable<CancellationDecision['window']>
-  ).opensAt.getTime();
-  const withinMs = ro.fullRefundWithinMs;
-  const untilMs = withinMs === undefined ? undefined : opensMs + withinMs;
-  const method =
-    untilMs !== undefined && cancelledMs < untilMs
-      ? 'full-refund-within'
-      : refundDays >= cycleDays
-        ? 'whole-cycle'
-        : 'prorated';
-  const refundMinor = method === 'prorated' ? p.minor : charged.minor;
-
-  const count = termMonths / cycleMonths - 1 - cycle.index;
-  const notBilledMinor = charged.minor * count;
-  if (!Number.isSafeInteger(notBilledMinor)) {
-    fail('invalid_money', 'purchase.unitPrice', 'purchase.unitPrice: the term total is too large');
-  }
-  let installments: Installment[] | null = null;
-  if (ro.listInstallments) {
-    installments = [];
-    const cycles = cyclesOfTerm(anchorDay, termMonths, cycleMonths, cycle.termIndex);
-    for (let j = cycle.index + 1; j < cycles.length; j++) {
-      const c = cycles[j] as (typeof cycles)[number];
-      installments.push({
-        index: c.index,
-        start: formatEpochDay(c.startDay),
-        end: formatEpochDay(c.endDay),
-        amount: charged,
-      });
-    }
-  }
-
-  const rules: RuleRef[] = decision.rules.slice();
-  rules.push(
-    builtInAt(PRORATED_REFUND_POLICY, cancelledMs).rule,
-    builtInAt(REFUND_ROUNDING_POLICY, cancelledMs).rule,
-  );
-  if (withinMs !== undefined) rules.push(builtInAt(FULL_REFUND_TIER_POLICY, cancelledMs).rule);
-  rules.push(builtInAt(INVOICE_PERIOD_POLICY, cancelledMs).rule);
-
-  const computation: SubscriptionRefundComputation = {
-    method,
-    cancellationDay: formatEpochDay(day),
-    cycle: {
-      termIndex: cycle.termIndex,
-      index: cycle.index,
-      start: formatEpochDay(cycle.startDay),
-      end: formatEpochDay(cycle.endDay),
-    },
-    cycleDays,
-    cycleDayCount: ro.cycleDays,
-    refundDays,
-    unitPrice: formatScaled(checked.unitPrice.units, checked.unitPrice.scale),
-    quantity: checked.quantity,
-    exactPerUnit: p.exactPerUnit,
-    exactPerUnitFraction: p.exactPerUnitFraction,
-    perUnit: p.perUnitMinor === undefined ? null : { currency, minor: p.perUnitMinor },
-    exactTotal: p.exactTotal,
-    rounding: { mode: ro.mode, apply: ro.apply },
-    chargeRounding: ro.chargeRounding,
-    capped: refundDays > cycleDays || p.capped,
-    fullRefundWithin:
-      untilMs === undefined
-        ? null
-        : { duration: ro.fullRefundWithin as string, until: new Date(untilMs) },
-  };
-  return {
-    allowed: decision.reasons.length === 0,
-    reasons: decision.reasons,
-    rules,
-    kind: 'refund' as const,
-    id: decision.id,
-    cancelledAt: decision.asOf,
-    refund: { currency, minor: refundMinor },
-    kept: { currency, minor: charged.minor - refundMinor },
-    charged,
-    billedInFull: decision.billedInFull,
-    computation,
-    notBilled: {
-      count,
-      from: count === 0 ? null : formatEpochDay(cycle.endDay + 1),
-      to: count === 0 ? null : (decision.term as TermDates).end,
-      amountEach: charged,
-      total: { currency, minor: notBilledMinor },
-      installments,
-    },
-    invoice: invoiceAtMs(cancelledMs),
-    cancellation: decision,
-  };
-}
-
-function perpetualCredit(
-  checked: CheckedPerpetual,
-  creditQuantity: number,
-  cancelledMs: number,
-  ro: CheckedRefundOptions,
-  decision: CancellationDecision,
-  charged: Money,
-): CancellationRefund {
-  const credit = builtInAt(PERPETUAL_CREDIT_POLICY, cancelledMs);
-  const percent = credit.value.percent;
-  const price = checked.unitPrice;
-  const exact = price.units * BigInt(creditQuantity) * BigInt(percent); // over 10^scale × 100
-  const den = pow10(price.scale) * 100n;
-  const creditMinor = Number(
-    roundQuotient(exact * pow10(checked.exponent), den, ro.chargeRounding),
-  );
-  const rules: RuleRef[] = decision.rules.slice();
-  rules.push(credit.rule, builtInAt(INVOICE_PERIOD_POLICY, cancelledMs).rule);
-  const currency = checked.currency;
-  return {
-    allowed: decision.reasons.length === 0,
-    reasons: decision.reasons,
-    rules,
-    kind: 'credit' as const,
-    id: decision.id,
-    cancelledAt: decision.asOf,
-    refund: { currency, minor: creditMinor },
-    kept: { currency, minor: charged.minor - creditMinor },
-    charged,
-    billedInFull: decision.billedInFull,
-    computation: {
-      method: 'credit' as const,
-      percent,
-      unitPrice: formatScaled(price.units, price.scale),
-      quantity: creditQuantity,
-      orderQuantity: checked.quantity,
-      exactTotal: quotientText(exact, den, EXACT_DIGITS),
-      chargeRounding: ro.chargeRounding,
-    },
-    notBilled: null,
-    invoice: invoiceAtMs(cancelledMs),
-    cancellation: decision,
-  };
-}
-
 /**
  * What a cancellation made at `cancelledAt` gives back, as a decision that
  * reuses `evaluateCancellation`'s (same window options: `roles`, `window`,
@@ -501,37 +299,168 @@ export function cancellationRefund(
   const cancelledMs = toInstantMs(o['cancelledAt'], 'cancelledAt');
   const ro = checkRefundOptions(o);
   const cancelOpts = checkCancellationOptions(o);
-  const chargedMinor = priceTimesQuantityMinor(
-    checked.unitPrice,
-    checked.quantity,
-    checked.exponent,
-    ro.chargeRounding,
-    'purchase.unitPrice',
-  );
-  const charged: Money = { currency: checked.currency, minor: chargedMinor };
+  const currency = checked.currency;
+  const charged: Money = {
+    currency,
+    minor: priceTimesQuantityMinor(
+      checked.unitPrice,
+      checked.quantity,
+      checked.exponent,
+      ro.chargeRounding,
+      'purchase.unitPrice',
+    ),
+  };
+  let quantity = ro.quantity;
+  let cycleMonths: number | undefined;
   if (checked.kind === 'subscription') {
-    if (ro.quantity !== undefined) {
-      fail(
-        'invalid_option',
+    if (quantity !== undefined) {
+      bad(
         'quantity',
-        'quantity: a subscription is refunded for all its licences (quantity applies to perpetual orders)',
+        'a subscription is refunded for all its licences (quantity applies to perpetual orders)',
+        'invalid_option',
       );
     }
-    const cycleMonths = cycleMonthsOf(checked);
-    const decision = decideCancellation(checked, cancelledMs, cancelOpts);
-    if (!decision.allowed) return refused(decision, 'refund', charged);
-    // Allowed implies a known term and billing frequency (an unknown value is a refusal reason).
-    return subscriptionRefund(checked, cycleMonths as number, cancelledMs, ro, decision, charged);
-  }
-  const creditQuantity = ro.quantity ?? checked.quantity;
-  if (creditQuantity > checked.quantity) {
-    fail(
-      'invalid_quantity',
-      'quantity',
-      `quantity: ${creditQuantity} is more than the order's ${checked.quantity} licences`,
-    );
+    // A term and billing frequency this version does not know are refusal reasons of the decision.
+    if (checked.term !== undefined && checked.billingFrequency !== undefined) {
+      cycleMonths = cycleMonthsFor(
+        checked.term,
+        checked.billingFrequency,
+        'purchase.billingFrequency',
+      );
+    }
+  } else {
+    quantity ??= checked.quantity;
+    if (quantity > checked.quantity) {
+      bad(
+        'quantity',
+        `${quantity} is more than the order's ${checked.quantity} licences`,
+        'invalid_quantity',
+      );
+    }
   }
   const decision = decideCancellation(checked, cancelledMs, cancelOpts);
-  if (!decision.allowed) return refused(decision, 'credit', charged);
-  return perpetualCredit(checked, creditQuantity, cancelledMs, ro, decision, charged);
+  let rules: readonly RuleRef[] = decision.rules;
+  let refund = 0;
+  let computation: CancellationRefundFacts['computation'] = null;
+  let notBilled: NotBilledInstallments | null = null;
+  let invoice: InvoicePeriod | null = null;
+  if (decision.allowed) {
+    const applied = decision.rules.slice();
+    rules = applied;
+    const price = checked.unitPrice;
+    const unitPrice = formatScaled(price.units, price.scale);
+    const chargeRounding = ro.chargeRounding;
+    if (checked.kind === 'subscription') {
+      // Allowed implies a known term and billing frequency, and a window.
+      const months = cycleMonths as number;
+      const termMonths = knownTermMonths(checked);
+      const anchorDay = epochDayOfMs(checked.purchasedMs);
+      const day = epochDayOfMs(cancelledMs);
+      const cycle = chargeCycleAt(anchorDay, termMonths, months, day, 'cancelledAt');
+      const refundDays = cycle.endDay - day + 1;
+      const cycleDays = cycleDayCount(ro.cycleDays, cycle.startDay, cycle.endDay, months);
+      const p = prorate(
+        price,
+        checked.quantity,
+        checked.exponent,
+        Math.min(refundDays, cycleDays),
+        cycleDays,
+        ro.mode,
+        ro.apply,
+        charged.minor,
+      );
+      const withinMs = ro.fullRefundWithinMs;
+      const untilMs =
+        withinMs === undefined
+          ? undefined
+          : (decision.window as CancellationWindow).opensAt.getTime() + withinMs;
+      const method =
+        untilMs !== undefined && cancelledMs < untilMs
+          ? 'full-refund-within'
+          : refundDays >= cycleDays
+            ? 'whole-cycle'
+            : 'prorated';
+      refund = method === 'prorated' ? p.minor : charged.minor;
+      const count = termMonths / months - 1 - cycle.index;
+      const total = termTotal(charged.minor * count, 'purchase.unitPrice');
+      applied.push(
+        builtInAt(PRORATED_REFUND_POLICY, cancelledMs).rule,
+        builtInAt(REFUND_ROUNDING_POLICY, cancelledMs).rule,
+      );
+      if (withinMs !== undefined) {
+        applied.push(builtInAt(FULL_REFUND_TIER_POLICY, cancelledMs).rule);
+      }
+      computation = {
+        method,
+        cancellationDay: formatEpochDay(day),
+        cycle: {
+          termIndex: cycle.termIndex,
+          index: cycle.index,
+          start: formatEpochDay(cycle.startDay),
+          end: formatEpochDay(cycle.endDay),
+        },
+        cycleDays,
+        cycleDayCount: ro.cycleDays,
+        refundDays,
+        unitPrice,
+        quantity: checked.quantity,
+        exactPerUnit: p.exactPerUnit,
+        exactPerUnitFraction: p.exactPerUnitFraction,
+        perUnit: p.perUnitMinor === undefined ? null : { currency, minor: p.perUnitMinor },
+        exactTotal: p.exactTotal,
+        rounding: { mode: ro.mode, apply: ro.apply },
+        chargeRounding,
+        capped: refundDays > cycleDays || p.capped,
+        fullRefundWithin:
+          untilMs === undefined
+            ? null
+            : { duration: ro.fullRefundWithin as string, until: new Date(untilMs) },
+      };
+      notBilled = {
+        count,
+        from: count === 0 ? null : formatEpochDay(cycle.endDay + 1),
+        to: count === 0 ? null : (decision.term as TermDates).end,
+        amountEach: charged,
+        total: { currency, minor: total },
+        installments: ro.listInstallments
+          ? installmentsFrom(anchorDay, termMonths, months, cycle, cycle.index + 1, charged)
+          : null,
+      };
+    } else {
+      const credit = builtInAt(PERPETUAL_CREDIT_POLICY, cancelledMs);
+      const percent = credit.value.percent;
+      const exact = price.units * BigInt(quantity as number) * BigInt(percent); // over 10^scale × 100
+      const den = pow10(price.scale) * 100n;
+      refund = Number(roundQuotient(exact * pow10(checked.exponent), den, chargeRounding));
+      applied.push(credit.rule);
+      computation = {
+        method: 'credit',
+        percent,
+        unitPrice,
+        quantity: quantity as number,
+        orderQuantity: checked.quantity,
+        exactTotal: quotientText(exact, den, EXACT_DIGITS),
+        chargeRounding,
+      };
+    }
+    applied.push(builtInAt(INVOICE_PERIOD_POLICY, cancelledMs).rule);
+    invoice = invoiceAtMs(cancelledMs);
+  }
+  // One literal, not `decide`'s spread (hot path); `allowed` as the decision's.
+  return {
+    allowed: decision.allowed,
+    reasons: decision.reasons,
+    rules,
+    kind: checked.kind === 'subscription' ? 'refund' : 'credit',
+    id: decision.id,
+    cancelledAt: decision.asOf,
+    refund: { currency, minor: refund },
+    kept: { currency, minor: charged.minor - refund },
+    charged,
+    billedInFull: decision.billedInFull,
+    computation,
+    notBilled,
+    invoice,
+    cancellation: decision,
+  };
 }

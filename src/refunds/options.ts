@@ -3,14 +3,9 @@
  * @module
  */
 import type { EvaluateCancellationOptions } from '../cancellation/index.js';
-import type { InstantInput, RoundingMode } from '../core/index.js';
-import {
-  describeType,
-  fail,
-  MS_PER_HOUR,
-  optionalBoolean,
-  parseRoundingMode,
-} from '../core/internal.js';
+import { bad } from '../cancellation/internal.js';
+import { type InstantInput, parseQuantity, type RoundingMode } from '../core/index.js';
+import { describeType, oneOf, optionalBoolean, parseRoundingMode } from '../core/internal.js';
 import { REFUND_ROUNDING_POLICY } from './policy.js';
 import { builtInAt } from './resolve.js';
 
@@ -118,113 +113,69 @@ export interface CheckedRefundOptions {
   readonly listInstallments: boolean;
 }
 
-let defaults: CheckedRefundOptions | undefined;
-
-function defaultOptions(): CheckedRefundOptions {
-  if (defaults === undefined) {
-    const rule = builtInAt(REFUND_ROUNDING_POLICY, 0).value;
-    defaults = Object.freeze({
-      mode: rule.mode,
-      apply: rule.apply,
-      cycleDays: 'cycle',
-      fullRefundWithinMs: undefined,
-      fullRefundWithin: undefined,
-      chargeRounding: 'half-even',
-      quantity: undefined,
-      listInstallments: false,
-    });
-  }
-  return defaults;
-}
-
-const DURATION_RE = /^P(?:(\d{1,5})D)?(?:T(?:(\d{1,6})H)?(?:(\d{1,8})M)?(?:(\d{1,10})S)?)?$/;
-let lastDuration: string | undefined;
-let lastDurationMs = 0;
+// `(?!$)`: not "P" alone; `T(?=\d)`: a `T` is followed by a figure ("PT", "P1DT" are refused).
+const DURATION_RE =
+  /^P(?!$)(?:(\d{1,5})D)?(?:T(?=\d)(?:(\d{1,6})H)?(?:(\d{1,8})M)?(?:(\d{1,10})S)?)?$/;
 
 /** @internal Milliseconds of a day-time ISO-8601 duration (`PT24H`, `P1D`, `PT90M`). */
 export function durationMs(input: unknown, field: string): number {
-  if (input === lastDuration) return lastDurationMs;
   const m = typeof input === 'string' ? DURATION_RE.exec(input) : null;
-  if (m === null || input === 'P' || input === 'PT' || (input as string).endsWith('T')) {
-    return fail(
-      'invalid_duration',
+  if (m === null) {
+    bad(
       field,
-      `${field}: expected an ISO-8601 duration in days, hours, minutes or seconds such as "PT24H", got ${typeof input === 'string' ? 'another text' : describeType(input)}`,
+      `expected an ISO-8601 duration in days, hours, minutes or seconds such as "PT24H", got ${typeof input === 'string' ? 'another text' : describeType(input)}`,
+      'invalid_duration',
     );
   }
-  const days = Number(m[1] ?? 0);
-  const hours = Number(m[2] ?? 0);
-  const minutes = Number(m[3] ?? 0);
-  const seconds = Number(m[4] ?? 0);
-  const ms = (days * 24 + hours) * MS_PER_HOUR + (minutes * 60 + seconds) * 1000;
-  if (ms <= 0) fail('invalid_duration', field, `${field}: the duration must be longer than zero`);
-  lastDuration = input as string;
-  lastDurationMs = ms;
+  const [, days = 0, hours = 0, minutes = 0, seconds = 0] = m;
+  const ms = ((+days * 24 + +hours) * 60 + +minutes) * 60_000 + +seconds * 1000;
+  if (ms <= 0) bad(field, 'the duration must be longer than zero', 'invalid_duration');
   return ms;
 }
 
-function checkRounding(
-  input: unknown,
-  base: CheckedRefundOptions,
-): [RoundingMode, RoundingApplication] {
-  if (input === undefined) return [base.mode, base.apply];
-  if (typeof input === 'string') return [parseRoundingMode(input, 'rounding'), base.apply];
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    fail(
-      'invalid_rounding',
-      'rounding',
-      `rounding: expected a mode or { mode, apply }, got ${describeType(input)}`,
-    );
-  }
-  const r = input as Readonly<Record<string, unknown>>;
-  const mode = r['mode'] === undefined ? base.mode : parseRoundingMode(r['mode'], 'rounding.mode');
-  const apply = r['apply'];
-  if (apply !== undefined && apply !== 'per-unit' && apply !== 'total') {
-    fail('invalid_rounding', 'rounding.apply', 'rounding.apply: expected per-unit or total');
-  }
-  return [mode, (apply as RoundingApplication | undefined) ?? base.apply];
+/** @internal `chargeRounding` of a record: default `half-even`, as billing. */
+export function chargeRoundingOf(o: Readonly<Record<string, unknown>>): RoundingMode {
+  const mode = o['chargeRounding'];
+  return mode === undefined ? 'half-even' : parseRoundingMode(mode, 'chargeRounding');
 }
 
 /** @internal Check the refund options of a record (any field may be absent). */
 export function checkRefundOptions(o: Readonly<Record<string, unknown>>): CheckedRefundOptions {
-  const base = defaultOptions();
   const rounding = o['rounding'];
   const cycleDays = o['cycleDays'];
   const within = o['fullRefundWithin'];
-  const chargeRounding = o['chargeRounding'];
   const quantity = o['quantity'];
-  const list = o['listInstallments'];
-  if (
-    rounding === undefined &&
-    cycleDays === undefined &&
-    within === undefined &&
-    chargeRounding === undefined &&
-    quantity === undefined &&
-    list === undefined
-  ) {
-    return base;
-  }
-  const [mode, apply] = checkRounding(rounding, base);
-  if (cycleDays !== undefined && cycleDays !== 'cycle' && cycleDays !== 'month-of-start') {
-    fail('invalid_option', 'cycleDays', 'cycleDays: expected cycle or month-of-start');
-  }
-  if (
-    quantity !== undefined &&
-    (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < 1)
-  ) {
-    fail('invalid_quantity', 'quantity', 'quantity: expected a whole number of at least 1');
+  let { mode, apply } = builtInAt(REFUND_ROUNDING_POLICY, 0).value;
+  if (typeof rounding === 'string') {
+    mode = parseRoundingMode(rounding, 'rounding');
+  } else if (rounding !== undefined) {
+    if (typeof rounding !== 'object' || rounding === null || Array.isArray(rounding)) {
+      bad(
+        'rounding',
+        `expected a mode or { mode, apply }, got ${describeType(rounding)}`,
+        'invalid_rounding',
+      );
+    }
+    const r = rounding as Readonly<Record<string, unknown>>;
+    if (r['mode'] !== undefined) mode = parseRoundingMode(r['mode'], 'rounding.mode');
+    if (r['apply'] !== undefined) {
+      apply = r['apply'] as RoundingApplication;
+      if (!ROUNDING_APPLICATIONS.includes(apply)) {
+        bad('rounding.apply', 'expected per-unit or total', 'invalid_rounding');
+      }
+    }
   }
   return {
     mode,
     apply,
-    cycleDays: (cycleDays as CycleDayCount | undefined) ?? base.cycleDays,
+    cycleDays:
+      cycleDays === undefined
+        ? 'cycle'
+        : oneOf(cycleDays, CYCLE_DAY_COUNTS, 'cycleDays', 'invalid_option'),
+    quantity: quantity === undefined ? undefined : parseQuantity(quantity, 'quantity'),
     fullRefundWithinMs: within === undefined ? undefined : durationMs(within, 'fullRefundWithin'),
     fullRefundWithin: within as string | undefined,
-    chargeRounding:
-      chargeRounding === undefined
-        ? base.chargeRounding
-        : parseRoundingMode(chargeRounding, 'chargeRounding'),
-    quantity: quantity as number | undefined,
-    listInstallments: optionalBoolean(list, 'listInstallments') ?? false,
+    chargeRounding: chargeRoundingOf(o),
+    listInstallments: optionalBoolean(o['listInstallments'], 'listInstallments') ?? false,
   };
 }

@@ -4,10 +4,14 @@
  * @internal
  * @module
  */
-import type { RoundingMode } from '../core/index.js';
+import type { Installment } from '../billing/index.js';
+import { type CycleAt, cyclesOfTerm } from '../billing/internal.js';
+import { bad } from '../cancellation/internal.js';
+import type { Money, RoundingMode } from '../core/index.js';
 import {
   daysInMonth,
   epochDayFromYmd,
+  formatEpochDay,
   formatScaled,
   pow10,
   quotientText,
@@ -94,4 +98,32 @@ export function prorate(
     exactPerUnitFraction: `${formatScaled(perUnitValue, price.scale)}/${cycleDays}`,
     exactTotal: quotientText(perUnitValue * q, den, EXACT_DIGITS),
   };
+}
+
+/**
+ * @internal The installments of the cycles of `cycle`'s term from the cycle
+ * `from` on, each of `amount`.
+ */
+export function installmentsFrom(
+  anchorDay: number,
+  termMonths: number,
+  cycleMonths: number,
+  cycle: CycleAt,
+  from: number,
+  amount: Money,
+): Installment[] {
+  return cyclesOfTerm(anchorDay, termMonths, cycleMonths, cycle.termIndex)
+    .slice(from)
+    .map((c) => ({
+      index: c.index,
+      start: formatEpochDay(c.startDay),
+      end: formatEpochDay(c.endDay),
+      amount,
+    }));
+}
+
+/** @internal `minor`, a term's total, checked to be a safe integer (`invalid_money` on `field`). */
+export function termTotal(minor: number, field: string): number {
+  if (!Number.isSafeInteger(minor)) bad(field, 'the term total is too large', 'invalid_money');
+  return minor;
 }

@@ -3,31 +3,19 @@
  * @module
  */
 import type { Installment } from '../billing/index.js';
-import {
-  chargeCycleAt,
-  cycleMonthsFor,
-  cyclesOfTerm,
-  priceTimesQuantityMinor,
-} from '../billing/internal.js';
+import { chargeCycleAt, cycleMonthsFor, priceTimesQuantityMinor } from '../billing/internal.js';
 import type {
   CancellationDecision,
   CancellationWindow,
   EvaluateCancellationOptions,
 } from '../cancellation/index.js';
-import { checkCancellationOptions, decideCancellation } from '../cancellation/internal.js';
+import { bad, checkCancellationOptions, decideCancellation } from '../cancellation/internal.js';
 import type { Money, RuleRef, SoftwareSubscription } from '../core/index.js';
-import {
-  asRecord,
-  checkSubscription,
-  epochDayOfMs,
-  fail,
-  formatEpochDay,
-  parseRoundingMode,
-  toInstantMs,
-} from '../core/internal.js';
+import { asRecord, checkSubscription, epochDayOfMs, toInstantMs } from '../core/internal.js';
 import type { TermDates } from '../lifecycle/index.js';
 import { knownTermMonths } from '../lifecycle/internal.js';
-import type { ChargeRoundingOption } from './options.js';
+import { type ChargeRoundingOption, chargeRoundingOf } from './options.js';
+import { installmentsFrom, termTotal } from './prorate.js';
 
 /**
  * Options of {@link remainingObligation}: the instant asked about, the
@@ -130,17 +118,14 @@ export function remainingObligation(
   const checked = checkSubscription(subscription);
   const o = asRecord(options, 'options');
   const asOfMs = toInstantMs(o['asOf'], 'asOf');
-  const chargeRounding =
-    o['chargeRounding'] === undefined
-      ? 'half-even'
-      : parseRoundingMode(o['chargeRounding'], 'chargeRounding');
+  const chargeRounding = chargeRoundingOf(o);
   const termMonths = knownTermMonths(checked);
   const frequency = checked.billingFrequency;
   if (frequency === undefined) {
-    fail(
-      'invalid_billing_frequency',
+    bad(
       'subscription.billingFrequency',
-      'subscription.billingFrequency: not a billing frequency this version knows',
+      'not a billing frequency this version knows',
+      'invalid_billing_frequency',
     );
   }
   const cycleMonths = cycleMonthsFor(
@@ -148,9 +133,8 @@ export function remainingObligation(
     frequency,
     'subscription.billingFrequency',
   );
-  if (asOfMs < checked.purchasedMs) {
-    fail('invalid_range', 'asOf', 'asOf: before the subscription was bought');
-  }
+  if (asOfMs < checked.purchasedMs)
+    bad('asOf', 'before the subscription was bought', 'invalid_range');
   const cancelOpts = checkCancellationOptions(o);
   const each = priceTimesQuantityMinor(
     checked.unitPrice,
@@ -161,56 +145,38 @@ export function remainingObligation(
   );
   const decision = decideCancellation(checked, asOfMs, cancelOpts);
   const currency = checked.currency;
-  const amount: Money = { currency, minor: each };
   let state: RemainingObligation['state'] = 'in_term';
   for (const r of decision.reasons) {
     if (r.code === 'already_cancelled') state = 'cancelled';
     else if (r.code === 'expired' && state === 'in_term') state = 'expired';
   }
-  const perTerm = termMonths / cycleMonths;
   const window = decision.window;
-  const windowOpen =
-    window !== null && window.opensAt.getTime() <= asOfMs && asOfMs < window.closesAt.getTime();
-  let currentCycle: Installment | null = null;
-  const installments: Installment[] = [];
+  let installments: Installment[] = [];
   if (state === 'in_term') {
     const anchorDay = epochDayOfMs(checked.purchasedMs);
     const cycle = chargeCycleAt(anchorDay, termMonths, cycleMonths, epochDayOfMs(asOfMs), 'asOf');
-    const cycles = cyclesOfTerm(anchorDay, termMonths, cycleMonths, cycle.termIndex);
-    for (let j = cycle.index; j < cycles.length; j++) {
-      const c = cycles[j] as (typeof cycles)[number];
-      const installment: Installment = {
-        index: c.index,
-        start: formatEpochDay(c.startDay),
-        end: formatEpochDay(c.endDay),
-        amount,
-      };
-      if (j === cycle.index) currentCycle = installment;
-      else installments.push(installment);
-    }
+    installments = installmentsFrom(anchorDay, termMonths, cycleMonths, cycle, cycle.index, {
+      currency,
+      minor: each,
+    });
   }
-  const remaining = each * installments.length;
-  const termTotal = each * perTerm;
-  if (!Number.isSafeInteger(termTotal)) {
-    fail(
-      'invalid_money',
-      'subscription.unitPrice',
-      'subscription.unitPrice: the term total is too large',
-    );
-  }
+  // The first installment is the current cycle's.
+  const currentCycle = installments.shift() ?? null;
+  const termTotalMinor = termTotal(each * (termMonths / cycleMonths), 'subscription.unitPrice');
   return {
     id: decision.id,
     asOf: decision.asOf,
     state,
     term: decision.term,
     window,
-    windowOpen,
+    windowOpen:
+      window !== null && window.opensAt.getTime() <= asOfMs && asOfMs < window.closesAt.getTime(),
     cancellable: decision.allowed,
     billedInFull: decision.billedInFull,
     currentCycle,
     installments,
-    remaining: { currency, minor: remaining },
-    termTotal: { currency, minor: termTotal },
+    remaining: { currency, minor: each * installments.length },
+    termTotal: { currency, minor: termTotalMinor },
     rules: decision.rules,
     cancellation: decision,
   };

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCancellation } from '../../src/cancellation/index.js';
-import {
-  checkCancellationOptions,
-  DEFAULT_CANCELLATION_OPTIONS,
-  decideCancellation,
-} from '../../src/cancellation/internal.js';
+import { checkCancellationOptions, decideCancellation } from '../../src/cancellation/internal.js';
 import type { PerpetualPurchase, SoftwareSubscription } from '../../src/core/index.js';
 import { checkPerpetual, checkSubscription } from '../../src/core/internal.js';
 import { expectRuleError } from '../support/errors.js';
@@ -421,8 +417,23 @@ describe('internal entry for refunds', () => {
     expect(decideCancellation(checkPerpetual(perpetual()), Date.parse('2022-05-03'))).toEqual(
       evaluateCancellation(perpetual(), { asOf: '2022-05-03' }),
     );
-    expect(checkCancellationOptions({})).toBe(DEFAULT_CANCELLATION_OPTIONS);
+    expect(checkCancellationOptions({})).toEqual({
+      reading: 'elapsed-hours',
+      policy: undefined,
+      minimumWindowDays: 0,
+      access: undefined,
+    });
     expect(checkCancellationOptions({ minimumWindowDays: 9 }).access).toBeUndefined();
+  });
+});
+
+describe('roles arrays', () => {
+  it('an own `constructor` on the roles array is never called (the array is copied by index)', () => {
+    const roles = ['Admin agent'];
+    Object.defineProperty(roles, 'constructor', { value: { [Symbol.species]: 'not a class' } });
+    const first = evaluateCancellation(sub(), { asOf: '2023-02-01', roles });
+    expect(first.allowed).toBe(true);
+    expect(evaluateCancellation(sub(), { asOf: '2023-02-01', roles })).toEqual(first);
   });
 });
 

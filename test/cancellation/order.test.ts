@@ -130,6 +130,19 @@ describe('softwareOrderCancellationRequest', () => {
     );
   });
 
+  it('refuses an order id with a lone surrogate (it cannot go into a URL), with or without a tenant', () => {
+    for (const id of ['TXQ\ud800', '\udc00TXQ']) {
+      for (const customerTenantId of [TENANT, undefined]) {
+        expect(() =>
+          softwareOrderCancellationRequest({ ...order, id, customerTenantId } as SoftwareOrder),
+        ).toThrow('order.id: not well-formed text (a lone surrogate)');
+      }
+    }
+    expect(softwareOrderCancellationRequest({ ...order, id: 'TXQ\ud83d\ude00' }).path).toBe(
+      `/v1/customers/${TENANT}/orders/TXQ%F0%9F%98%80`,
+    );
+  });
+
   it('validates the order', () => {
     expectRuleError(
       () => softwareOrderCancellationRequest(null as never),

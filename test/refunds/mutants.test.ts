@@ -72,11 +72,11 @@ describe('cancellationRefund: option messages', () => {
         "invalid_rounding [rounding] rounding: expected a mode or { mode, apply }, got a number",
         "invalid_rounding [rounding] rounding: expected a mode or { mode, apply }, got an array",
         "invalid_rounding [rounding.apply] rounding.apply: expected per-unit or total",
-        "invalid_option [cycleDays] cycleDays: expected cycle or month-of-start",
+        "invalid_option [cycleDays] cycleDays: expected one of cycle, month-of-start",
         "invalid_option [quantity] quantity: a subscription is refunded for all its licences (quantity applies to perpetual orders)",
-        "invalid_quantity [quantity] quantity: expected a whole number of at least 1",
-        "invalid_quantity [quantity] quantity: expected a whole number of at least 1",
-        "invalid_quantity [quantity] quantity: expected a whole number of at least 1",
+        "invalid_quantity [quantity] quantity: expected a whole number of at least 1, got 0",
+        "invalid_quantity [quantity] quantity: expected a whole number of at least 1, got 1.5",
+        "invalid_quantity [quantity] quantity: expected a whole number of at least 1, got a string",
         "invalid_quantity [quantity] quantity: 3 is more than the order's 2 licences",
       ]
     `);
