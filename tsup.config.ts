@@ -1,10 +1,21 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-// One entry per area folder with an index.ts (each is a subpath export), plus the root.
-const areas = readdirSync('src', { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(`src/${d.name}/index.ts`))
-  .map((d) => d.name);
+// One entry per area folder with an index.ts (each is a subpath export), plus
+// the root; a folder with an index.ts inside an area is a subpath of its own
+// (the `explain/it` locale).
+const folders = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+const areas = folders('src')
+  .filter((a) => existsSync(`src/${a}/index.ts`))
+  .flatMap((a) => [
+    a,
+    ...folders(`src/${a}`)
+      .filter((f) => existsSync(`src/${a}/${f}/index.ts`))
+      .map((f) => `${a}/${f}`),
+  ]);
 
 export default defineConfig([
   {

@@ -12,6 +12,7 @@ import {
   isCspRuleError,
 } from '../core/index.js';
 import { explain } from '../explain/index.js';
+import { IT_MESSAGES } from '../explain/it/index.js';
 import { subscriptionStatusOn } from '../lifecycle/index.js';
 import {
   isAzureReservationAvailable,
@@ -127,7 +128,7 @@ function cancellationLine(
     daysLeft: d.timeRemaining.days,
     hoursLeft: d.timeRemaining.hours,
     reasons: d.reasons.map((reason) => reason.code),
-    summary: explain(d, { locale }).summary,
+    summary: explain(d, { locale: locale === 'it' ? IT_MESSAGES : 'en' }).summary,
     refund:
       r.allowed && r.invoice !== null
         ? {

@@ -1,54 +1,27 @@
 /**
- * Human sentences for decisions and reasons, in English and Italian.
+ * Human sentences for decisions and reasons: English built in, other
+ * locales (Italian: `./explain/it`) passed in as message tables.
  * @module
  */
 import type { ReasonBase } from '../core/index.js';
 import { asRecord, denseList, fail } from '../core/internal.js';
 import type { AnyReason, ReasonCode } from './codes.js';
 import { EN_MESSAGES } from './messages/en.js';
-import { IT_MESSAGES } from './messages/it.js';
-import type { ExplainLocale, LocaleMessages, ReasonMessage } from './types.js';
+import type { LocaleMessages, ReasonMessage } from './types.js';
 
 /** A decision carries a few reasons; this many is not a decision. */
 const MAX_REASONS = 10_000;
-
-/**
- * The locales `explain` writes, the default first.
- *
- * @example
- * ```ts
- * import { EXPLAIN_LOCALES } from 'csp-software-rules/explain';
- *
- * EXPLAIN_LOCALES; // => ['en', 'it']
- * ```
- * @category Explain
- */
-export const EXPLAIN_LOCALES = ['en', 'it'] as const satisfies readonly ExplainLocale[];
-
-/**
- * Every locale's messages: `REASON_MESSAGES.it.reasons.window_closed`.
- *
- * @example
- * ```ts
- * import { REASON_MESSAGES } from 'csp-software-rules/explain';
- *
- * REASON_MESSAGES.it.allowed; // => 'Consentito.'
- * Object.keys(REASON_MESSAGES.en.reasons).includes('missing_role'); // => true
- * ```
- * @category Explain
- */
-export const REASON_MESSAGES: Readonly<Record<ExplainLocale, LocaleMessages>> = {
-  en: EN_MESSAGES,
-  it: IT_MESSAGES,
-};
 
 /**
  * Options of {@link explain} and {@link explainReason}.
  * @category Explain
  */
 export interface ExplainOptions {
-  /** `'en'` (default) or `'it'`. */
-  readonly locale?: ExplainLocale | undefined;
+  /**
+   * The messages to write with: `'en'` or omitted for English, or a locale's
+   * table such as `IT_MESSAGES` from `csp-software-rules/explain/it` (or your own).
+   */
+  readonly locale?: 'en' | LocaleMessages | undefined;
 }
 
 /**
@@ -95,16 +68,38 @@ export function isReasonCode(code: unknown): code is ReasonCode {
   return typeof code === 'string' && Object.hasOwn(EN_MESSAGES.reasons, code);
 }
 
+const TABLE_FIELDS = ['notAllowed', 'unknownBrief', 'unknownText'] as const;
+
 function messagesFor(options: unknown): LocaleMessages {
   if (options === undefined) return EN_MESSAGES;
   const locale = asRecord(options, 'options')['locale'];
-  if (locale === undefined || locale === 'en') return EN_MESSAGES;
-  if (locale === 'it') return IT_MESSAGES;
-  return fail(
-    'invalid_option',
-    'options.locale',
-    `options.locale: expected one of ${EXPLAIN_LOCALES.join(', ')}`,
-  );
+  if (locale === undefined || locale === 'en' || locale === EN_MESSAGES) return EN_MESSAGES;
+  if (typeof locale === 'string') {
+    // Other locales are separate imports, so English-only code never loads them.
+    return fail(
+      'invalid_option',
+      'options.locale',
+      locale === 'it'
+        ? "options.locale: pass IT_MESSAGES from 'csp-software-rules/explain/it', not 'it'"
+        : "options.locale: expected 'en' or a locale's messages such as IT_MESSAGES",
+    );
+  }
+  const table = (typeof locale === 'object' && locale !== null ? locale : {}) as Readonly<
+    Record<string, unknown>
+  >;
+  if (
+    typeof table['allowed'] !== 'string' ||
+    TABLE_FIELDS.some((k) => typeof table[k] !== 'function') ||
+    typeof table['reasons'] !== 'object' ||
+    table['reasons'] === null
+  ) {
+    fail(
+      'invalid_option',
+      'options.locale',
+      'options.locale: expected a locale table { allowed, notAllowed, unknownBrief, unknownText, reasons }',
+    );
+  }
+  return table as unknown as LocaleMessages;
 }
 
 function checkReason(reason: unknown, field: string): ReasonBase {
@@ -138,18 +133,21 @@ function sentence(messages: LocaleMessages, reason: ReasonBase): ExplainedReason
  *
  * @param reason - A reason `{ code, ...data }` (dates may be `Date`s or
  *   their ISO strings, as in a decision read back from JSON).
- * @param options - `{ locale }`: `'en'` (default) or `'it'`.
+ * @param options - `{ locale }`: `'en'` (default) or a locale's messages
+ *   (`IT_MESSAGES` from `csp-software-rules/explain/it`).
  * @returns `{ code, text, known }`.
  * @throws {@link core!CspRuleError} `invalid_input` when `reason` is not an
- *   object with a string `code`; `invalid_option` for another locale.
+ *   object with a string `code`; `invalid_option` when `locale` is neither
+ *   `'en'` nor a message table.
  * @example
  * ```ts
  * import { explainReason } from 'csp-software-rules/explain';
+ * import { IT_MESSAGES } from 'csp-software-rules/explain/it';
  *
  * explainReason({ code: 'not_yet_open', opensAt: new Date('2022-03-15T10:00:00Z') }).text; // => 'The cancellation window has not opened yet: it opens at 2022-03-15T10:00:00Z.'
- * explainReason({ code: 'same_as_current', billingFrequency: 'annual' }, { locale: 'it' }).text; // => "La sottoscrizione ha già la fatturazione annuale: non c'è nulla da cambiare."
+ * explainReason({ code: 'same_as_current', billingFrequency: 'annual' }, { locale: IT_MESSAGES }).text; // => "La sottoscrizione ha già la fatturazione annuale: non c'è nulla da cambiare."
  * explainReason({ code: 'quota_exceeded' }); // => { code: 'quota_exceeded', text: 'Reason "quota_exceeded", which this version of csp-software-rules does not know (it may come from a newer version).', known: false }
- * explainReason({ code: 'expired' }, { locale: 'fr' as 'en' }); // => throws invalid_option
+ * explainReason({ code: 'expired' }, { locale: 'it' as 'en' }); // => throws invalid_option
  * ```
  * @category Explain
  */
@@ -160,23 +158,25 @@ export function explainReason(reason: AnyReason, options?: ExplainOptions): Expl
 
 /**
  * A decision in words: a one-sentence summary and one sentence per reason,
- * in English or Italian. The decision itself stays machine-readable; this is
+ * in English or in the locale passed. The decision itself stays machine-readable; this is
  * the only place its text comes from. Works on every area's decisions, and
  * on decisions read back from JSON (dates as strings).
  *
  * @param decision - Any decision `{ allowed, reasons, ... }` of this library.
- * @param options - `{ locale }`: `'en'` (default) or `'it'`.
+ * @param options - `{ locale }`: `'en'` (default) or a locale's messages
+ *   (`IT_MESSAGES` from `csp-software-rules/explain/it`).
  * @returns `{ allowed, summary, reasons: [{ code, text, known }] }`.
  * @throws {@link core!CspRuleError} `invalid_input` when `decision` has no
  *   `reasons` array or a reason is not an object with a string `code`;
- *   `invalid_option` for another locale.
+ *   `invalid_option` when `locale` is neither `'en'` nor a message table.
  * @example
  * ```ts
  * import { authorize } from 'csp-software-rules/access';
  * import { explain } from 'csp-software-rules/explain';
+ * import { IT_MESSAGES } from 'csp-software-rules/explain/it';
  *
  * explain(authorize('cancel', ['Admin agent'])).summary; // => 'Allowed.'
- * const refused = explain(authorize('cancel', ['Sales agent']), { locale: 'it' });
+ * const refused = explain(authorize('cancel', ['Sales agent']), { locale: IT_MESSAGES });
  * refused.summary; // => "Non consentito: all'utente manca il ruolo necessario."
  * refused.reasons[0]?.text; // => "Per annullare un acquisto serve il ruolo agente di amministrazione (Admin agent), che nessuno dei ruoli dell'utente concede."
  * explain({ allowed: true } as never); // => throws invalid_input

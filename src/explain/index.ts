@@ -1,6 +1,7 @@
 /**
- * Explanations: every decision's reasons as sentences for people, in English
- * and Italian (`explain(decision, { locale })`). Decisions stay
+ * Explanations: every decision's reasons as sentences for people, in English,
+ * or in Italian with `IT_MESSAGES` from `./explain/it`
+ * (`explain(decision, { locale: IT_MESSAGES })`). Decisions stay
  * machine-readable; text comes only from here. Every reason code of every
  * area has a message in each locale (a missing one is a compile error and a
  * test failure); a code from a newer version gets a generic sentence naming
@@ -16,15 +17,12 @@
  */
 export type { AnyReason, KnownReason, ReasonCode, ReasonOf, ReasonWithCode } from './codes.js';
 export {
-  EXPLAIN_LOCALES,
   type ExplainedReason,
   type ExplainOptions,
   type Explanation,
   explain,
   explainReason,
   isReasonCode,
-  REASON_MESSAGES,
 } from './explain.js';
 export { EN_MESSAGES } from './messages/en.js';
-export { IT_MESSAGES } from './messages/it.js';
 export type { ExplainLocale, LocaleMessages, ReasonMessage, ReasonMessages } from './types.js';

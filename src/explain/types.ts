@@ -6,7 +6,8 @@ import type { ReasonBase } from '../core/index.js';
 import type { ReasonCode, ReasonOf } from './codes.js';
 
 /**
- * The languages `explain` writes: English and Italian.
+ * The languages this package ships messages for: English (`EN_MESSAGES`, in
+ * `./explain`) and Italian (`IT_MESSAGES`, in `./explain/it`).
  * @category Explain
  */
 export type ExplainLocale = 'en' | 'it';
@@ -43,6 +44,8 @@ export type ReasonMessages = { readonly [C in ReasonCode]: ReasonMessage<ReasonO
  * @category Explain
  */
 export interface LocaleMessages {
+  /** The language's tag (`'en'`, `'it'`; your own table may use any). */
+  readonly locale: string;
   /** The summary of an allowed decision (`'Allowed.'`). */
   readonly allowed: string;
   /** The summary of a refused decision, from the briefs of its reasons (distinct, in order). */

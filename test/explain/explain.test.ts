@@ -8,18 +8,16 @@ import type { SoftwareSubscription } from '../../src/core/index.js';
 import { formatAmount, formatCount, formatDay, formatInstant } from '../../src/explain/format.js';
 import {
   EN_MESSAGES,
-  EXPLAIN_LOCALES,
   explain,
   explainReason,
-  IT_MESSAGES,
   isReasonCode,
-  REASON_MESSAGES,
   type ReasonCode,
   type ReasonMessages,
 } from '../../src/explain/index.js';
 import { autoRenewToggle } from '../../src/lifecycle/index.js';
 import { azureReservationAvailability, taxInclusivePricing } from '../../src/markets/index.js';
 import { expectRuleError } from '../support/errors.js';
+import { IT_MESSAGES, LOCALES } from '../support/locales.js';
 import { expectSameInEveryTimeZone, localOffsetsDiffer } from '../support/tz.js';
 
 const CODES = Object.keys(EN_MESSAGES.reasons) as ReasonCode[];
@@ -39,7 +37,7 @@ describe('explain: a decision in English and Italian', () => {
   it('says "Allowed." for a decision without reasons', () => {
     const d = authorize('cancel', ['Admin agent']);
     expect(explain(d)).toEqual({ allowed: true, summary: 'Allowed.', reasons: [] });
-    expect(explain(d, { locale: 'it' })).toEqual({
+    expect(explain(d, { locale: IT_MESSAGES })).toEqual({
       allowed: true,
       summary: 'Consentito.',
       reasons: [],
@@ -68,7 +66,7 @@ describe('explain: a decision in English and Italian', () => {
         },
       ],
     });
-    const it = explain(d, { locale: 'it' });
+    const it = explain(d, { locale: IT_MESSAGES });
     expect(it.summary).toBe(
       "Non consentito: la finestra di annullamento è chiusa; all'utente manca il ruolo necessario.",
     );
@@ -88,7 +86,7 @@ describe('explain: a decision in English and Italian', () => {
       'The cancellation window has not opened yet: it opens at 2022-03-15T10:00:00Z.',
       'Red Hat software plans can never be cancelled or exchanged (publisher "Red Hat, Inc.").',
     ]);
-    expect(explain(d, { locale: 'it' }).reasons.map((r) => r.text)).toEqual([
+    expect(explain(d, { locale: IT_MESSAGES }).reasons.map((r) => r.text)).toEqual([
       'Il Centro per i partner ha inviato "disabled" in purchase.status, un valore che questa versione delle regole non conosce: le regole rifiutano invece di tirare a indovinare.',
       'La finestra di annullamento non è ancora aperta: si apre il 2022-03-15T10:00:00Z.',
       'I piani software Red Hat non possono essere annullati o scambiati (editore "Red Hat, Inc.").',
@@ -103,7 +101,7 @@ describe('explain: a decision in English and Italian', () => {
     expect(explain(cancelled).reasons[0]?.text).toBe(
       'The purchase is already cancelled (status "cancelled").',
     );
-    expect(explain(cancelled, { locale: 'it' }).reasons[0]?.text).toBe(
+    expect(explain(cancelled, { locale: IT_MESSAGES }).reasons[0]?.text).toBe(
       'L\'acquisto è già stato annullato (stato "cancelled").',
     );
     const lifecycle = autoRenewToggle(
@@ -113,7 +111,7 @@ describe('explain: a decision in English and Italian', () => {
     expect(explain(lifecycle).reasons.map((r) => r.text)).toEqual([
       'The purchase is already cancelled.',
     ]);
-    expect(explainReason({ code: 'expired' }, { locale: 'it' }).text).toBe(
+    expect(explainReason({ code: 'expired' }, { locale: IT_MESSAGES }).text).toBe(
       "La sottoscrizione è scaduta: non c'è più nulla da annullare o rinnovare.",
     );
   });
@@ -127,7 +125,7 @@ describe('explain: a decision in English and Italian', () => {
       "The subscription was bought on 2021-03-01, before 2021-10-14: subscriptions bought before that day are not on the customer's Subscriptions page, where autorenew is switched on or off.",
       "To switch autorenew on or off, the user needs the Admin agent role, and none of the user's roles grants it.",
     ]);
-    expect(explain(d, { locale: 'it' }).reasons.map((r) => r.text)).toEqual([
+    expect(explain(d, { locale: IT_MESSAGES }).reasons.map((r) => r.text)).toEqual([
       'La sottoscrizione è stata acquistata il 2021-03-01, prima del 2021-10-14: le sottoscrizioni acquistate prima di quel giorno non compaiono nella pagina Sottoscrizioni del cliente, dove si attiva o disattiva il rinnovo automatico.',
       "Per attivare o disattivare il rinnovo automatico serve il ruolo agente di amministrazione (Admin agent), che nessuno dei ruoli dell'utente concede.",
     ]);
@@ -138,14 +136,14 @@ describe('explain: a decision in English and Italian', () => {
     expect(explain(d).reasons[0]?.text).toBe(
       "To view the key-access and download activity log, the user needs one of the roles Account admin, Referral admin or Marketing content admin, and none of the user's roles grants it.",
     );
-    expect(explain(d, { locale: 'it' }).reasons[0]?.text).toBe(
+    expect(explain(d, { locale: IT_MESSAGES }).reasons[0]?.text).toBe(
       "Per visualizzare il log attività di accesso alle chiavi e di download serve uno dei ruoli amministratore account (Account admin), amministratore di segnalazioni (Referral admin) o amministratore del contenuto marketing (Marketing content admin), e nessuno dei ruoli dell'utente lo concede.",
     );
     const nobody = { code: 'missing_role', action: 'purchase', requiredRoles: [] } as const;
     expect(explainReason(nobody).text).toBe(
       'No role may buy software for a customer under the permission table in force.',
     );
-    expect(explainReason(nobody, { locale: 'it' }).text).toBe(
+    expect(explainReason(nobody, { locale: IT_MESSAGES }).text).toBe(
       'Nessun ruolo può acquistare software per conto di un cliente secondo la tabella dei permessi in vigore.',
     );
     const two = {
@@ -167,7 +165,7 @@ describe('explain: a decision in English and Italian', () => {
       'The subscription will not renew because autorenew is off, so it expires at the end of the current term (its last day is 2023-03-14): there is no next term whose billing frequency could change.',
       'The subscription already has annual billing: there is nothing to change.',
     ]);
-    expect(explain(change, { locale: 'it' }).reasons.map((r) => r.text)).toEqual([
+    expect(explain(change, { locale: IT_MESSAGES }).reasons.map((r) => r.text)).toEqual([
       "La sottoscrizione non si rinnoverà perché il rinnovo automatico è disattivato, quindi scade alla fine del termine corrente (ultimo giorno: 2023-03-14): non c'è un termine successivo di cui cambiare la frequenza di fatturazione.",
       "La sottoscrizione ha già la fatturazione annuale: non c'è nulla da cambiare.",
     ]);
@@ -181,7 +179,7 @@ describe('explain: a decision in English and Italian', () => {
       'Monthly billing is not available for a 3-year term: the policy allows annual or triennial billing.',
       'The catalog does not offer monthly billing for this product: it offers triennial billing.',
     ]);
-    expect(explain(plan, { locale: 'it' }).reasons.map((r) => r.text)).toEqual([
+    expect(explain(plan, { locale: IT_MESSAGES }).reasons.map((r) => r.text)).toEqual([
       'La fatturazione mensile non è disponibile per una durata di tre anni: è consentita la fatturazione annuale o triennale.',
       'Il catalogo non offre la fatturazione mensile per questo prodotto: offre la fatturazione triennale.',
     ]);
@@ -191,7 +189,8 @@ describe('explain: a decision in English and Italian', () => {
     const texts = (['cancelled', 'expired', 'legacy_purchase', 'future'] as const).map((cause) => [
       explainReason({ code: 'will_not_renew', cause: cause as 'expired', lastDay: '2022-10-13' })
         .text,
-      explainReason({ code: 'will_not_renew', cause: cause as 'expired' }, { locale: 'it' }).text,
+      explainReason({ code: 'will_not_renew', cause: cause as 'expired' }, { locale: IT_MESSAGES })
+        .text,
     ]);
     expect(texts).toEqual([
       [
@@ -218,7 +217,7 @@ describe('explain: a decision in English and Italian', () => {
     expect(explain(kms).reasons[0]?.text).toBe(
       'KMS activation is not available through the Cloud Solution Provider (CSP) program, not even on request: use a MAK (multiple activation key).',
     );
-    expect(explain(kms, { locale: 'it' }).reasons[0]?.text).toBe(
+    expect(explain(kms, { locale: IT_MESSAGES }).reasons[0]?.text).toBe(
       "L'attivazione KMS non è disponibile tramite il programma Cloud Solution Provider (CSP), nemmeno su richiesta: usare un codice MAK (chiave di attivazione multipla).",
     );
     const vl = {
@@ -230,13 +229,15 @@ describe('explain: a decision in English and Italian', () => {
     expect(explainReason(vl).text).toBe(
       'MAK activation is not available through volume licensing (VL): use KMS (Key Management Service).',
     );
-    expect(explainReason({ ...vl, available: [] }, { locale: 'it' }).text).toBe(
+    expect(explainReason({ ...vl, available: [] }, { locale: IT_MESSAGES }).text).toBe(
       "L'attivazione MAK non è disponibile tramite i contratti multilicenza (VL): non è offerto alcun metodo.",
     );
     expect(explainReason({ code: 'edition_not_eligible', edition: 'Essentials' }).text).toBe(
       'The edition "Essentials" does not qualify for Azure Hybrid Benefit: only Windows Server Datacenter and Standard licenses do.',
     );
-    expect(explainReason({ code: 'software_assurance_required' }, { locale: 'it' }).text).toBe(
+    expect(
+      explainReason({ code: 'software_assurance_required' }, { locale: IT_MESSAGES }).text,
+    ).toBe(
       'Il Vantaggio Azure Hybrid richiede licenze Windows Server con Software Assurance attiva (o licenze in sottoscrizione idonee).',
     );
 
@@ -256,7 +257,7 @@ describe('explain: a decision in English and Italian', () => {
       'At 1 MAK activation a day, 2 devices will lose their KMS activation before getting the MAK.',
       '1 device has neither a KMS renewal nor a MAK activation on record: check it by hand.',
     ]);
-    expect(plan.warnings.map((w) => explainReason(w, { locale: 'it' }).text)).toEqual([
+    expect(plan.warnings.map((w) => explainReason(w, { locale: IT_MESSAGES }).text)).toEqual([
       '5 dispositivi richiedono il codice MAK, ma restano solo 4 attivazioni: ne manca 1.',
       "1 dispositivo ha già perso l'attivazione KMS prima dell'inizio del piano: nessuna pianificazione può evitare il fermo; attivarlo con il codice MAK il prima possibile.",
       "Con 1 attivazione MAK al giorno, 2 dispositivi perderanno l'attivazione KMS prima di ricevere il codice MAK.",
@@ -272,7 +273,7 @@ describe('explain: a decision in English and Italian', () => {
       '2 devices already lost their KMS activation before the plan starts: no schedule can avoid the downtime; activate them with the MAK as soon as possible.',
       '3 devices have neither a KMS renewal nor a MAK activation on record: check them by hand.',
     ]);
-    expect(many.map((w) => explainReason(w, { locale: 'it' }).text)).toEqual([
+    expect(many.map((w) => explainReason(w, { locale: IT_MESSAGES }).text)).toEqual([
       '1 dispositivo richiede il codice MAK, ma resta solo 1 attivazione: ne mancano 0.',
       "2 dispositivi hanno già perso l'attivazione KMS prima dell'inizio del piano: nessuna pianificazione può evitare il fermo; attivarli con il codice MAK il prima possibile.",
       "Per 3 dispositivi non risulta né un rinnovo KMS né un'attivazione MAK: verificarli manualmente.",
@@ -284,12 +285,12 @@ describe('explain: a decision in English and Italian', () => {
     expect(explain(cn).reasons[0]?.text).toBe(
       'Azure reservations are not available in China (CN).',
     );
-    expect(explain(cn, { locale: 'it' }).reasons[0]?.text).toBe(
+    expect(explain(cn, { locale: IT_MESSAGES }).reasons[0]?.text).toBe(
       'Le prenotazioni di Azure non sono disponibili nel mercato Cina (CN).',
     );
     const it = taxInclusivePricing('IT');
     expect(explain(it).reasons[0]?.text).toBe('Commercial prices in Italy (IT) exclude tax.');
-    expect(explain(it, { locale: 'it' }).reasons[0]?.text).toBe(
+    expect(explain(it, { locale: IT_MESSAGES }).reasons[0]?.text).toBe(
       'Nel mercato Italia (IT) i prezzi commerciali escludono le imposte.',
     );
     expect(explain(taxInclusivePricing('BR')).summary).toBe('Allowed.');
@@ -322,10 +323,10 @@ describe('codes this version does not know', () => {
         },
       ],
     });
-    expect(explain(d, { locale: 'it' }).summary).toBe(
+    expect(explain(d, { locale: IT_MESSAGES }).summary).toBe(
       'Non consentito: motivo "quota_exceeded"; la sottoscrizione è scaduta.',
     );
-    expect(explain(d, { locale: 'it' }).reasons[0]?.text).toBe(
+    expect(explain(d, { locale: IT_MESSAGES }).reasons[0]?.text).toBe(
       'Motivo "quota_exceeded", che questa versione di csp-software-rules non conosce (potrebbe provenire da una versione più recente).',
     );
   });
@@ -367,7 +368,7 @@ describe('robustness', () => {
   it('explains a decision read back from JSON exactly as the original', () => {
     const d = evaluateCancellation(sub, { asOf: '2022-04-01T00:00:00Z', roles: [] });
     const copy = JSON.parse(JSON.stringify(d)) as typeof d;
-    for (const locale of EXPLAIN_LOCALES) {
+    for (const locale of LOCALES) {
       expect(explain(copy, { locale })).toEqual(explain(d, { locale }));
     }
   });
@@ -453,7 +454,7 @@ describe('robustness', () => {
     ];
     for (const [reason, en, it] of cases) {
       expect(explainReason(reason as never).text).toBe(en);
-      expect(explainReason(reason as never, { locale: 'it' }).text).toBe(it);
+      expect(explainReason(reason as never, { locale: IT_MESSAGES }).text).toBe(it);
     }
   });
 
@@ -498,7 +499,7 @@ describe('robustness', () => {
       fc.property(
         fc.constantFrom(...CODES),
         data,
-        fc.constantFrom(...EXPLAIN_LOCALES),
+        fc.constantFrom(...LOCALES),
         (code, d, locale) => {
           const { text, known } = explainReason({ ...d, code } as never, { locale });
           expect(known).toBe(true);
@@ -535,20 +536,54 @@ describe('robustness', () => {
       'options',
     );
   });
+
+  it('writes with any message table passed as the locale, checking its shape first', () => {
+    const d = authorize('cancel', ['Sales agent']);
+    // English by name, by table, or by default: the same text.
+    expect(explain(d, { locale: EN_MESSAGES })).toEqual(explain(d));
+    expect(explain(d, { locale: 'en' })).toEqual(explain(d));
+    // A caller's own table (here: English with another summary) is used as given.
+    const mine = { ...EN_MESSAGES, locale: 'en-x-terse', notAllowed: () => 'No.' };
+    expect(explain(d, { locale: mine }).summary).toBe('No.');
+    expect(explain(authorize('cancel', ['Admin agent']), { locale: mine }).summary).toBe(
+      'Allowed.',
+    );
+    // A code the table lacks gets the table's generic sentence, not an error.
+    const { missing_role: _dropped, ...reasons } = EN_MESSAGES.reasons;
+    const partial = { ...EN_MESSAGES, reasons } as never;
+    expect(explain(d, { locale: partial }).reasons[0]?.known).toBe(false);
+    for (const bad of [
+      null,
+      [],
+      { ...EN_MESSAGES, allowed: 1 },
+      { ...EN_MESSAGES, notAllowed: 'No.' },
+      { ...EN_MESSAGES, unknownBrief: undefined },
+      { ...EN_MESSAGES, unknownText: {} },
+      { ...EN_MESSAGES, reasons: null },
+      { ...EN_MESSAGES, reasons: 'all' },
+    ]) {
+      expectRuleError(
+        () => explain(d, { locale: bad as never }),
+        'invalid_option',
+        'options.locale',
+      );
+    }
+  });
 });
 
 describe('message tables', () => {
   it('has the same codes in every locale, each with a brief and a sentence', () => {
-    for (const locale of EXPLAIN_LOCALES) {
-      const table = REASON_MESSAGES[locale];
+    for (const locale of LOCALES) {
+      const table = locale;
+      expect(['en', 'it']).toContain(table.locale);
       expect(Object.keys(table.reasons).sort()).toEqual([...CODES].sort());
       for (const code of CODES) {
         const brief = table.reasons[code].brief;
-        expect(brief.length, `${locale} ${code}`).toBeGreaterThan(10);
-        expect(brief, `${locale} ${code} brief is a clause`).not.toMatch(/\.$/);
+        expect(brief.length, `${locale.locale} ${code}`).toBeGreaterThan(10);
+        expect(brief, `${locale.locale} ${code} brief is a clause`).not.toMatch(/\.$/);
       }
     }
-    expect(REASON_MESSAGES).toEqual({ en: EN_MESSAGES, it: IT_MESSAGES });
+    expect(LOCALES.map((l) => l.locale)).toEqual(['en', 'it']);
   });
 
   it('a table without a code does not compile', () => {
@@ -579,7 +614,7 @@ describe('time zones', () => {
       asOf: '2022-12-31T23:30:00Z',
     });
     expectSameInEveryTimeZone(() =>
-      EXPLAIN_LOCALES.flatMap((locale) => [
+      LOCALES.flatMap((locale) => [
         explain(d, { locale }),
         explain(change, { locale }),
         explainReason({ code: 'not_on_subscriptions_page', purchasedOn: '2021-10-13' }, { locale }),
@@ -636,7 +671,7 @@ describe('formatting helpers', () => {
     expect(explainReason(one).text).toBe(
       'At 2 MAK activations a day, 1 device will lose its KMS activation before getting the MAK.',
     );
-    expect(explainReason(one, { locale: 'it' }).text).toBe(
+    expect(explainReason(one, { locale: IT_MESSAGES }).text).toBe(
       "Con 2 attivazioni MAK al giorno, 1 dispositivo perderà l'attivazione KMS prima di ricevere il codice MAK.",
     );
   });

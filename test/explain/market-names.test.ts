@@ -2,6 +2,7 @@
 // and Sint Eustatius (XE) share Bonaire's ISO code BQ.
 import { describe, expect, it } from 'vitest';
 import { explainReason } from '../../src/explain/index.js';
+import { IT_MESSAGES } from '../../src/explain/it/index.js';
 import { azureReservationAvailability } from '../../src/markets/index.js';
 
 describe('explaining reservations_not_sold_in_market', () => {
@@ -10,7 +11,7 @@ describe('explaining reservations_not_sold_in_market', () => {
     expect(explainReason(saba as never).text).toBe(
       'Azure reservations are not available in Saba (XS).',
     );
-    expect(explainReason(saba as never, { locale: 'it' }).text).toBe(
+    expect(explainReason(saba as never, { locale: IT_MESSAGES }).text).toBe(
       'Le prenotazioni di Azure non sono disponibili nel mercato Saba (XS).',
     );
     const [bonaire] = azureReservationAvailability('BQ').reasons;

@@ -4,10 +4,18 @@ import { explain, explainReason } from '../../src/explain/index.js';
 import { messageOf } from '../support/errors.js';
 
 describe('explain errors', () => {
-  it('name the locales it writes', () => {
+  it('say what a locale is, and where Italian comes from', () => {
     expect(messageOf(() => explainReason({ code: 'expired' }, { locale: 'fr' as never }))).toBe(
-      'invalid_option [options.locale] options.locale: expected one of en, it',
+      "invalid_option [options.locale] options.locale: expected 'en' or a locale's messages such as IT_MESSAGES",
     );
+    expect(messageOf(() => explainReason({ code: 'expired' }, { locale: 'it' as never }))).toBe(
+      "invalid_option [options.locale] options.locale: pass IT_MESSAGES from 'csp-software-rules/explain/it', not 'it'",
+    );
+    for (const locale of [null, 7, { allowed: 'OK' }]) {
+      expect(messageOf(() => explain({ reasons: [] }, { locale: locale as never }))).toBe(
+        'invalid_option [options.locale] options.locale: expected a locale table { allowed, notAllowed, unknownBrief, unknownText, reasons }',
+      );
+    }
   });
   it('name the reason that is not an object or has no string code', () => {
     for (const reason of [null, 'expired', ['expired']]) {

@@ -19,13 +19,14 @@ import {
   SUBSCRIPTION_STATUSES,
   TERMS,
 } from '../../src/core/index.js';
-import { EN_MESSAGES, EXPLAIN_LOCALES, explain, explainReason } from '../../src/explain/index.js';
+import { EN_MESSAGES, explain, explainReason } from '../../src/explain/index.js';
 import { autoRenewToggle } from '../../src/lifecycle/index.js';
 import {
   azureReservationAvailability,
   knownMarkets,
   taxInclusivePricing,
 } from '../../src/markets/index.js';
+import { LOCALES } from '../support/locales.js';
 import { expectSameInEveryTimeZone } from '../support/tz.js';
 
 const D = 86_400_000;
@@ -95,7 +96,7 @@ const seen = new Set<string>();
 /** Explains in both locales and checks every sentence; returns the texts. */
 function check(decision: { readonly allowed: boolean; readonly reasons: readonly ReasonBase[] }) {
   const out: string[] = [];
-  for (const locale of EXPLAIN_LOCALES) {
+  for (const locale of LOCALES) {
     const e = explain(decision, { locale });
     expect(e.allowed).toBe(decision.allowed);
     expect(e.reasons.map((r) => r.code)).toEqual(decision.reasons.map((r) => r.code));
@@ -105,7 +106,7 @@ function check(decision: { readonly allowed: boolean; readonly reasons: readonly
     expect(e.summary).not.toMatch(BAD);
     for (const r of e.reasons) {
       seen.add(r.code);
-      expect(r.known, `${r.code} has a ${locale} message`).toBe(true);
+      expect(r.known, `${r.code} has a ${locale.locale} message`).toBe(true);
       expect(r.text, r.text).not.toMatch(BAD);
       expect(r.text).toMatch(/^\S.*\.$/);
     }
@@ -246,7 +247,7 @@ describe('explaining real decisions (property)', () => {
             ...(capacityPerDay === undefined ? {} : { capacityPerDay }),
             ...(makActivationLimit === undefined ? {} : { makActivationLimit }),
           });
-          for (const locale of EXPLAIN_LOCALES) {
+          for (const locale of LOCALES) {
             for (const w of plan.warnings) {
               const e = explainReason(w, { locale });
               seen.add(e.code);

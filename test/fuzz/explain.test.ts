@@ -1,6 +1,7 @@
 // Fuzz of every public function of explain (issue 10): see engine.ts and areas/explain.ts.
 import { describe, it } from 'vitest';
 import * as explain from '../../src/explain/index.js';
+import { IT_MESSAGES } from '../../src/explain/it/index.js';
 import { spec } from './areas/explain.js';
 import { expectHandled, fuzzArea } from './engine.js';
 import { countingSparse, holeThen } from './known.js';
@@ -11,7 +12,7 @@ describe('fuzz explain: bugs found (each was an it.fails until fixed)', () => {
   it('explain-sparse-roles: a hole in requiredRoles is not explained as "undefined"', () => {
     expectHandled(explain.explainReason, [
       { code: 'missing_role', action: 'cancel', requiredRoles: holeThen() },
-      { locale: 'it' },
+      { locale: IT_MESSAGES },
     ]);
   });
   it('huge-sparse-array: explain walks every index of reasons', () => {

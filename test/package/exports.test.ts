@@ -10,18 +10,28 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   devDependencies: Record<string, string>;
   sideEffects: boolean;
 };
-const areas = readdirSync(join(root, 'src'), { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(root, 'src', d.name, 'index.ts')))
-  .map((d) => d.name)
+const folders = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+const areas = folders(join(root, 'src'))
+  .filter((a) => existsSync(join(root, 'src', a, 'index.ts')))
   .sort();
+// A folder with an index.ts inside an area is a subpath of its own (explain/it).
+const nested = areas.flatMap((a) =>
+  folders(join(root, 'src', a))
+    .filter((f) => existsSync(join(root, 'src', a, f, 'index.ts')))
+    .map((f) => `${a}/${f}`),
+);
 
 describe('package manifest', () => {
-  it('has one subpath export per area folder, and no other', () => {
+  it('has one subpath export per area folder and per locale folder, and no other', () => {
     const subpaths = Object.keys(pkg.exports)
       .filter((k) => k !== '.' && k !== './package.json' && !k.startsWith('./json-schema'))
       .map((k) => k.slice(2))
       .sort();
-    expect(subpaths).toEqual(areas);
+    expect(nested).toEqual(['explain/it']);
+    expect(subpaths).toEqual([...areas, ...nested].sort());
   });
 
   it('keeps runtime dependencies among zod, date-fns (+ @date-fns/*) and ts-pattern, with caret ranges', () => {

@@ -6,6 +6,7 @@ import * as billing from '../../src/billing/index.js';
 import * as cancellation from '../../src/cancellation/index.js';
 import * as core from '../../src/core/index.js';
 import * as explain from '../../src/explain/index.js';
+import { IT_MESSAGES } from '../../src/explain/it/index.js';
 import * as lifecycle from '../../src/lifecycle/index.js';
 import * as refunds from '../../src/refunds/index.js';
 
@@ -50,7 +51,7 @@ export function fingerprint(): unknown {
       );
       return [
         d,
-        explain.explain(d, { locale: 'it' }),
+        explain.explain(d, { locale: IT_MESSAGES }),
         cancellation.cancellationWindow(
           { ...subscription, purchasedAt: i },
           { asOf: i, window: 'calendar-days' },

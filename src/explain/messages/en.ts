@@ -92,6 +92,7 @@ function market(value: unknown): string {
  * @category Explain
  */
 export const EN_MESSAGES: LocaleMessages = {
+  locale: 'en',
   allowed: 'Allowed.',
   notAllowed: (briefs) => `Not allowed: ${briefs.join('; ')}.`,
   unknownBrief: (code) => `reason ${text(code)}`,

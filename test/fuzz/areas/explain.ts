@@ -4,6 +4,7 @@ import { authorize } from '../../../src/access/index.js';
 import { billingFrequencyChange } from '../../../src/billing/index.js';
 import { evaluateCancellation } from '../../../src/cancellation/index.js';
 import * as explain from '../../../src/explain/index.js';
+import { IT_MESSAGES } from '../../../src/explain/it/index.js';
 import { autoRenewToggle } from '../../../src/lifecycle/index.js';
 import { taxInclusivePricing } from '../../../src/markets/index.js';
 import type { AreaSpec, Sample } from '../engine.js';
@@ -36,14 +37,20 @@ function reason(i: number): unknown {
   return all[i % all.length];
 }
 
+/**
+ * The Italian table behind a fresh object: the sweep replaces values in place,
+ * so it must not reach into the shared table (its own fields stay intact).
+ */
+const italian = (): object => Object.create(IT_MESSAGES) as object;
+
 const samples: Record<string, readonly Sample[]> = {
   explain: [0, 1, 2, 3, 4, 5].map((i) => () => [
     decision(i),
-    { locale: i % 2 === 0 ? 'en' : 'it' },
+    { locale: i % 2 === 0 ? 'en' : italian() },
   ]),
   explainReason: [0, 1, 2, 3, 4, 5, 6].map((i) => () => [
     reason(i),
-    { locale: i % 2 === 0 ? 'it' : 'en' },
+    { locale: i % 2 === 0 ? italian() : 'en' },
   ]),
   isReasonCode: [() => ['window_closed'], () => ['toString']],
 };

@@ -1,7 +1,11 @@
 /**
  * Italian messages for every reason code, in the terms of the Italian
- * Microsoft Learn page and Partner Center ("Centro per i partner").
- * @module
+ * Microsoft Learn page and Partner Center ("Centro per i partner"). A locale
+ * of its own subpath, as date-fns ships its locales: pass it to `explain` as
+ * `{ locale: IT_MESSAGES }`; code that writes only English never loads it.
+ *
+ * @packageDocumentation
+ * @module explain/it
  */
 import { ROLE_DISPLAY_NAMES } from '../../access/index.js';
 import { marketName } from '../../markets/index.js';
@@ -104,14 +108,18 @@ function market(value: unknown): string {
  *
  * @example
  * ```ts
- * import { IT_MESSAGES } from 'csp-software-rules/explain';
+ * import { authorize } from 'csp-software-rules/access';
+ * import { explain } from 'csp-software-rules/explain';
+ * import { IT_MESSAGES } from 'csp-software-rules/explain/it';
  *
+ * explain(authorize('cancel', ['Sales agent']), { locale: IT_MESSAGES }).summary; // => "Non consentito: all'utente manca il ruolo necessario."
  * IT_MESSAGES.reasons.window_closed.brief; // => 'la finestra di annullamento è chiusa'
  * IT_MESSAGES.reasons.missing_role.text({ code: 'missing_role', action: 'cancel', requiredRoles: ['AdminAgent'] }); // => "Per annullare un acquisto serve il ruolo agente di amministrazione (Admin agent), che nessuno dei ruoli dell'utente concede."
  * ```
  * @category Explain
  */
 export const IT_MESSAGES: LocaleMessages = {
+  locale: 'it',
   allowed: 'Consentito.',
   notAllowed: (briefs) => `Non consentito: ${briefs.join('; ')}.`,
   unknownBrief: (code) => `motivo ${text(code)}`,
