@@ -60,10 +60,10 @@ for (let i = 0; i < COUNT; i++) {
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 process.stdout.write(
-  [
+  `${[
     `subscriptions: ${COUNT.toLocaleString('en-US')} (${refund === undefined ? 'cancellation only' : 'cancellation + refund'})`,
     `time: ${seconds.toFixed(2)} s (${((seconds / COUNT) * 1e6).toFixed(2)} µs per subscription)`,
     `allowed cancellations: ${allowed}; refunded minor units: ${refunded}`,
     `memory: rss before ${mb(before.rss)}, after generating ${mb(afterGenerate.rss)}, peak ${mb(peakRss)}; peak heap ${mb(peakHeap)}`,
-  ].join('\n') + '\n',
+  ].join('\n')}\n`,
 );
