@@ -1,9 +1,14 @@
 // npm run bench: ops/s of each rule next to its floor (bench/floors.ts), in the
 // same run, against the built package (dist/). Prints a Markdown table.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as lib from '../dist/index.js';
 import * as schemas from '../dist/schemas/index.js';
+import {
+  fixture,
+  ORDER_EXTRAS,
+  ORDER_FIXTURES,
+  SUBSCRIPTION_EXTRAS,
+  SUBSCRIPTION_FIXTURES,
+} from '../test/schemas/support.js';
 import {
   floorCancellation,
   floorPlan,
@@ -103,59 +108,23 @@ pair(
 );
 
 // The Partner Center parsers have no floor (a floor would be a zod parse of
-// the same object): they are reported as ops/s on the shipped fixtures.
-const fixture = (name: string): unknown =>
-  JSON.parse(
-    readFileSync(
-      join(import.meta.dirname, '..', 'test', 'fixtures', 'partner-center', `${name}.json`),
-      'utf8',
-    ),
-  );
-const subscriptionsJson = [
-  'subscription-p1y-annual',
-  'subscription-p3y-triennial',
-  'subscription-legacy-autorenew-off',
-].map(fixture);
-const ordersJson = ['order-perpetual-two-line-items', 'order-partly-cancelled'].map(fixture);
-const subscriptionExtras = {
-  unitPrice: '2890.00',
-  currency: 'EUR',
-  publisher: 'Microsoft',
-  market: 'IT',
-};
-const orderExtras = {
-  offers: {
-    'DG7GMGF0FLR2:0002': { unitPrice: '1859.00', productName: 'SQL Server 2022 Standard' },
-    'DG7GMGF0FKX2:0005': { unitPrice: '38.50' },
-    DG7GMGF0DSKB: { unitPrice: '112.10', productName: 'RDS 2022 User CAL' },
-  },
-  publisher: 'Microsoft',
-  market: 'it',
-};
-pair(
-  measure('fromPartnerCenterSubscription', subscriptionsJson, (j) =>
-    schemas.fromPartnerCenterSubscription(j, subscriptionExtras),
-  ),
-  undefined,
-);
-pair(
-  measure('safeFromPartnerCenterSubscription', subscriptionsJson, (j) =>
-    schemas.safeFromPartnerCenterSubscription(j, subscriptionExtras),
-  ),
-  undefined,
-);
-pair(
-  measure('fromPartnerCenterOrder', ordersJson, (j) =>
-    schemas.fromPartnerCenterOrder(j, orderExtras),
-  ),
-  undefined,
-);
-pair(
-  measure('safeFromPartnerCenterOrder', ordersJson, (j) =>
-    schemas.safeFromPartnerCenterOrder(j, orderExtras),
-  ),
-  undefined,
-);
+// the same object): they are reported as ops/s on the shipped fixtures, with
+// the extras the schemas tests use.
+const parserInputs = {
+  Subscription: [SUBSCRIPTION_FIXTURES.map(fixture), SUBSCRIPTION_EXTRAS],
+  Order: [ORDER_FIXTURES.map(fixture), ORDER_EXTRAS],
+} as const;
+for (const [what, [jsons, extras]] of Object.entries(parserInputs)) {
+  for (const name of [`fromPartnerCenter${what}`, `safeFromPartnerCenter${what}`]) {
+    const parse = (schemas as unknown as Record<string, (j: unknown, e: unknown) => unknown>)[
+      name
+    ] as (j: unknown, e: unknown) => unknown;
+    pair(
+      measure(name, jsons, (j) => parse(j, extras)),
+      undefined,
+    );
+  }
+}
 
 const lines = [
   `Node ${process.version}, ${process.platform}/${process.arch}; median of rounds; inputs generated with a fixed seed.`,
