@@ -4,6 +4,7 @@
  * Activity log).
  * @module
  */
+
 import type { CalendarDay, InstantInput } from '../core/index.js';
 import {
   asRecord,
@@ -11,6 +12,7 @@ import {
   epochDayOfMs,
   fail,
   formatEpochDay,
+  frozen,
   MS_PER_DAY,
   oneOf,
 } from '../core/internal.js';
@@ -34,7 +36,10 @@ export type ActivityKind = 'keyAccess' | 'download';
  * ```
  * @category Access
  */
-export const ACTIVITY_KINDS = ['keyAccess', 'download'] as const satisfies readonly ActivityKind[];
+export const ACTIVITY_KINDS = /* @__PURE__ */ frozen([
+  'keyAccess',
+  'download',
+] as const satisfies readonly ActivityKind[]);
 
 /**
  * One activity-log entry. Other fields (customer, `productKey`, ...) may be

@@ -2,7 +2,7 @@
  * What Partner Center's "Keys and downloads" page shows for a product.
  * @module
  */
-import { asRecord, denseList, fail, oneOf, optionalBoolean } from '../core/internal.js';
+import { asRecord, denseList, fail, frozen, oneOf, optionalBoolean } from '../core/internal.js';
 
 /**
  * How a product is delivered:
@@ -25,11 +25,11 @@ export type ProductDelivery = 'software' | 'service-license' | 'extended-securit
  * ```
  * @category Access
  */
-export const PRODUCT_DELIVERIES = [
+export const PRODUCT_DELIVERIES = /* @__PURE__ */ frozen([
   'software',
   'service-license',
   'extended-security-updates',
-] as const satisfies readonly ProductDelivery[];
+] as const satisfies readonly ProductDelivery[]);
 
 /**
  * A product on the customer's Software page, as far as the keys-and-downloads

@@ -2,8 +2,9 @@
  * The dated permission table: which roles may perform each action.
  * @module
  */
+
 import { type DatedPolicy, definePolicy } from '../core/index.js';
-import { S1_URL } from '../core/internal.js';
+import { frozen, S1_URL } from '../core/internal.js';
 import type { Action, Role } from './vocabulary.js';
 
 /**
@@ -38,21 +39,23 @@ export type PermissionTable = { readonly [A in Action]: readonly Role[] };
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @category Access
  */
-export const PERMISSIONS: DatedPolicy<PermissionTable> = /* @__PURE__ */ definePolicy({
-  id: 'access.permissions',
-  versions: [
-    {
-      effectiveFrom: '2019-01-01',
-      source: S1_URL,
-      note: 'S1 gives no date for its role table; dated from the oldest CSP software documents (2019).',
-      value: {
-        purchase: ['AdminAgent'],
-        getKeysAndDownloads: ['AdminAgent'],
-        cancel: ['AdminAgent'],
-        toggleAutoRenew: ['AdminAgent'],
-        setBillingFrequency: ['AdminAgent'],
-        viewActivityLog: ['AccountAdmin', 'ReferralAdmin', 'MarketingContentAdmin'],
+export const PERMISSIONS: DatedPolicy<PermissionTable> = /* @__PURE__ */ frozen(
+  /* @__PURE__ */ definePolicy({
+    id: 'access.permissions',
+    versions: [
+      {
+        effectiveFrom: '2019-01-01',
+        source: S1_URL,
+        note: 'S1 gives no date for its role table; dated from the oldest CSP software documents (2019).',
+        value: {
+          purchase: ['AdminAgent'],
+          getKeysAndDownloads: ['AdminAgent'],
+          cancel: ['AdminAgent'],
+          toggleAutoRenew: ['AdminAgent'],
+          setBillingFrequency: ['AdminAgent'],
+          viewActivityLog: ['AccountAdmin', 'ReferralAdmin', 'MarketingContentAdmin'],
+        },
       },
-    },
-  ],
-});
+    ],
+  }),
+);

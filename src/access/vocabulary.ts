@@ -3,6 +3,7 @@
  * user do that?" (lifecycle, billing, cancellation).
  * @module
  */
+import { frozen } from '../core/internal.js';
 
 /**
  * Every Partner Center role the rules know, by our id (the display name
@@ -18,7 +19,7 @@
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @category Access
  */
-export const ROLES = [
+export const ROLES = /* @__PURE__ */ frozen([
   'AdminAgent',
   'SalesAgent',
   'HelpdeskAgent',
@@ -27,7 +28,7 @@ export const ROLES = [
   'BillingAdmin',
   'ReferralAdmin',
   'MarketingContentAdmin',
-] as const;
+] as const);
 
 /**
  * A Partner Center role, by our id (see {@link ROLES}). Read a display name
@@ -48,7 +49,7 @@ export type Role = (typeof ROLES)[number];
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @category Access
  */
-export const ROLE_DISPLAY_NAMES = {
+export const ROLE_DISPLAY_NAMES = /* @__PURE__ */ frozen({
   /** Display name of `AdminAgent`. */
   AdminAgent: 'Admin agent',
   /** Display name of `SalesAgent`. */
@@ -65,7 +66,7 @@ export const ROLE_DISPLAY_NAMES = {
   ReferralAdmin: 'Referral admin',
   /** Display name of `MarketingContentAdmin`. */
   MarketingContentAdmin: 'Marketing content admin',
-} as const satisfies Readonly<Record<Role, string>>;
+} as const satisfies Readonly<Record<Role, string>>);
 
 /**
  * Every action the permission table rules on:
@@ -85,14 +86,14 @@ export const ROLE_DISPLAY_NAMES = {
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @category Access
  */
-export const ACTIONS = [
+export const ACTIONS = /* @__PURE__ */ frozen([
   'purchase',
   'getKeysAndDownloads',
   'cancel',
   'toggleAutoRenew',
   'setBillingFrequency',
   'viewActivityLog',
-] as const;
+] as const);
 
 /**
  * An action a role may or may not perform (see {@link ACTIONS}).

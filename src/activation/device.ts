@@ -3,8 +3,9 @@
  * milliseconds (no `Date` in the loops).
  * @module
  */
+
 import type { InstantInput } from '../core/index.js';
-import { asRecord, describeType, fail, MS_PER_DAY, toInstantMs } from '../core/internal.js';
+import { asRecord, describeType, fail, frozen, MS_PER_DAY, toInstantMs } from '../core/internal.js';
 import type { KmsTimings } from './policy.js';
 
 /**
@@ -33,13 +34,13 @@ export interface Device {
 export type DeviceStatus = 'mak_activated' | 'ok' | 'due_soon' | 'lapsed' | 'unknown';
 
 /** @internal Status codes by index, for compact per-device storage. */
-export const STATUS_ORDER: readonly DeviceStatus[] = [
+export const STATUS_ORDER: readonly DeviceStatus[] = /* @__PURE__ */ frozen([
   'mak_activated',
   'ok',
   'due_soon',
   'lapsed',
   'unknown',
-];
+]);
 
 /** @internal A device read into numbers: `NaN` where a date is absent. */
 export interface CheckedDevice {

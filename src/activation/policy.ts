@@ -3,8 +3,9 @@
  * methods of each sales channel, and Azure Hybrid Benefit's use rights.
  * @module
  */
+
 import { type DatedPolicy, type PolicyInForce, policyInForce } from '../core/index.js';
-import { fail, S1_URL, S6_URL } from '../core/internal.js';
+import { fail, frozen, S1_URL, S6_URL } from '../core/internal.js';
 
 /**
  * How long a KMS activation lasts (180 days), how often a client renews it
@@ -81,7 +82,7 @@ export interface KmsTimings {
  * @see https://learn.microsoft.com/windows/deployment/volume-activation/activate-windows-10-clients-vamt
  * @category Activation
  */
-export const KMS_ACTIVATION_POLICY: DatedPolicy<KmsTimings> = {
+export const KMS_ACTIVATION_POLICY: DatedPolicy<KmsTimings> = /* @__PURE__ */ frozen({
   id: 'activation.kms-timings',
   versions: [
     {
@@ -95,7 +96,7 @@ export const KMS_ACTIVATION_POLICY: DatedPolicy<KmsTimings> = {
       note: 'Start day: Windows Vista (first KMS client) reached volume-licensing customers; S6 gives no date.',
     },
   ],
-};
+});
 
 /**
  * A way of activating Windows and Office: a multiple activation key (`mak`) or
@@ -131,7 +132,7 @@ export type ChannelMethods = Readonly<Record<ActivationChannel, readonly Activat
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @category Activation
  */
-export const ACTIVATION_CHANNEL_POLICY: DatedPolicy<ChannelMethods> = {
+export const ACTIVATION_CHANNEL_POLICY: DatedPolicy<ChannelMethods> = /* @__PURE__ */ frozen({
   id: 'activation.channel-methods',
   versions: [
     {
@@ -141,7 +142,7 @@ export const ACTIVATION_CHANNEL_POLICY: DatedPolicy<ChannelMethods> = {
       note: 'Microsoft dates no change of this rule: in force for any date.',
     },
   ],
-};
+});
 
 /**
  * A Windows Server edition that qualifies for Azure Hybrid Benefit.
@@ -196,7 +197,7 @@ export interface HybridBenefitTerms {
  * @see https://learn.microsoft.com/windows-server/get-started/azure-hybrid-benefit
  * @category Activation
  */
-export const AZURE_HYBRID_BENEFIT_POLICY: DatedPolicy<HybridBenefitTerms> = {
+export const AZURE_HYBRID_BENEFIT_POLICY: DatedPolicy<HybridBenefitTerms> = /* @__PURE__ */ frozen({
   id: 'activation.azure-hybrid-benefit',
   versions: [
     {
@@ -212,7 +213,7 @@ export const AZURE_HYBRID_BENEFIT_POLICY: DatedPolicy<HybridBenefitTerms> = {
       note: 'S1 says editions "convert or reuse"; which does which is from the Windows Server Azure Hybrid Benefit page (Azure migration allowance). Microsoft dates no change: in force for any date.',
     },
   ],
-};
+});
 
 /**
  * @internal The version in force at `asOf`, or the latest version when no

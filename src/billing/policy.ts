@@ -4,8 +4,9 @@
  * billing-frequency change waits for the next term.
  * @module
  */
+
 import type { BillingFrequency, DatedPolicy, Term } from '../core/index.js';
-import { S1_URL } from '../core/internal.js';
+import { frozen, S1_URL } from '../core/internal.js';
 
 /**
  * Product families whose billing plans differ from the rest of their term.
@@ -25,10 +26,10 @@ import { S1_URL } from '../core/internal.js';
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @category Billing
  */
-export const PRODUCT_FAMILIES = {
+export const PRODUCT_FAMILIES = /* @__PURE__ */ frozen({
   /** Windows Server 2022 Remote Desktop Services CALs ("Windows Remote Desktop Server CAL 2022"). */
   rdsCal2022: 'windows-rds-cal-2022',
-} as const satisfies Readonly<Record<string, string>>;
+} as const satisfies Readonly<Record<string, string>>);
 
 /**
  * A documented product family id (a value of {@link PRODUCT_FAMILIES}).
@@ -71,7 +72,7 @@ export interface BillingPlanRule {
  * ```
  * @category Billing
  */
-export const BILLING_PLAN_POLICY: DatedPolicy<BillingPlanRule> = {
+export const BILLING_PLAN_POLICY: DatedPolicy<BillingPlanRule> = /* @__PURE__ */ frozen({
   id: 'billing.plan-eligibility',
   versions: [
     {
@@ -93,7 +94,7 @@ export const BILLING_PLAN_POLICY: DatedPolicy<BillingPlanRule> = {
       note: 'As of 2021-10-22: three-year SKUs annual or triennial; Windows Remote Desktop Server CAL 2022 monthly (added to what its term allows: our reading).',
     },
   ],
-};
+});
 
 /**
  * What a billing-frequency change on a software subscription does: it is
@@ -119,7 +120,7 @@ export interface FrequencyChangeRule {
  * ```
  * @category Billing
  */
-export const FREQUENCY_CHANGE_POLICY: DatedPolicy<FrequencyChangeRule> = {
+export const FREQUENCY_CHANGE_POLICY: DatedPolicy<FrequencyChangeRule> = /* @__PURE__ */ frozen({
   id: 'billing.frequency-change-next-term',
   versions: [
     {
@@ -129,4 +130,4 @@ export const FREQUENCY_CHANGE_POLICY: DatedPolicy<FrequencyChangeRule> = {
       note: 'A billing-frequency change on a software subscription is scheduled for the next term.',
     },
   ],
-};
+});

@@ -2,10 +2,11 @@
  * Options of the cancellation rules, checked once per call.
  * @module
  */
+
 import type { AuthorizationDecision } from '../access/index.js';
 import { authorizeByDefault } from '../access/internal.js';
 import type { DatedPolicy, InstantInput } from '../core/index.js';
-import { oneOf } from '../core/internal.js';
+import { frozen, oneOf } from '../core/internal.js';
 import type { CancellationWindowRule } from './policy.js';
 import { checkDays, checkWindowRule, inForceAt } from './resolve.js';
 
@@ -23,7 +24,10 @@ import { checkDays, checkWindowRule, inForceAt } from './resolve.js';
 export type WindowReading = 'elapsed-hours' | 'calendar-days';
 
 /** Every {@link WindowReading}. @category Cancellation */
-export const WINDOW_READINGS: readonly WindowReading[] = ['elapsed-hours', 'calendar-days'];
+export const WINDOW_READINGS: readonly WindowReading[] = /* @__PURE__ */ frozen([
+  'elapsed-hours',
+  'calendar-days',
+]);
 
 /**
  * Options of `cancellationWindow`.

@@ -4,8 +4,9 @@
  * cancellation sets in motion. Each is a dated policy with its source.
  * @module
  */
+
 import type { DatedPolicy } from '../core/index.js';
-import { S1_URL, S2_URL, S4_URL } from '../core/internal.js';
+import { frozen, S1_URL, S2_URL, S4_URL } from '../core/internal.js';
 
 /**
  * The length of a cancellation window, in days. With the default
@@ -75,17 +76,18 @@ export interface FullTermBillingRule {
  * ```
  * @category Cancellation
  */
-export const SUBSCRIPTION_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> = {
-  id: 'cancellation.subscription-window',
-  versions: [
-    {
-      effectiveFrom: '1970-01-01',
-      source: S2_URL,
-      value: { days: 7 },
-      note: 'Seven days of any term (S1, S2). Default reading: 168 elapsed hours from the term opening instant ("starts precisely at ... renewal completion", S2), the earlier of the two readings.',
-    },
-  ],
-};
+export const SUBSCRIPTION_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> =
+  /* @__PURE__ */ frozen({
+    id: 'cancellation.subscription-window',
+    versions: [
+      {
+        effectiveFrom: '1970-01-01',
+        source: S2_URL,
+        value: { days: 7 },
+        note: 'Seven days of any term (S1, S2). Default reading: 168 elapsed hours from the term opening instant ("starts precisely at ... renewal completion", S2), the earlier of the two readings.',
+      },
+    ],
+  });
 
 /**
  * The perpetual-software cancellation window: **30 days** from the purchase
@@ -101,17 +103,18 @@ export const SUBSCRIPTION_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRul
  * ```
  * @category Cancellation
  */
-export const PERPETUAL_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> = {
-  id: 'cancellation.perpetual-window',
-  versions: [
-    {
-      effectiveFrom: '1970-01-01',
-      source: S1_URL,
-      value: { days: 30 },
-      note: 'Within 30 days of the purchase date. Default reading: 30 × 24 elapsed hours from the purchase instant.',
-    },
-  ],
-};
+export const PERPETUAL_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> =
+  /* @__PURE__ */ frozen({
+    id: 'cancellation.perpetual-window',
+    versions: [
+      {
+        effectiveFrom: '1970-01-01',
+        source: S1_URL,
+        value: { days: 30 },
+        note: 'Within 30 days of the purchase date. Default reading: 30 × 24 elapsed hours from the purchase instant.',
+      },
+    ],
+  });
 
 /**
  * Red Hat and SUSE software plans can never be cancelled or exchanged.
@@ -126,17 +129,18 @@ export const PERPETUAL_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> 
  * ```
  * @category Cancellation
  */
-export const NON_CANCELLABLE_PUBLISHERS_POLICY: DatedPolicy<NonCancellablePublishersRule> = {
-  id: 'cancellation.non-cancellable-publishers',
-  versions: [
-    {
-      effectiveFrom: '1970-01-01',
-      source: S1_URL,
-      value: { publishers: ['Red Hat', 'SUSE'] },
-      note: 'The seed writes "RedHat"; the publishers are Red Hat, Inc. and SUSE LLC.',
-    },
-  ],
-};
+export const NON_CANCELLABLE_PUBLISHERS_POLICY: DatedPolicy<NonCancellablePublishersRule> =
+  /* @__PURE__ */ frozen({
+    id: 'cancellation.non-cancellable-publishers',
+    versions: [
+      {
+        effectiveFrom: '1970-01-01',
+        source: S1_URL,
+        value: { publishers: ['Red Hat', 'SUSE'] },
+        note: 'The seed writes "RedHat"; the publishers are Red Hat, Inc. and SUSE LLC.',
+      },
+    ],
+  });
 
 /**
  * Partner Center's own `cancellationAllowedUntilDate` is authoritative for the
@@ -151,17 +155,18 @@ export const NON_CANCELLABLE_PUBLISHERS_POLICY: DatedPolicy<NonCancellablePublis
  * ```
  * @category Cancellation
  */
-export const PARTNER_CENTER_DEADLINE_POLICY: DatedPolicy<PartnerCenterDeadlineRule> = {
-  id: 'cancellation.partner-center-deadline',
-  versions: [
-    {
-      effectiveFrom: '1970-01-01',
-      source: S4_URL,
-      value: { inclusive: true },
-      note: 'Allowed while asOf ≤ cancellationAllowedUntilDate. A value older than the current term opening is stale (from an earlier term) and ignored.',
-    },
-  ],
-};
+export const PARTNER_CENTER_DEADLINE_POLICY: DatedPolicy<PartnerCenterDeadlineRule> =
+  /* @__PURE__ */ frozen({
+    id: 'cancellation.partner-center-deadline',
+    versions: [
+      {
+        effectiveFrom: '1970-01-01',
+        source: S4_URL,
+        value: { inclusive: true },
+        note: 'Allowed while asOf ≤ cancellationAllowedUntilDate. A value older than the current term opening is stale (from an earlier term) and ignored.',
+      },
+    ],
+  });
 
 /**
  * After the window, a software subscription cannot be cancelled and the
@@ -177,7 +182,7 @@ export const PARTNER_CENTER_DEADLINE_POLICY: DatedPolicy<PartnerCenterDeadlineRu
  * ```
  * @category Cancellation
  */
-export const FULL_TERM_BILLING_POLICY: DatedPolicy<FullTermBillingRule> = {
+export const FULL_TERM_BILLING_POLICY: DatedPolicy<FullTermBillingRule> = /* @__PURE__ */ frozen({
   id: 'cancellation.full-term-billed',
   versions: [
     {
@@ -187,7 +192,7 @@ export const FULL_TERM_BILLING_POLICY: DatedPolicy<FullTermBillingRule> = {
       note: 'For perpetual software the one-time charge likewise stays billed (our reading).',
     },
   ],
-};
+});
 
 /**
  * What follows a confirmed cancellation: keys and download links revoked, the
@@ -206,14 +211,15 @@ export const FULL_TERM_BILLING_POLICY: DatedPolicy<FullTermBillingRule> = {
  * ```
  * @category Cancellation
  */
-export const CANCELLATION_EFFECTS_POLICY: DatedPolicy<CancellationEffectsRule> = {
-  id: 'cancellation.effects',
-  versions: [
-    {
-      effectiveFrom: '1970-01-01',
-      source: S1_URL,
-      value: { visibilityDelayMinutes: 15, perpetualCreditPercent: 100 },
-      note: 'Stated under perpetual software; applied to subscriptions too (our reading).',
-    },
-  ],
-};
+export const CANCELLATION_EFFECTS_POLICY: DatedPolicy<CancellationEffectsRule> =
+  /* @__PURE__ */ frozen({
+    id: 'cancellation.effects',
+    versions: [
+      {
+        effectiveFrom: '1970-01-01',
+        source: S1_URL,
+        value: { visibilityDelayMinutes: 15, perpetualCreditPercent: 100 },
+        note: 'Stated under perpetual software; applied to subscriptions too (our reading).',
+      },
+    ],
+  });

@@ -3,7 +3,9 @@
  * (HUF, IDR, COP show 0 where ISO says 2) and accepts unknown codes.
  * @module
  */
+
 import { fail, fieldName, quoteIfSafe } from './errors.js';
+import { frozen } from './frozen.js';
 
 /**
  * Provenance of a bundled data table.
@@ -22,12 +24,12 @@ export interface TableSource {
  * Where the currency table comes from and the date it was checked against.
  * @category Money
  */
-export const ISO_4217_SOURCE: TableSource = {
+export const ISO_4217_SOURCE: TableSource = /* @__PURE__ */ frozen({
   source:
     'https://www.six-group.com/en/products-services/financial-information/data-standards.html',
   listedAsOf: '2026-01-01',
   note: 'ISO 4217 List One (active codes); a few codes withdrawn since 2022 are kept so old invoices still read.',
-} as const;
+} as const);
 
 // Every active alphabetic code with minor unit 2 (the common case), then the exceptions.
 const TWO_DIGITS =

@@ -3,7 +3,9 @@
  * or numbers read through their shortest decimal text, never their binary value.
  * @module
  */
+
 import { describeType, fail, fieldName, quoteIfSafe } from './errors.js';
+import { frozen } from './frozen.js';
 
 /**
  * A decimal amount: a string like `'10.08'` or `'-3'`, or a finite number
@@ -23,7 +25,11 @@ export type DecimalInput = string | number;
 export type RoundingMode = 'truncate' | 'half-even' | 'half-up';
 
 /** Every {@link RoundingMode}. @category Money */
-export const ROUNDING_MODES: readonly RoundingMode[] = ['truncate', 'half-even', 'half-up'];
+export const ROUNDING_MODES: readonly RoundingMode[] = /* @__PURE__ */ frozen([
+  'truncate',
+  'half-even',
+  'half-up',
+]);
 
 /** @internal An exact decimal: `units / 10^scale`. */
 export interface ScaledDecimal {

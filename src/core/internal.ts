@@ -28,6 +28,7 @@ export {
 } from './decimal.js';
 export { decision } from './decision.js';
 export { describeType, fail, fieldName } from './errors.js';
+export { frozen } from './frozen.js';
 export { asRecord, denseList, oneOf, optionalBoolean, optionalString } from './guards.js';
 export { toInstantMs } from './instant.js';
 export { assertSameCurrency, toMoney } from './money.js';

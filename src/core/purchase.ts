@@ -2,9 +2,11 @@
  * The two purchase shapes rules are asked about, and their run-time guards.
  * @module
  */
+
 import { currencyExponent } from './currencies.js';
 import { type DecimalInput, type ScaledDecimal, toScaledDecimal } from './decimal.js';
 import { describeType, fail } from './errors.js';
+import { frozen } from './frozen.js';
 import { asRecord, optionalBoolean, optionalString, parseQuantity } from './guards.js';
 import { type InstantInput, toInstantMs } from './instant.js';
 import { type BillingFrequency, parseBillingFrequency, parseTerm, type Term } from './term.js';
@@ -57,7 +59,7 @@ export type SubscriptionStatus =
   | 'deleted';
 
 /** Every {@link SubscriptionStatus}. @category Purchases */
-export const SUBSCRIPTION_STATUSES: readonly SubscriptionStatus[] = [
+export const SUBSCRIPTION_STATUSES: readonly SubscriptionStatus[] = /* @__PURE__ */ frozen([
   'active',
   'pending',
   'suspended',
@@ -65,7 +67,7 @@ export const SUBSCRIPTION_STATUSES: readonly SubscriptionStatus[] = [
   'expired',
   'cancelled',
   'deleted',
-];
+]);
 
 /**
  * Status of a perpetual software order (Partner Center's order `status`).

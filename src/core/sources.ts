@@ -2,6 +2,7 @@
  * Microsoft's documents every rule cites (brief: S1-S8).
  * @module
  */
+import { frozen } from './frozen.js';
 
 /**
  * A Microsoft document a rule is taken from.
@@ -58,7 +59,7 @@ export const S9_URL = 'https://learn.microsoft.com/windows-server/get-started/az
  * ```
  * @category Policy
  */
-export const SOURCES: Readonly<Record<SourceId, Source>> = {
+export const SOURCES: Readonly<Record<SourceId, Source>> = /* @__PURE__ */ frozen({
   S1: {
     id: 'S1',
     title: 'Sell software subscriptions through the Cloud Solution Provider (CSP) program',
@@ -104,4 +105,4 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = {
     title: 'Azure Hybrid Benefit for Windows Server',
     url: S9_URL,
   },
-};
+});

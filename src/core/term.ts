@@ -2,7 +2,9 @@
  * Term durations (ISO-8601, as Partner Center writes them) and billing frequencies.
  * @module
  */
+
 import { fail, fieldName } from './errors.js';
+import { frozen } from './frozen.js';
 
 /**
  * A subscription term as Partner Center writes it: one month, one year, three years.
@@ -11,7 +13,7 @@ import { fail, fieldName } from './errors.js';
 export type Term = 'P1M' | 'P1Y' | 'P3Y';
 
 /** Every {@link Term}, shortest first. @category Time */
-export const TERMS: readonly Term[] = ['P1M', 'P1Y', 'P3Y'];
+export const TERMS: readonly Term[] = /* @__PURE__ */ frozen(['P1M', 'P1Y', 'P3Y']);
 
 /**
  * How often a subscription is charged within its term (the "billing plan").
@@ -21,7 +23,11 @@ export const TERMS: readonly Term[] = ['P1M', 'P1Y', 'P3Y'];
 export type BillingFrequency = 'monthly' | 'annual' | 'triennial';
 
 /** Every {@link BillingFrequency}, most frequent first. @category Time */
-export const BILLING_FREQUENCIES: readonly BillingFrequency[] = ['monthly', 'annual', 'triennial'];
+export const BILLING_FREQUENCIES: readonly BillingFrequency[] = /* @__PURE__ */ frozen([
+  'monthly',
+  'annual',
+  'triennial',
+]);
 
 /**
  * Checks a term code (exact spelling, as Partner Center's `termDuration`).

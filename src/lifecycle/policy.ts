@@ -3,8 +3,9 @@
  * subscriptions and whether they renew by default, by purchase date.
  * @module
  */
+
 import { type DatedPolicy, definePolicy } from '../core/index.js';
-import { S1_URL } from '../core/internal.js';
+import { frozen, S1_URL } from '../core/internal.js';
 
 /**
  * Where a software subscription appears, and whether it autorenews by default.
@@ -41,7 +42,7 @@ export interface PurchaseDateRule {
  * ```
  * @category Lifecycle
  */
-export const PURCHASE_DATE_POLICY: DatedPolicy<PurchaseDateRule> = {
+export const PURCHASE_DATE_POLICY: DatedPolicy<PurchaseDateRule> = /* @__PURE__ */ frozen({
   id: 'lifecycle.purchase-date-visibility',
   versions: [
     {
@@ -69,7 +70,7 @@ export const PURCHASE_DATE_POLICY: DatedPolicy<PurchaseDateRule> = {
       note: 'Bought on or after 2021-10-14 (the seed lost "or after"; the English original has it).',
     },
   ],
-};
+});
 
 /** @internal Check the built-in policy once (tests call it too). */
 export function checkedPurchaseDatePolicy(): DatedPolicy<PurchaseDateRule> {

@@ -2,10 +2,17 @@
  * Options of the refund rules, checked once per call.
  * @module
  */
+
 import type { EvaluateCancellationOptions } from '../cancellation/index.js';
 import { bad } from '../cancellation/internal.js';
 import { type InstantInput, parseQuantity, type RoundingMode } from '../core/index.js';
-import { describeType, oneOf, optionalBoolean, parseRoundingMode } from '../core/internal.js';
+import {
+  describeType,
+  frozen,
+  oneOf,
+  optionalBoolean,
+  parseRoundingMode,
+} from '../core/internal.js';
 import { REFUND_ROUNDING_POLICY } from './policy.js';
 import { builtInAt } from './resolve.js';
 
@@ -19,7 +26,10 @@ import { builtInAt } from './resolve.js';
 export type RoundingApplication = 'per-unit' | 'total';
 
 /** Every {@link RoundingApplication}. @category Refunds */
-export const ROUNDING_APPLICATIONS: readonly RoundingApplication[] = ['per-unit', 'total'];
+export const ROUNDING_APPLICATIONS: readonly RoundingApplication[] = /* @__PURE__ */ frozen([
+  'per-unit',
+  'total',
+]);
 
 /**
  * How a prorated refund is rounded. Omitted fields keep the default
@@ -49,7 +59,10 @@ export interface RefundRounding {
 export type CycleDayCount = 'cycle' | 'month-of-start';
 
 /** Every {@link CycleDayCount}. @category Refunds */
-export const CYCLE_DAY_COUNTS: readonly CycleDayCount[] = ['cycle', 'month-of-start'];
+export const CYCLE_DAY_COUNTS: readonly CycleDayCount[] = /* @__PURE__ */ frozen([
+  'cycle',
+  'month-of-start',
+]);
 
 /**
  * How the charge itself (`unitPrice × quantity`) is rounded when the unit

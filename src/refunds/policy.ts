@@ -5,8 +5,9 @@
  * refund or credit lands on. Each is a dated policy with its Microsoft source.
  * @module
  */
+
 import type { DatedPolicy, RoundingMode } from '../core/index.js';
-import { S1_URL, S3_URL, S8_URL } from '../core/internal.js';
+import { frozen, S1_URL, S3_URL, S8_URL } from '../core/internal.js';
 
 /**
  * How a subscription's prorated refund is counted.
@@ -83,7 +84,7 @@ export interface InvoicePeriodRule {
  * ```
  * @category Refunds
  */
-export const PRORATED_REFUND_POLICY: DatedPolicy<ProratedRefundRule> = {
+export const PRORATED_REFUND_POLICY: DatedPolicy<ProratedRefundRule> = /* @__PURE__ */ frozen({
   id: 'refunds.prorated-refund',
   versions: [
     {
@@ -97,7 +98,7 @@ export const PRORATED_REFUND_POLICY: DatedPolicy<ProratedRefundRule> = {
       note: 'The cancellation day is refunded, the days before it are charged. cycleDays = the charge cycle length (our reading); S3 words it as the calendar days of the month (365 or 366 for a year), offered as an option.',
     },
   ],
-};
+});
 
 /**
  * Microsoft's published billing examples truncate the per-unit refund to the
@@ -114,7 +115,7 @@ export const PRORATED_REFUND_POLICY: DatedPolicy<ProratedRefundRule> = {
  * ```
  * @category Refunds
  */
-export const REFUND_ROUNDING_POLICY: DatedPolicy<RefundRoundingRule> = {
+export const REFUND_ROUNDING_POLICY: DatedPolicy<RefundRoundingRule> = /* @__PURE__ */ frozen({
   id: 'refunds.rounding',
   versions: [
     {
@@ -124,7 +125,7 @@ export const REFUND_ROUNDING_POLICY: DatedPolicy<RefundRoundingRule> = {
       note: "Microsoft's examples truncate the per-unit amount, then multiply by the quantity.",
     },
   ],
-};
+});
 
 /**
  * Microsoft's billing pages promise new-commerce purchases a **full** refund
@@ -141,7 +142,7 @@ export const REFUND_ROUNDING_POLICY: DatedPolicy<RefundRoundingRule> = {
  * ```
  * @category Refunds
  */
-export const FULL_REFUND_TIER_POLICY: DatedPolicy<FullRefundTierRule> = {
+export const FULL_REFUND_TIER_POLICY: DatedPolicy<FullRefundTierRule> = /* @__PURE__ */ frozen({
   id: 'refunds.full-refund-within',
   versions: [
     {
@@ -151,7 +152,7 @@ export const FULL_REFUND_TIER_POLICY: DatedPolicy<FullRefundTierRule> = {
       note: 'An option: the seed (S1) promises only a prorated refund, which already refunds a same-day cancellation in full.',
     },
   ],
-};
+});
 
 /**
  * A cancelled perpetual software order is credited **100%** (no early
@@ -166,7 +167,7 @@ export const FULL_REFUND_TIER_POLICY: DatedPolicy<FullRefundTierRule> = {
  * ```
  * @category Refunds
  */
-export const PERPETUAL_CREDIT_POLICY: DatedPolicy<PerpetualCreditRule> = {
+export const PERPETUAL_CREDIT_POLICY: DatedPolicy<PerpetualCreditRule> = /* @__PURE__ */ frozen({
   id: 'refunds.perpetual-credit',
   versions: [
     {
@@ -175,7 +176,7 @@ export const PERPETUAL_CREDIT_POLICY: DatedPolicy<PerpetualCreditRule> = {
       value: { percent: 100 },
     },
   ],
-};
+});
 
 /**
  * The new-commerce billing period is one UTC calendar month; its invoice and
@@ -194,7 +195,7 @@ export const PERPETUAL_CREDIT_POLICY: DatedPolicy<PerpetualCreditRule> = {
  * ```
  * @category Refunds
  */
-export const INVOICE_PERIOD_POLICY: DatedPolicy<InvoicePeriodRule> = {
+export const INVOICE_PERIOD_POLICY: DatedPolicy<InvoicePeriodRule> = /* @__PURE__ */ frozen({
   id: 'refunds.invoice-period',
   versions: [
     {
@@ -209,4 +210,4 @@ export const INVOICE_PERIOD_POLICY: DatedPolicy<InvoicePeriodRule> = {
       note: 'Partner Center states dates in UTC. "Next monthly invoice" read as the invoice of the billing period (month) in which the cancellation happened.',
     },
   ],
-};
+});

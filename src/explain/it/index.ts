@@ -7,7 +7,9 @@
  * @packageDocumentation
  * @module explain/it
  */
+
 import { ROLE_DISPLAY_NAMES } from '../../access/index.js';
+import { frozen } from '../../core/internal.js';
 import { marketName } from '../../markets/index.js';
 import {
   formatCount,
@@ -118,7 +120,7 @@ function market(value: unknown): string {
  * ```
  * @category Explain
  */
-export const IT_MESSAGES: LocaleMessages = {
+export const IT_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
   locale: 'it',
   allowed: 'Consentito.',
   notAllowed: (briefs) => `Non consentito: ${briefs.join('; ')}.`,
@@ -304,4 +306,4 @@ export const IT_MESSAGES: LocaleMessages = {
       text: (r) => `Nel mercato ${market(r.market)} i prezzi commerciali escludono le imposte.`,
     },
   },
-};
+});

@@ -2,7 +2,9 @@
  * English messages for every reason code.
  * @module
  */
+
 import { ROLE_DISPLAY_NAMES } from '../../access/index.js';
+import { frozen } from '../../core/internal.js';
 import { marketName } from '../../markets/index.js';
 import {
   formatCount,
@@ -91,7 +93,7 @@ function market(value: unknown): string {
  * ```
  * @category Explain
  */
-export const EN_MESSAGES: LocaleMessages = {
+export const EN_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
   locale: 'en',
   allowed: 'Allowed.',
   notAllowed: (briefs) => `Not allowed: ${briefs.join('; ')}.`,
@@ -276,7 +278,7 @@ export const EN_MESSAGES: LocaleMessages = {
       text: (r) => `Commercial prices in ${market(r.market)} exclude tax.`,
     },
   },
-};
+});
 
 function capitalise(phrase: string): string {
   return `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}`;

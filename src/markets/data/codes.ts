@@ -4,6 +4,7 @@
  * so a bundle that only checks codes ships about a kilobyte of data.
  * @module
  */
+import { frozen } from '../../core/internal.js';
 
 /**
  * An ISO 3166-1 alpha-2 code: the 249 officially assigned codes, plus `XK`
@@ -283,11 +284,12 @@ export const ISO_REGION_CODES =
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW';
 
 /** @internal Partner Center's own codes, with the ISO code of the same place. */
-export const PARTNER_CENTER_ALIASES: Readonly<Record<PartnerCenterOnlyCode, IsoRegionCode>> = {
-  XS: 'BQ',
-  XE: 'BQ',
-  XJ: 'SJ',
-};
+export const PARTNER_CENTER_ALIASES: Readonly<Record<PartnerCenterOnlyCode, IsoRegionCode>> =
+  /* @__PURE__ */ frozen({
+    XS: 'BQ',
+    XE: 'BQ',
+    XJ: 'SJ',
+  });
 
 /**
  * @internal ISO codes of the markets where Azure reservations are not sold
@@ -298,4 +300,4 @@ export const RESERVATIONS_UNAVAILABLE_CODES =
   'AD AG AI AQ AS AW AX AZ BF BI BJ BL BQ BT BV CC CD CF CG CK CN CX DJ DM ER FK FM GA GD GF GG GI GL GM GN GP GQ GS GU GW GY HM HT IM IO JE KH KI KM LA LC LR LS MF MG MH ML MM MP MQ MR MS MV MW MZ NC NE NF NR NU PF PG PM PN PW RE SB SC SH SJ SL SM SO SR SS ST SX SZ TC TD TF TG TK TL TO TV UM VA VC VG VU WF WS XK YE YT';
 
 /** @internal ISO codes of the markets whose commercial prices include tax (S1). */
-export const TAX_INCLUSIVE_CODES: readonly IsoRegionCode[] = ['AU', 'BR'];
+export const TAX_INCLUSIVE_CODES: readonly IsoRegionCode[] = /* @__PURE__ */ frozen(['AU', 'BR']);
