@@ -139,6 +139,7 @@ describe('publishers whose software cannot be cancelled', () => {
     ['SUSE LLC', 'SUSE'],
     ['suse', 'SUSE'],
     ['SUSE Software Solutions Germany GmbH', 'SUSE'],
+    ['SUSE Software Solutions', 'SUSE'],
     ['Susex Ltd', null],
     ['Microsoft Corporation', null],
     ['Inc.', null],

@@ -56,6 +56,15 @@ describe('policy tables', () => {
   });
 });
 
+describe('options the window does not read', () => {
+  it('ignores roles: who may cancel is a question for the decision, not the window', () => {
+    const asOf = '2023-02-01T00:00:00Z';
+    expect(cancellationWindow(sub(), { asOf, roles: 5 } as never)).toEqual(
+      cancellationWindow(sub(), { asOf }),
+    );
+  });
+});
+
 describe('subscription, initial term', () => {
   it('opens at the purchase instant and closes 168 elapsed hours later (default)', () => {
     const w = cancellationWindow(sub(), { asOf: '2023-02-01T00:00:00Z' });

@@ -20,6 +20,15 @@ const sub: SoftwareSubscription = {
 };
 
 describe('remainingObligation', () => {
+  it('a cancelled subscription stays cancelled, not expired, once its term is over', () => {
+    const o = remainingObligation(
+      { ...sub, status: 'cancelled' },
+      { asOf: '2025-01-01T00:00:00Z' },
+    );
+    expect(o.state).toBe('cancelled');
+    expect(o.installments).toEqual([]);
+  });
+
   it('inside the window: the installments are listed, the obligation is not final', () => {
     const o = remainingObligation(sub, { asOf: '2023-03-12T00:00:00Z' });
     expect(o.state).toBe('in_term');
