@@ -196,7 +196,7 @@ export function billingFrequencyChange(
   const policy = o['policy'] as DatedPolicy<BillingPlanRule> | undefined;
 
   const reasons: BillingFrequencyChangeReason[] = [];
-  const change = policyAtMs(FREQUENCY_CHANGE_POLICY, asOfMs, 'FREQUENCY_CHANGE_POLICY');
+  const change = policyAtMs(FREQUENCY_CHANGE_POLICY, asOfMs, 'options.asOf');
   const rules: RuleRef[] = [change.rule];
   reasons.push(...unknownValueReasons(sub.unknownFields));
   if (roles !== undefined) {

@@ -14,7 +14,7 @@ import {
   type Term,
 } from '../../src/core/index.js';
 import { subscriptionStatusOn } from '../../src/lifecycle/index.js';
-import { expectRuleError } from '../support/errors.js';
+import { expectRuleError, messageOf } from '../support/errors.js';
 import { expectSameInEveryTimeZone } from '../support/tz.js';
 
 const P3Y_SUB = {
@@ -390,6 +390,14 @@ describe('billingFrequencyChange: bad input', () => {
       () => billingFrequencyChange({ ...P3Y_SUB, kind: 'perpetual' } as never, 'annual', { asOf }),
       'invalid_input',
       'subscription.kind',
+    );
+  });
+
+  it('names options.asOf when the date is before the frequency-change rule (1970-01-01)', () => {
+    expect(
+      messageOf(() => billingFrequencyChange(P3Y_SUB, 'annual', { asOf: '1969-12-31T23:59:59Z' })),
+    ).toBe(
+      'policy_not_in_force [options.asOf] options.asOf: "billing.frequency-change-next-term" has no version in force at that date',
     );
   });
 
