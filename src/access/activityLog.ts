@@ -4,7 +4,6 @@
  * Activity log).
  * @module
  */
-
 import type { CalendarDay, InstantInput } from '../core/index.js';
 import {
   asRecord,

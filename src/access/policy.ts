@@ -2,7 +2,6 @@
  * The dated permission table: which roles may perform each action.
  * @module
  */
-
 import { type DatedPolicy, definePolicy } from '../core/index.js';
 import { frozen, S1_URL } from '../core/internal.js';
 import type { Action, Role } from './vocabulary.js';

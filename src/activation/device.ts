@@ -3,7 +3,6 @@
  * milliseconds (no `Date` in the loops).
  * @module
  */
-
 import type { InstantInput } from '../core/index.js';
 import { asRecord, describeType, fail, frozen, MS_PER_DAY, toInstantMs } from '../core/internal.js';
 import type { KmsTimings } from './policy.js';

@@ -3,7 +3,6 @@
  * methods of each sales channel, and Azure Hybrid Benefit's use rights.
  * @module
  */
-
 import { type DatedPolicy, type PolicyInForce, policyInForce } from '../core/index.js';
 import { fail, frozen, S1_URL, S6_URL } from '../core/internal.js';
 

@@ -4,7 +4,6 @@
  * billing-frequency change waits for the next term.
  * @module
  */
-
 import type { BillingFrequency, DatedPolicy, Term } from '../core/index.js';
 import { frozen, S1_URL } from '../core/internal.js';
 

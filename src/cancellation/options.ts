@@ -2,7 +2,6 @@
  * Options of the cancellation rules, checked once per call.
  * @module
  */
-
 import type { AuthorizationDecision } from '../access/index.js';
 import { authorizeByDefault } from '../access/internal.js';
 import type { DatedPolicy, InstantInput } from '../core/index.js';

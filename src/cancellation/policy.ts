@@ -4,7 +4,6 @@
  * cancellation sets in motion. Each is a dated policy with its source.
  * @module
  */
-
 import type { DatedPolicy } from '../core/index.js';
 import { frozen, S1_URL, S2_URL, S4_URL } from '../core/internal.js';
 

@@ -3,7 +3,6 @@
  * (HUF, IDR, COP show 0 where ISO says 2) and accepts unknown codes.
  * @module
  */
-
 import { fail, fieldName, quoteIfSafe } from './errors.js';
 import { frozen } from './frozen.js';
 

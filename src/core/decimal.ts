@@ -3,7 +3,6 @@
  * or numbers read through their shortest decimal text, never their binary value.
  * @module
  */
-
 import { describeType, fail, fieldName, quoteIfSafe } from './errors.js';
 import { frozen } from './frozen.js';
 

@@ -2,7 +2,6 @@
  * The two purchase shapes rules are asked about, and their run-time guards.
  * @module
  */
-
 import { currencyExponent } from './currencies.js';
 import { type DecimalInput, type ScaledDecimal, toScaledDecimal } from './decimal.js';
 import { describeType, fail } from './errors.js';

@@ -2,7 +2,6 @@
  * Term durations (ISO-8601, as Partner Center writes them) and billing frequencies.
  * @module
  */
-
 import { fail, fieldName } from './errors.js';
 import { frozen } from './frozen.js';
 

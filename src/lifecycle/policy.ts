@@ -3,7 +3,6 @@
  * subscriptions and whether they renew by default, by purchase date.
  * @module
  */
-
 import { type DatedPolicy, definePolicy } from '../core/index.js';
 import { frozen, S1_URL } from '../core/internal.js';
 

@@ -2,7 +2,6 @@
  * Options of the refund rules, checked once per call.
  * @module
  */
-
 import type { EvaluateCancellationOptions } from '../cancellation/index.js';
 import { bad } from '../cancellation/internal.js';
 import { type InstantInput, parseQuantity, type RoundingMode } from '../core/index.js';

@@ -5,7 +5,6 @@
  * refund or credit lands on. Each is a dated policy with its Microsoft source.
  * @module
  */
-
 import type { DatedPolicy, RoundingMode } from '../core/index.js';
 import { frozen, S1_URL, S3_URL, S8_URL } from '../core/internal.js';
 

@@ -7,7 +7,6 @@
  * @packageDocumentation
  * @module explain/it
  */
-
 import { ROLE_DISPLAY_NAMES } from '../../access/index.js';
 import { frozen } from '../../core/internal.js';
 import { marketName } from '../../markets/index.js';

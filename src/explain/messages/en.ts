@@ -2,7 +2,6 @@
  * English messages for every reason code.
  * @module
  */
-
 import { ROLE_DISPLAY_NAMES } from '../../access/index.js';
 import { frozen } from '../../core/internal.js';
 import { marketName } from '../../markets/index.js';

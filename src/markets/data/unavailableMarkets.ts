@@ -4,7 +4,6 @@
  * not ship 109 names in two languages.
  * @module
  */
-
 import type { CalendarDay } from '../../core/index.js';
 import { frozen } from '../../core/internal.js';
 import { MARKETS_LISTED_AS_OF, MARKETS_SOURCE } from '../listing.js';
