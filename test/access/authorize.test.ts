@@ -32,6 +32,13 @@ const S1_RULE = {
   effectiveFrom: '2019-01-01',
 };
 
+/** Role names as a caller may give them: ids, Partner Center display names, anything. */
+const roleText = fc.oneof(
+  fc.constantFrom(...ROLES),
+  fc.constantFrom(...Object.values(ROLE_DISPLAY_NAMES)),
+  fc.string(),
+);
+
 describe('authorize: the role/action matrix of brief §8', () => {
   for (const action of ACTIONS) {
     for (const role of ROLES) {
@@ -155,11 +162,6 @@ describe('authorize: decision details', () => {
   });
 
   it('property: allowed ⇔ reasons empty ⇔ grantedBy non-empty; hasPermission agrees', () => {
-    const roleText = fc.oneof(
-      fc.constantFrom(...ROLES),
-      fc.constantFrom(...Object.values(ROLE_DISPLAY_NAMES)),
-      fc.string(),
-    );
     fc.assert(
       fc.property(fc.constantFrom(...ACTIONS), fc.array(roleText, { maxLength: 6 }), (a, roles) => {
         const d = authorize(a, roles);
@@ -177,11 +179,6 @@ describe('authorize: decision details', () => {
 
 describe('authorizeByDefault (the built-in table, for sibling areas)', () => {
   it('gives the decision authorize gives without options (property)', () => {
-    const roleText = fc.oneof(
-      fc.constantFrom(...ROLES),
-      fc.constantFrom(...Object.values(ROLE_DISPLAY_NAMES)),
-      fc.string(),
-    );
     fc.assert(
       fc.property(fc.constantFrom(...ACTIONS), fc.array(roleText, { maxLength: 6 }), (a, roles) => {
         const d = authorizeByDefault(a, roles);
