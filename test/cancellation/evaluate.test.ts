@@ -1,42 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCancellation } from '../../src/cancellation/index.js';
 import { checkCancellationOptions, decideCancellation } from '../../src/cancellation/internal.js';
-import type { PerpetualPurchase, SoftwareSubscription } from '../../src/core/index.js';
+import type { SoftwareSubscription } from '../../src/core/index.js';
 import { checkPerpetual, checkSubscription } from '../../src/core/internal.js';
 import { expectRuleError } from '../support/errors.js';
 import { expectSameInEveryTimeZone, localOffsetsDiffer } from '../support/tz.js';
+import { perpetual, sub as subscription } from './fixtures.js';
 
 const H = 3_600_000;
 const D = 24 * H;
 
-function sub(over: Partial<SoftwareSubscription> = {}): SoftwareSubscription {
-  return {
-    kind: 'subscription',
-    id: 'sub-1',
-    purchasedAt: '2023-01-31T15:00:00Z',
-    term: 'P1M',
-    billingFrequency: 'monthly',
-    quantity: 3,
-    unitPrice: '10.00',
-    currency: 'EUR',
-    ...over,
-  };
-}
-
-function perpetual(over: Partial<PerpetualPurchase> = {}): PerpetualPurchase {
-  return {
-    kind: 'perpetual',
-    purchasedAt: '2022-05-02T08:00:00Z',
-    productName: 'SQL Server 2019 Standard',
-    orderId: 'ord-1',
-    quantity: 1,
-    unitPrice: '899.00',
-    currency: 'USD',
-    ...over,
-  };
-}
-
 const codes = (d: { reasons: readonly { code: string }[] }) => d.reasons.map((r) => r.code);
+
+/** Every decision here names its subscription. */
+const sub = (over: Partial<SoftwareSubscription> = {}): SoftwareSubscription =>
+  subscription({ id: 'sub-1', ...over });
 
 describe('boundaries to the millisecond', () => {
   it('initial term: purchase − 1 ms not yet open, purchase allowed, closesAt − 1 ms allowed, closesAt refused', () => {

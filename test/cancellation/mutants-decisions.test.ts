@@ -3,16 +3,9 @@
 // software cannot be cancelled: pinned exactly (found open by mutation testing).
 import { describe, expect, it } from 'vitest';
 import { evaluateCancellation } from '../../src/cancellation/index.js';
+import { P1Y_MONTHLY } from './fixtures.js';
 
-const sub = {
-  kind: 'subscription',
-  purchasedAt: '2022-03-01T09:30:00Z',
-  term: 'P1Y',
-  billingFrequency: 'monthly',
-  quantity: 1,
-  unitPrice: '1',
-  currency: 'EUR',
-} as const;
+const sub = P1Y_MONTHLY;
 const perpetual = {
   kind: 'perpetual',
   purchasedAt: '2022-03-01T09:30:00Z',

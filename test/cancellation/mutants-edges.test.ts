@@ -7,6 +7,7 @@ import {
   softwareOrderCancellationRequest,
 } from '../../src/cancellation/index.js';
 import { expectRuleError } from '../support/errors.js';
+import { P1Y_MONTHLY } from './fixtures.js';
 
 const line = (lineItemNumber: number) => ({
   lineItemNumber,
@@ -53,15 +54,7 @@ describe('softwareOrderCancellationRequest', () => {
 });
 
 describe("a caller's window policy is checked value by value", () => {
-  const sub = {
-    kind: 'subscription',
-    purchasedAt: '2022-03-01T09:30:00Z',
-    term: 'P1Y',
-    billingFrequency: 'monthly',
-    quantity: 1,
-    unitPrice: '1',
-    currency: 'EUR',
-  } as const;
+  const sub = P1Y_MONTHLY;
   const policy = (value: unknown) => ({
     id: 'my.window',
     versions: [{ effectiveFrom: '2020-01-01', source: 'https://example.com', value }],

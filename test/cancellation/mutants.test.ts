@@ -12,26 +12,9 @@ import {
   type SoftwareOrder,
   softwareOrderCancellationRequest,
 } from '../../src/cancellation/index.js';
-import {
-  type DatedPolicy,
-  type PerpetualPurchase,
-  SOURCES,
-  type SoftwareSubscription,
-} from '../../src/core/index.js';
+import { type DatedPolicy, type PerpetualPurchase, SOURCES } from '../../src/core/index.js';
 import { expectRuleError, messageOf } from '../support/errors.js';
-
-function sub(over: Partial<SoftwareSubscription> = {}): SoftwareSubscription {
-  return {
-    kind: 'subscription',
-    purchasedAt: '2023-01-31T15:00:00Z',
-    term: 'P1M',
-    billingFrequency: 'monthly',
-    quantity: 3,
-    unitPrice: '10.00',
-    currency: 'EUR',
-    ...over,
-  };
-}
+import { sub } from './fixtures.js';
 
 function perpetual(over: Partial<PerpetualPurchase> = {}): PerpetualPurchase {
   return {

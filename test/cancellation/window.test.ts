@@ -5,44 +5,14 @@ import {
   PERPETUAL_CANCELLATION_POLICY,
   SUBSCRIPTION_CANCELLATION_POLICY,
 } from '../../src/cancellation/index.js';
-import {
-  type DatedPolicy,
-  definePolicy,
-  type PerpetualPurchase,
-  type SoftwareSubscription,
-} from '../../src/core/index.js';
+import { type DatedPolicy, definePolicy } from '../../src/core/index.js';
 import { expectRuleError } from '../support/errors.js';
+import { perpetual, sub } from './fixtures.js';
 
 const H = 3_600_000;
 const D = 24 * H;
 const iso = (d: Date) => d.toISOString();
 const ms = (text: string) => Date.parse(text);
-
-function sub(over: Partial<SoftwareSubscription> = {}): SoftwareSubscription {
-  return {
-    kind: 'subscription',
-    purchasedAt: '2023-01-31T15:00:00Z',
-    term: 'P1M',
-    billingFrequency: 'monthly',
-    quantity: 3,
-    unitPrice: '10.00',
-    currency: 'EUR',
-    ...over,
-  };
-}
-
-function perpetual(over: Partial<PerpetualPurchase> = {}): PerpetualPurchase {
-  return {
-    kind: 'perpetual',
-    purchasedAt: '2022-05-02T08:00:00Z',
-    productName: 'SQL Server 2019 Standard',
-    orderId: 'ord-1',
-    quantity: 1,
-    unitPrice: '899.00',
-    currency: 'USD',
-    ...over,
-  };
-}
 
 describe('policy tables', () => {
   it('are valid dated policies in force from 1970-01-01 with Microsoft sources', () => {

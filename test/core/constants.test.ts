@@ -9,6 +9,7 @@ import { checkSubscription, SUBSCRIPTION_STATUSES } from '../../src/core/purchas
 import * as sources from '../../src/core/sources.js';
 import { BILLING_FREQUENCIES, frequencyMonths, TERMS, termMonths } from '../../src/core/term.js';
 import { messageOf } from '../support/errors.js';
+import { SUBSCRIPTION } from './fixtures.js';
 
 describe('terms and billing frequencies', () => {
   it('lists every term and frequency, shortest first, with its months', () => {
@@ -31,15 +32,7 @@ describe('subscription statuses', () => {
       'deleted',
     ];
     expect(SUBSCRIPTION_STATUSES).toEqual(statuses);
-    const sub = {
-      kind: 'subscription',
-      purchasedAt: '2022-01-31T10:00:00Z',
-      term: 'P1Y',
-      billingFrequency: 'monthly',
-      quantity: 3,
-      unitPrice: '10.08',
-      currency: 'EUR',
-    };
+    const sub = SUBSCRIPTION;
     for (const status of statuses) {
       expect(checkSubscription({ ...sub, status }).status).toBe(status);
     }
@@ -180,12 +173,15 @@ describe('the sources table', () => {
   it('has S1 to S9, each with its id, a title and a Microsoft Learn address', () => {
     const ids = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9'] as const;
     expect(Object.keys(sources.SOURCES)).toEqual(ids);
+    const urlConstants: Readonly<Record<string, unknown>> = Object.fromEntries(
+      Object.entries(sources).filter(([name]) => name.endsWith('_URL')),
+    );
     for (const id of ids) {
       const s = sources.SOURCES[id];
       expect(s.id).toBe(id);
       expect(s.title.length).toBeGreaterThan(10);
       expect(s.url).toMatch(/^https:\/\/learn\.microsoft\.com\/[a-z-]+\/[a-z0-9/-]+$/);
-      expect(s.url).toBe(sources[`${id}_URL`]);
+      expect(s.url).toBe(urlConstants[`${id}_URL`]);
     }
     expect(new Set(ids.map((id) => sources.SOURCES[id].url)).size).toBe(9);
     expect(new Set(ids.map((id) => sources.SOURCES[id].title)).size).toBe(9);

@@ -24,16 +24,9 @@ import {
 } from '../../src/core/index.js';
 import { checkPerpetual, checkPurchase, checkSubscription } from '../../src/core/internal.js';
 import { messageOf } from '../support/errors.js';
+import { SUBSCRIPTION } from './fixtures.js';
 
-const sub = {
-  kind: 'subscription',
-  purchasedAt: '2022-01-31T10:00:00Z',
-  term: 'P1Y',
-  billingFrequency: 'monthly',
-  quantity: 3,
-  unitPrice: '10.08',
-  currency: 'EUR',
-};
+const sub = SUBSCRIPTION;
 const policy = { id: 'p', versions: [{ effectiveFrom: '2021-01-01', source: 's', value: 1 }] };
 
 describe('core error messages', () => {

@@ -34,6 +34,7 @@ import {
   policyAtMs,
 } from '../../src/core/internal.js';
 import { messageOf } from '../support/errors.js';
+import { SUBSCRIPTION } from './fixtures.js';
 
 const EUR = (minor: number) => ({ currency: 'EUR', minor });
 
@@ -316,15 +317,7 @@ describe('unknown values', () => {
 });
 
 describe('purchases: every field is named in its error', () => {
-  const sub = {
-    kind: 'subscription',
-    purchasedAt: '2022-01-31T10:00:00Z',
-    term: 'P1Y',
-    billingFrequency: 'monthly',
-    quantity: 3,
-    unitPrice: '10.08',
-    currency: 'EUR',
-  };
+  const sub = SUBSCRIPTION;
   const perp = {
     kind: 'perpetual',
     purchasedAt: '2022-05-02T08:00:00Z',

@@ -23,6 +23,7 @@ import {
   versionIndexAt,
 } from '../../src/core/internal.js';
 import { expectRuleError } from '../support/errors.js';
+import { SUBSCRIPTION } from './fixtures.js';
 
 const policy = definePolicy({
   id: 'test.window',
@@ -196,15 +197,7 @@ describe('terms, frequencies, quantities', () => {
 });
 
 describe('purchase guards', () => {
-  const sub = {
-    kind: 'subscription',
-    purchasedAt: '2022-01-31T10:00:00Z',
-    term: 'P1Y',
-    billingFrequency: 'monthly',
-    quantity: 3,
-    unitPrice: '10.08',
-    currency: 'EUR',
-  };
+  const sub = SUBSCRIPTION;
 
   it('normalises a subscription and records unknown Partner Center values', () => {
     const c = checkSubscription({
