@@ -24,13 +24,13 @@ import {
   fail,
   formatEpochDay,
   MS_PER_DAY,
+  monthsOfTerm,
   policyAtMs,
   toInstantMs,
   unknownValueReasons,
 } from '../core/internal.js';
 import type { TermDates } from '../lifecycle/index.js';
 import { formatTerm, lifecycleAt } from '../lifecycle/internal.js';
-import { monthsOfTerm } from './cycles.js';
 import {
   checkOffered,
   type FrequencyNotEligibleReason,

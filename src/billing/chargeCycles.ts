@@ -10,9 +10,15 @@ import {
   parseTerm,
   type Term,
 } from '../core/index.js';
-import { asRecord, epochDayOfMs, formatEpochDay, toInstantMs } from '../core/internal.js';
+import {
+  asRecord,
+  epochDayOfMs,
+  formatEpochDay,
+  monthsOfTerm,
+  toInstantMs,
+} from '../core/internal.js';
 import { checkTermIndex } from '../lifecycle/internal.js';
-import { cycleMonthsFor, cyclesOfTerm, monthsOfTerm } from './cycles.js';
+import { cycleMonthsFor, cyclesOfTerm } from './cycles.js';
 
 /**
  * One charge cycle: the days one charge covers. Both days are UTC and inclusive.

@@ -7,8 +7,6 @@ import type { BillingFrequency, Term } from '../core/index.js';
 import { addMonthsToEpochDay, fail, monthsOfFrequency, monthsOfTerm } from '../core/internal.js';
 import { termIndexAt } from '../lifecycle/internal.js';
 
-export { monthsOfFrequency, monthsOfTerm };
-
 /**
  * @internal Months of one charge cycle of `frequency` within `term`; throws
  * `invalid_billing_frequency` when the cycle is longer than the term

@@ -16,13 +16,14 @@ import {
   checkPrice,
   fail,
   formatEpochDay,
+  monthsOfTerm,
   parseRoundingMode,
   pow10,
   roundQuotient,
   type ScaledDecimal,
 } from '../core/internal.js';
 import { type ChargeCycle, type ChargeCyclesInput, readCycleInput } from './chargeCycles.js';
-import { cyclesOfTerm, monthsOfTerm } from './cycles.js';
+import { cyclesOfTerm } from './cycles.js';
 
 /**
  * Input of {@link installmentSchedule}: the term's cycles, a quantity, and

@@ -11,8 +11,6 @@ export {
   chargeCycleAt,
   cycleMonthsFor,
   cyclesOfTerm,
-  monthsOfFrequency,
-  monthsOfTerm,
 } from './cycles.js';
 export { frequenciesByRule, planRuleAtMs } from './eligibility.js';
 export { priceTimesQuantityMinor } from './installmentSchedule.js';

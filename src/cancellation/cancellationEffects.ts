@@ -3,9 +3,9 @@
  * @module
  */
 import type { InstantInput, Purchase, RuleRef } from '../core/index.js';
-import { asRecord, checkPurchase, toInstantMs } from '../core/internal.js';
+import { asRecord, checkPurchase, failField, toInstantMs } from '../core/internal.js';
 import { CANCELLATION_EFFECTS_POLICY } from './policy.js';
-import { bad, inForceAt } from './resolve.js';
+import { inForceAt } from './resolve.js';
 
 /**
  * The money side of a cancellation. Amounts are computed by `./refunds`
@@ -110,7 +110,8 @@ export function cancellationEffects(
   const checked = checkPurchase(purchase);
   const o = asRecord(options, 'options');
   const cancelledMs = toInstantMs(o['cancelledAt'], 'cancelledAt');
-  if (cancelledMs < checked.purchasedMs) bad('cancelledAt', 'before the purchase', 'invalid_range');
+  if (cancelledMs < checked.purchasedMs)
+    failField('cancelledAt', 'before the purchase', 'invalid_range');
   const { value, rule } = inForceAt(CANCELLATION_EFFECTS_POLICY, cancelledMs);
   const perpetual = checked.kind === 'perpetual';
   return {

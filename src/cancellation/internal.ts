@@ -13,4 +13,4 @@
 export { decideCancellation } from './evaluateCancellation.js';
 export { matchPublisher } from './nonCancellablePublisher.js';
 export { type CheckedCancellationOptions, checkCancellationOptions } from './options.js';
-export { bad, checkDays, inForceAt } from './resolve.js';
+export { checkDays, inForceAt } from './resolve.js';

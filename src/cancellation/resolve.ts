@@ -73,8 +73,3 @@ export function checkWindowRule(value: unknown, field: string): CancellationWind
     ),
   });
 }
-
-/** @internal Throw `code` (default `invalid_input`) on `field`, the message `field: text`. */
-export function bad(field: string, text: string, code: CspRuleErrorCode = 'invalid_input'): never {
-  return fail(code, field, `${field}: ${text}`);
-}

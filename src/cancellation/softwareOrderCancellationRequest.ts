@@ -3,8 +3,7 @@
  * @module
  */
 import { parseQuantity } from '../core/index.js';
-import { asRecord, denseList, fail, optionalString } from '../core/internal.js';
-import { bad } from './resolve.js';
+import { asRecord, denseList, fail, failField, optionalString } from '../core/internal.js';
 
 /**
  * One line item of a Partner Center software order.
@@ -85,7 +84,8 @@ const GUID_RE = /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
 const MAX_LINE_ITEMS = 10_000;
 
 function nonEmpty(input: unknown, field: string): string {
-  if (typeof input !== 'string' || input.trim() === '') bad(field, 'expected a non-empty string');
+  if (typeof input !== 'string' || input.trim() === '')
+    failField(field, 'expected a non-empty string');
   return input;
 }
 
@@ -100,7 +100,7 @@ function checkLine(input: unknown, field: string): CheckedLine {
   const r = asRecord(input, field);
   const n = r['lineItemNumber'];
   if (!Number.isSafeInteger(n) || (n as number) < 0) {
-    bad(`${field}.lineItemNumber`, 'expected a whole number from 0');
+    failField(`${field}.lineItemNumber`, 'expected a whole number from 0');
   }
   const offerId = nonEmpty(r['offerId'], `${field}.offerId`);
   parseQuantity(r['quantity'], `${field}.quantity`);
@@ -162,20 +162,21 @@ export function softwareOrderCancellationRequest(
   try {
     encodeURIComponent(id);
   } catch {
-    bad('order.id', 'not well-formed text (a lone surrogate)');
+    failField('order.id', 'not well-formed text (a lone surrogate)');
   }
   const tenant = optionalString(r['customerTenantId'], 'order.customerTenantId');
   if (tenant !== undefined && !GUID_RE.test(tenant)) {
-    bad('order.customerTenantId', 'expected a GUID');
+    failField('order.customerTenantId', 'expected a GUID');
   }
   const status = r['status'];
   if (typeof status !== 'string' || status === '') {
-    bad('order.status', 'expected a string such as "completed"');
+    failField('order.status', 'expected a string such as "completed"');
   }
-  if (status.toLowerCase() === 'cancelled') bad('order.status', 'the order is already cancelled');
+  if (status.toLowerCase() === 'cancelled')
+    failField('order.status', 'the order is already cancelled');
   const raw = r['lineItems'];
   const rawLines = Array.isArray(raw) ? denseList(raw, 'order.lineItems', MAX_LINE_ITEMS) : [];
-  if (rawLines.length === 0) bad('order.lineItems', 'expected at least one line item');
+  if (rawLines.length === 0) failField('order.lineItems', 'expected at least one line item');
   // Line items by number, in the order's order.
   const lines = new Map<number, CheckedLine>();
   rawLines.forEach((item, i) => {
@@ -193,19 +194,19 @@ export function softwareOrderCancellationRequest(
   const selected = new Set<number>();
   if (lineItems === undefined) {
     for (const line of lines.values()) if (!line.cancelled) selected.add(line.lineItemNumber);
-    if (selected.size === 0) bad('order.lineItems', 'every line item is already cancelled');
+    if (selected.size === 0) failField('order.lineItems', 'every line item is already cancelled');
   } else {
     const numbers = Array.isArray(lineItems)
       ? denseList(lineItems, 'lineItems', MAX_LINE_ITEMS)
       : [];
-    if (numbers.length === 0) bad('lineItems', 'expected at least one line item number');
+    if (numbers.length === 0) failField('lineItems', 'expected at least one line item number');
     numbers.forEach((n, i) => {
       const f = `lineItems[${i}]`;
       // Keys are numbers: anything else finds no line.
       const line = lines.get(n as number);
-      if (line === undefined) bad(f, 'not a line item number of this order');
-      if (line.cancelled) bad(f, 'line item already cancelled');
-      if (selected.has(n as number)) bad(f, 'line item number repeated', 'duplicate_id');
+      if (line === undefined) failField(f, 'not a line item number of this order');
+      if (line.cancelled) failField(f, 'line item already cancelled');
+      if (selected.has(n as number)) failField(f, 'line item number repeated', 'duplicate_id');
       selected.add(n as number);
     });
   }

@@ -153,6 +153,15 @@ export function fail(
   throw new CspRuleError(code, message, { field, details } as CspRuleErrorOptions);
 }
 
+/** @internal {@link fail} with the message `field: text` (the field named first, as every message does). */
+export function failField(
+  field: string,
+  text: string,
+  code: CspRuleErrorCode = 'invalid_input',
+): never {
+  return fail(code, field, `${field}: ${text}`);
+}
+
 /** @internal A short, safe description of a received value for messages (never the value of a string). */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';

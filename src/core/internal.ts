@@ -27,7 +27,7 @@ export {
   toScaledDecimal,
 } from './decimal.js';
 export { decision } from './decision.js';
-export { describeType, fail, fieldName } from './errors.js';
+export { describeType, fail, failField, fieldName } from './errors.js';
 export { frozen } from './frozen.js';
 export { asRecord, denseList, oneOf, optionalBoolean, optionalString } from './guards.js';
 export { toInstantMs } from './instant.js';

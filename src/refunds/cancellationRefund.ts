@@ -11,7 +11,7 @@ import type {
   CancellationReason,
   CancellationWindow,
 } from '../cancellation/index.js';
-import { bad, checkCancellationOptions, decideCancellation } from '../cancellation/internal.js';
+import { checkCancellationOptions, decideCancellation } from '../cancellation/internal.js';
 import type {
   CalendarDay,
   Decision,
@@ -24,6 +24,7 @@ import {
   asRecord,
   checkPurchase,
   epochDayOfMs,
+  failField,
   formatEpochDay,
   formatScaled,
   pow10,
@@ -314,7 +315,7 @@ export function cancellationRefund(
   let cycleMonths: number | undefined;
   if (checked.kind === 'subscription') {
     if (quantity !== undefined) {
-      bad(
+      failField(
         'quantity',
         'a subscription is refunded for all its licences (quantity applies to perpetual orders)',
         'invalid_option',
@@ -331,7 +332,7 @@ export function cancellationRefund(
   } else {
     quantity ??= checked.quantity;
     if (quantity > checked.quantity) {
-      bad(
+      failField(
         'quantity',
         `${quantity} is more than the order's ${checked.quantity} licences`,
         'invalid_quantity',

@@ -3,10 +3,10 @@
  * @module
  */
 import type { EvaluateCancellationOptions } from '../cancellation/index.js';
-import { bad } from '../cancellation/internal.js';
 import { type InstantInput, parseQuantity, type RoundingMode } from '../core/index.js';
 import {
   describeType,
+  failField,
   frozen,
   oneOf,
   optionalBoolean,
@@ -133,7 +133,7 @@ const DURATION_RE =
 export function durationMs(input: unknown, field: string): number {
   const m = typeof input === 'string' ? DURATION_RE.exec(input) : null;
   if (m === null) {
-    bad(
+    failField(
       field,
       `expected an ISO-8601 duration in days, hours, minutes or seconds such as "PT24H", got ${typeof input === 'string' ? 'another text' : describeType(input)}`,
       'invalid_duration',
@@ -141,7 +141,7 @@ export function durationMs(input: unknown, field: string): number {
   }
   const [, days = 0, hours = 0, minutes = 0, seconds = 0] = m;
   const ms = ((+days * 24 + +hours) * 60 + +minutes) * 60_000 + +seconds * 1000;
-  if (ms <= 0) bad(field, 'the duration must be longer than zero', 'invalid_duration');
+  if (ms <= 0) failField(field, 'the duration must be longer than zero', 'invalid_duration');
   return ms;
 }
 
@@ -162,7 +162,7 @@ export function checkRefundOptions(o: Readonly<Record<string, unknown>>): Checke
     mode = parseRoundingMode(rounding, 'rounding');
   } else if (rounding !== undefined) {
     if (typeof rounding !== 'object' || rounding === null || Array.isArray(rounding)) {
-      bad(
+      failField(
         'rounding',
         `expected a mode or { mode, apply }, got ${describeType(rounding)}`,
         'invalid_rounding',
@@ -173,7 +173,7 @@ export function checkRefundOptions(o: Readonly<Record<string, unknown>>): Checke
     if (r['apply'] !== undefined) {
       apply = r['apply'] as RoundingApplication;
       if (!ROUNDING_APPLICATIONS.includes(apply)) {
-        bad('rounding.apply', 'expected per-unit or total', 'invalid_rounding');
+        failField('rounding.apply', 'expected per-unit or total', 'invalid_rounding');
       }
     }
   }

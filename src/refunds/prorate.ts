@@ -6,11 +6,11 @@
  */
 import type { Installment } from '../billing/index.js';
 import { type CycleAt, cyclesOfTerm } from '../billing/internal.js';
-import { bad } from '../cancellation/internal.js';
 import type { Money, RoundingMode } from '../core/index.js';
 import {
   daysInMonth,
   epochDayFromYmd,
+  failField,
   formatEpochDay,
   formatScaled,
   pow10,
@@ -124,6 +124,7 @@ export function installmentsFrom(
 
 /** @internal `minor`, a term's total, checked to be a safe integer (`invalid_money` on `field`). */
 export function termTotal(minor: number, field: string): number {
-  if (!Number.isSafeInteger(minor)) bad(field, 'the term total is too large', 'invalid_money');
+  if (!Number.isSafeInteger(minor))
+    failField(field, 'the term total is too large', 'invalid_money');
   return minor;
 }

@@ -9,9 +9,15 @@ import type {
   CancellationWindow,
   EvaluateCancellationOptions,
 } from '../cancellation/index.js';
-import { bad, checkCancellationOptions, decideCancellation } from '../cancellation/internal.js';
+import { checkCancellationOptions, decideCancellation } from '../cancellation/internal.js';
 import type { Money, RuleRef, SoftwareSubscription } from '../core/index.js';
-import { asRecord, checkSubscription, epochDayOfMs, toInstantMs } from '../core/internal.js';
+import {
+  asRecord,
+  checkSubscription,
+  epochDayOfMs,
+  failField,
+  toInstantMs,
+} from '../core/internal.js';
 import type { TermDates } from '../lifecycle/index.js';
 import { knownTermMonths } from '../lifecycle/internal.js';
 import { type ChargeRoundingOption, chargeRoundingOf } from './options.js';
@@ -122,7 +128,7 @@ export function remainingObligation(
   const termMonths = knownTermMonths(checked);
   const frequency = checked.billingFrequency;
   if (frequency === undefined) {
-    bad(
+    failField(
       'subscription.billingFrequency',
       'not a billing frequency this version knows',
       'invalid_billing_frequency',
@@ -134,7 +140,7 @@ export function remainingObligation(
     'subscription.billingFrequency',
   );
   if (asOfMs < checked.purchasedMs)
-    bad('asOf', 'before the subscription was bought', 'invalid_range');
+    failField('asOf', 'before the subscription was bought', 'invalid_range');
   const cancelOpts = checkCancellationOptions(o);
   const each = priceTimesQuantityMinor(
     checked.unitPrice,
