@@ -12,5 +12,5 @@
  */
 export { decideCancellation } from './evaluateCancellation.js';
 export { matchPublisher } from './nonCancellablePublisher.js';
-export { type CheckedCancellationOptions, checkCancellationOptions } from './options.js';
-export { checkDays, inForceAt } from './resolve.js';
+export { checkCancellationOptions } from './options.js';
+export { inForceAt } from './resolve.js';
