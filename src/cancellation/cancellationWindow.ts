@@ -144,7 +144,7 @@ export function windowAt(
     },
     opensMs,
     closesMs,
-    rules: applied ? [rule, inForceAt(PARTNER_CENTER_DEADLINE_POLICY, 0).rule] : [rule],
+    rules: applied ? [rule, inForceAt(PARTNER_CENTER_DEADLINE_POLICY, opensMs).rule] : [rule],
   };
 }
 
