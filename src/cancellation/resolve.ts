@@ -6,8 +6,8 @@
  * @internal
  * @module
  */
-import type { CspRuleErrorCode, DatedPolicy, PolicyInForce } from '../core/index.js';
-import { fail, HotWeakMap, MS_PER_DAY, policyAtMs, toEpochDay } from '../core/internal.js';
+import type { CspRuleErrorCode, DatedPolicy, PolicyInForce, PolicyVersion } from '../core/index.js';
+import { checkPolicy, fail, HotWeakMap, policyAtMs } from '../core/internal.js';
 import type { CancellationWindowRule } from './policy.js';
 
 interface Compiled<T> {
@@ -33,11 +33,12 @@ export function inForceAt<T>(
   const name = field ?? policy.id;
   let c = compiled.get(policy) as Compiled<T> | undefined;
   if (c === undefined) {
-    // Core checks the policy (shape, ascending days, sources) and throws `invalid_policy`.
-    policyAtMs(policy, Number.MAX_SAFE_INTEGER, name);
+    // Core checks the policy (shape, ascending days, sources; `invalid_policy`)
+    // and hands back a plain copy of its versions: the caller's array is not read again.
+    const { versions, starts } = checkPolicy(policy, name);
     c = {
-      starts: policy.versions.map((v) => toEpochDay(v.effectiveFrom) * MS_PER_DAY),
-      inForce: policy.versions.map((v, i) =>
+      starts,
+      inForce: (versions as readonly PolicyVersion<T>[]).map((v, i) =>
         Object.freeze({
           value: check ? check(v.value, `${name}.versions[${i}].value`) : v.value,
           rule: Object.freeze({ id: policy.id, source: v.source, effectiveFrom: v.effectiveFrom }),

@@ -32,7 +32,7 @@ export { frozen } from './frozen.js';
 export { asRecord, denseList, oneOf, optionalBoolean, optionalString } from './guards.js';
 export { toInstantMs } from './instant.js';
 export { assertSameCurrency, toMoney } from './money.js';
-export { policyAtMs, versionIndexAt } from './policy.js';
+export { type CheckedPolicy, checkPolicy, policyAtMs, versionIndexAt } from './policy.js';
 export {
   type CheckedPerpetual,
   type CheckedSubscription,

@@ -49,8 +49,8 @@ export interface PolicyInForce<T> {
   readonly rule: RuleRef;
 }
 
-/** A policy as checked: its versions (copied) and the start instant of each. */
-interface CheckedPolicy {
+/** @internal A policy as checked: its versions (copied) and the start instant of each. */
+export interface CheckedPolicy {
   readonly versions: readonly PolicyVersion<unknown>[];
   readonly starts: readonly number[];
 }
@@ -60,8 +60,11 @@ const checked = /* @__PURE__ */ new HotWeakMap<object, CheckedPolicy>();
 /** A policy has a handful of versions; more is a caller's mistake, not a table. */
 const MAX_VERSIONS = 10_000;
 
-/** @internal Validate a policy once and cache the start instant of each version. */
-function checkPolicy<T>(policy: DatedPolicy<T>, field: string): CheckedPolicy {
+/**
+ * @internal Validate a policy once and cache a plain copy of its versions with
+ * the start instant of each: callers read the copy, never the caller's array.
+ */
+export function checkPolicy<T>(policy: DatedPolicy<T>, field: string): CheckedPolicy {
   if (typeof policy !== 'object' || policy === null) {
     fail(
       'invalid_policy',

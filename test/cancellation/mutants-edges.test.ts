@@ -3,6 +3,7 @@
 // window-policy values.
 import { describe, expect, it } from 'vitest';
 import {
+  cancellationWindow,
   evaluateCancellation,
   softwareOrderCancellationRequest,
 } from '../../src/cancellation/index.js';
@@ -72,6 +73,12 @@ describe("a caller's window policy is checked value by value", () => {
       'invalid_policy',
       'policy.versions[0].value.days',
     );
+  });
+  it('reads a copy of the versions: an own `constructor` on the array is never called', () => {
+    const p = policy({ days: 10 });
+    Object.defineProperty(p.versions, 'constructor', { value: -0 });
+    const w = cancellationWindow(sub, { asOf: '2022-03-02', policy: p as never });
+    expect(w.closesAt).toEqual(new Date('2022-03-11T09:30:00Z'));
   });
   it('accepts 1 and 3660 days', () => {
     for (const days of [1, 3660]) {
