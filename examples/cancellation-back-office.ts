@@ -4,8 +4,8 @@ import {
   cancellationEffects,
   cancellationWindow,
   evaluateCancellation,
-  softwareOrderCancellationRequest,
 } from 'csp-software-rules/cancellation';
+import { softwareOrderCancellationRequest } from 'csp-software-rules/cancellation/order';
 
 // A monthly Windows Server subscription bought on the 31st at 15:00 UTC.
 const windowsServer = {

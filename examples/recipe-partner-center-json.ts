@@ -4,10 +4,8 @@
 // list), and asks the rules about each item at 18:00 UTC on 22 October 2024.
 // (csp-software-rules/schemas, /cancellation, /refunds)
 import { productFamilyOf } from 'csp-software-rules/billing';
-import {
-  evaluateCancellation,
-  softwareOrderCancellationRequest,
-} from 'csp-software-rules/cancellation';
+import { evaluateCancellation } from 'csp-software-rules/cancellation';
+import { softwareOrderCancellationRequest } from 'csp-software-rules/cancellation/order';
 import { subscriptionStatusOn } from 'csp-software-rules/lifecycle';
 import { cancellationRefund } from 'csp-software-rules/refunds';
 import {

@@ -2,10 +2,8 @@
 // Partner Center REST API every night. Each resource is read with the price
 // list and the customer record, then asked "can we still cancel this?".
 // A resource the library cannot read is logged with every problem, never a crash.
-import {
-  evaluateCancellation,
-  softwareOrderCancellationRequest,
-} from 'csp-software-rules/cancellation';
+import { evaluateCancellation } from 'csp-software-rules/cancellation';
+import { softwareOrderCancellationRequest } from 'csp-software-rules/cancellation/order';
 import {
   fromPartnerCenterOrder,
   jsonSchemas,

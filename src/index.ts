@@ -11,6 +11,7 @@ export * from './access/index.js';
 export * from './activation/index.js';
 export * from './billing/index.js';
 export * from './cancellation/index.js';
+export * from './cancellation/order/index.js';
 export * from './core/index.js';
 export * from './explain/index.js';
 export * from './lifecycle/index.js';

@@ -5,10 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { activityLogQuery, authorize, keysAndDownloadsView } from '../src/access/index.js';
 import { activationMethodFor, kmsActivationExpiry } from '../src/activation/index.js';
 import { eligibleBillingFrequencies } from '../src/billing/index.js';
-import {
-  cancellationEffects,
-  softwareOrderCancellationRequest,
-} from '../src/cancellation/index.js';
+import { cancellationEffects } from '../src/cancellation/index.js';
+import { softwareOrderCancellationRequest } from '../src/cancellation/order/index.js';
 import { explain, explainReason } from '../src/explain/index.js';
 import {
   softwareSubscriptionVisibility,

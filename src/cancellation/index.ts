@@ -1,7 +1,8 @@
 /**
  * Cancellation: the window of every term (or of a perpetual purchase), the
- * decision "can we still cancel this, until when exactly?", what a
- * cancellation sets in motion, and Partner Center's cancel request.
+ * decision "can we still cancel this, until when exactly?", and what a
+ * cancellation sets in motion. Partner Center's cancel request for a software
+ * order is the subpath `csp-software-rules/cancellation/order`.
  *
  * @packageDocumentation
  * @module cancellation
@@ -58,10 +59,3 @@ export type {
   SubscriptionCancellationRequest,
   SubscriptionIdentifier,
 } from './requests.js';
-export {
-  type SoftwareOrder,
-  type SoftwareOrderCancellationBody,
-  type SoftwareOrderCancellationRequest,
-  type SoftwareOrderLineItem,
-  softwareOrderCancellationRequest,
-} from './softwareOrderCancellationRequest.js';

@@ -83,7 +83,6 @@ export const SUBSCRIPTION_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRul
         effectiveFrom: '1970-01-01',
         source: S2_URL,
         value: { days: 7 },
-        note: 'Seven days of any term (S1, S2). Default reading: 168 elapsed hours from the term opening instant ("starts precisely at ... renewal completion", S2), the earlier of the two readings.',
       },
     ],
   });
@@ -110,7 +109,6 @@ export const PERPETUAL_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> 
         effectiveFrom: '1970-01-01',
         source: S1_URL,
         value: { days: 30 },
-        note: 'Within 30 days of the purchase date. Default reading: 30 × 24 elapsed hours from the purchase instant.',
       },
     ],
   });
@@ -136,7 +134,6 @@ export const NON_CANCELLABLE_PUBLISHERS_POLICY: DatedPolicy<NonCancellablePublis
         effectiveFrom: '1970-01-01',
         source: S1_URL,
         value: { publishers: ['Red Hat', 'SUSE'] },
-        note: 'The seed writes "RedHat"; the publishers are Red Hat, Inc. and SUSE LLC.',
       },
     ],
   });
@@ -162,7 +159,6 @@ export const PARTNER_CENTER_DEADLINE_POLICY: DatedPolicy<PartnerCenterDeadlineRu
         effectiveFrom: '1970-01-01',
         source: S4_URL,
         value: { inclusive: true },
-        note: 'Allowed while asOf ≤ cancellationAllowedUntilDate. A value older than the current term opening is stale (from an earlier term) and ignored.',
       },
     ],
   });
@@ -188,7 +184,6 @@ export const FULL_TERM_BILLING_POLICY: DatedPolicy<FullTermBillingRule> = /* @__
       effectiveFrom: '1970-01-01',
       source: S1_URL,
       value: { anyBillingPlan: true },
-      note: 'For perpetual software the one-time charge likewise stays billed (our reading).',
     },
   ],
 });
@@ -218,7 +213,6 @@ export const CANCELLATION_EFFECTS_POLICY: DatedPolicy<CancellationEffectsRule> =
         effectiveFrom: '1970-01-01',
         source: S1_URL,
         value: { visibilityDelayMinutes: 15, perpetualCreditPercent: 100 },
-        note: 'Stated under perpetual software; applied to subscriptions too (our reading).',
       },
     ],
   });

@@ -198,7 +198,7 @@ export const partnerCenterOrderExtrasSchema = z.object(
 
 /**
  * One line item of an order read from Partner Center, in the shape
- * `./cancellation`'s `softwareOrderCancellationRequest` takes.
+ * `./cancellation/order`'s `softwareOrderCancellationRequest` takes.
  * @category Partner Center
  */
 export interface PartnerCenterOrderLineItem {
@@ -386,7 +386,7 @@ function textOf(status: PerpetualStatus | UnknownValue | undefined): string | un
 /**
  * Reads Partner Center's order resource for perpetual software (JSON from
  * the Get Orders API) into one `PerpetualPurchase` per line item, plus the
- * order in the shape `./cancellation`'s `softwareOrderCancellationRequest` takes.
+ * order in the shape `./cancellation/order`'s `softwareOrderCancellationRequest` takes.
  *
  * - `purchasedAt` = the order's `creationDate`; `orderId` = the order's `id`;
  *   each purchase's `id` is `<orderId>/<lineItemNumber>`.

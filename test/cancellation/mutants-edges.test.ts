@@ -2,11 +2,8 @@
 // testing): the field a hole is reported at, negative line numbers, bad
 // window-policy values.
 import { describe, expect, it } from 'vitest';
-import {
-  cancellationWindow,
-  evaluateCancellation,
-  softwareOrderCancellationRequest,
-} from '../../src/cancellation/index.js';
+import { cancellationWindow, evaluateCancellation } from '../../src/cancellation/index.js';
+import { softwareOrderCancellationRequest } from '../../src/cancellation/order/index.js';
 import { expectRuleError } from '../support/errors.js';
 import { P1Y_MONTHLY } from './fixtures.js';
 

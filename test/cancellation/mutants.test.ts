@@ -9,9 +9,11 @@ import {
   cancellationWindow,
   evaluateCancellation,
   nonCancellablePublisher,
+} from '../../src/cancellation/index.js';
+import {
   type SoftwareOrder,
   softwareOrderCancellationRequest,
-} from '../../src/cancellation/index.js';
+} from '../../src/cancellation/order/index.js';
 import { type DatedPolicy, type PerpetualPurchase, SOURCES } from '../../src/core/index.js';
 import { expectRuleError, messageOf } from '../support/errors.js';
 import { sub } from './fixtures.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type SoftwareOrder,
   softwareOrderCancellationRequest,
-} from '../../src/cancellation/index.js';
+} from '../../src/cancellation/order/index.js';
 import { expectRuleError } from '../support/errors.js';
 
 const TENANT = '4d3cf487-70f6-4c94-8a5b-a2f5c7b2c9d1';

@@ -13,7 +13,7 @@ const entries = readdirSync(join(root, 'src'), { withFileTypes: true })
   // zod schemas keep their own caches; they are not tables.
   .filter((d) => d.name !== 'schemas')
   .map((d) => `${d.name}/index.ts`)
-  .concat(['explain/it/index.ts']);
+  .concat(['cancellation/order/index.ts', 'explain/it/index.ts']);
 
 /** The path of the first object or array inside `value` that is not frozen, or null. */
 function firstUnfrozen(value: unknown, path: string, seen = new Set<unknown>()): string | null {

@@ -17,7 +17,7 @@ const folders = (dir: string): string[] =>
 const areas = folders(join(root, 'src'))
   .filter((a) => existsSync(join(root, 'src', a, 'index.ts')))
   .sort();
-// A folder with an index.ts inside an area is a subpath of its own (explain/it).
+// A folder with an index.ts inside an area is a subpath of its own (explain/it, cancellation/order).
 const nested = areas.flatMap((a) =>
   folders(join(root, 'src', a))
     .filter((f) => existsSync(join(root, 'src', a, f, 'index.ts')))
@@ -30,7 +30,7 @@ describe('package manifest', () => {
       .filter((k) => k !== '.' && k !== './package.json' && !k.startsWith('./json-schema'))
       .map((k) => k.slice(2))
       .sort();
-    expect(nested).toEqual(['explain/it']);
+    expect(nested).toEqual(['cancellation/order', 'explain/it']);
     expect(subpaths).toEqual([...areas, ...nested].sort());
   });
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SoftwareOrder } from '../../src/cancellation/index.js';
+import { evaluateCancellation } from '../../src/cancellation/index.js';
 import {
-  evaluateCancellation,
+  type SoftwareOrder,
   softwareOrderCancellationRequest,
-} from '../../src/cancellation/index.js';
+} from '../../src/cancellation/order/index.js';
 import type { PerpetualPurchase, SoftwareSubscription } from '../../src/core/index.js';
 import { checkPerpetual, checkSubscription } from '../../src/core/internal.js';
 import { subscriptionStatusOn } from '../../src/lifecycle/index.js';

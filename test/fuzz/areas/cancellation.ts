@@ -1,7 +1,15 @@
 // Valid samples and known bugs of cancellation for the cross-area fuzz (see ../engine.ts).
 import * as cancellation from '../../../src/cancellation/index.js';
+import * as order from '../../../src/cancellation/order/index.js';
 import type { AreaSpec, Sample } from '../engine.js';
-import { legacy, order, perpetual, subscription, triennial, windowPolicy } from '../fixtures.js';
+import {
+  order as anOrder,
+  legacy,
+  perpetual,
+  subscription,
+  triennial,
+  windowPolicy,
+} from '../fixtures.js';
 
 const samples: Record<string, readonly Sample[]> = {
   cancellationEffects: [
@@ -34,9 +42,9 @@ const samples: Record<string, readonly Sample[]> = {
   ],
   nonCancellablePublisher: [() => ['Red Hat, Inc.'], () => ['Microsoft']],
   softwareOrderCancellationRequest: [
-    () => [order(), [1]],
-    () => [order()],
-    () => [order(), [0, 1]],
+    () => [anOrder(), [1]],
+    () => [anOrder()],
+    () => [anOrder(), [0, 1]],
   ],
 };
 
@@ -50,7 +58,8 @@ function _illFormed(v: unknown): boolean {
 
 export const spec: AreaSpec = {
   area: 'cancellation',
-  module: cancellation,
+  // The cancel request is the subpath cancellation/order: fuzzed with its area.
+  module: { ...cancellation, ...order },
   samples,
   knownBugs: {},
 };

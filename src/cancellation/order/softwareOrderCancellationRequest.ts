@@ -2,8 +2,8 @@
  * The Partner Center request that cancels software purchases (brief §9, S5).
  * @module
  */
-import { parseQuantity } from '../core/index.js';
-import { asRecord, denseList, fail, failField, optionalString } from '../core/internal.js';
+import { parseQuantity } from '../../core/index.js';
+import { asRecord, denseList, fail, failField, optionalString } from '../../core/internal.js';
 
 /**
  * One line item of a Partner Center software order.
@@ -134,7 +134,7 @@ function checkLine(input: unknown, field: string): CheckedLine {
  * @see https://learn.microsoft.com/partner-center/developer/cancel-software-purchases
  * @example
  * ```ts
- * import { softwareOrderCancellationRequest } from 'csp-software-rules/cancellation';
+ * import { softwareOrderCancellationRequest } from 'csp-software-rules/cancellation/order';
  *
  * const order = {
  *   id: 'TXQ2MZG9VDDB', customerTenantId: '4d3cf487-70f6-4c94-8a5b-a2f5c7b2c9d1', status: 'completed',
