@@ -45,7 +45,6 @@ export const PERMISSIONS: DatedPolicy<PermissionTable> = /* @__PURE__ */ frozen(
       {
         effectiveFrom: '2019-01-01',
         source: S1_URL,
-        note: 'S1 gives no date for its role table; dated from the oldest CSP software documents (2019).',
         value: {
           purchase: ['AdminAgent'],
           getKeysAndDownloads: ['AdminAgent'],

@@ -92,7 +92,6 @@ export const KMS_ACTIVATION_POLICY: DatedPolicy<KmsTimings> = /* @__PURE__ */ fr
         renewalIntervalDays: KMS_RENEWAL_INTERVAL_DAYS,
         retryIntervalHours: KMS_RETRY_INTERVAL_HOURS,
       },
-      note: 'Start day: Windows Vista (first KMS client) reached volume-licensing customers; S6 gives no date.',
     },
   ],
 });
@@ -138,7 +137,6 @@ export const ACTIVATION_CHANNEL_POLICY: DatedPolicy<ChannelMethods> = /* @__PURE
       effectiveFrom: '1970-01-01',
       source: S1_URL,
       value: { csp: ['mak'], volume_licensing: ['kms', 'mak'] },
-      note: 'Microsoft dates no change of this rule: in force for any date.',
     },
   ],
 });
@@ -209,7 +207,6 @@ export const AZURE_HYBRID_BENEFIT_POLICY: DatedPolicy<HybridBenefitTerms> = /* @
         },
         advertisedMaxSavingRatio: '0.4',
       },
-      note: 'S1 says editions "convert or reuse"; which does which is from the Windows Server Azure Hybrid Benefit page (Azure migration allowance). Microsoft dates no change: in force for any date.',
     },
   ],
 });

@@ -81,7 +81,6 @@ export const BILLING_PLAN_POLICY: DatedPolicy<BillingPlanRule> = /* @__PURE__ */
         byTerm: { P1M: ['monthly'], P1Y: ['annual'], P3Y: ['triennial'] },
         familyAdds: {},
       },
-      note: 'Before 2021-10-22 (our reading): billed upfront, the frequency equal to the term.',
     },
     {
       effectiveFrom: '2021-10-22',
@@ -90,7 +89,6 @@ export const BILLING_PLAN_POLICY: DatedPolicy<BillingPlanRule> = /* @__PURE__ */
         byTerm: { P1M: ['monthly'], P1Y: ['annual'], P3Y: ['annual', 'triennial'] },
         familyAdds: { 'windows-rds-cal-2022': ['monthly'] },
       },
-      note: 'As of 2021-10-22: three-year SKUs annual or triennial; Windows Remote Desktop Server CAL 2022 monthly (added to what its term allows: our reading).',
     },
   ],
 });
@@ -126,7 +124,6 @@ export const FREQUENCY_CHANGE_POLICY: DatedPolicy<FrequencyChangeRule> = /* @__P
       effectiveFrom: '1970-01-01',
       source: S1_URL,
       value: { takesEffect: 'next-term' },
-      note: 'A billing-frequency change on a software subscription is scheduled for the next term.',
     },
   ],
 });

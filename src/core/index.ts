@@ -67,6 +67,7 @@ export {
   type UnknownValue,
   type UnknownValueReason,
 } from './purchase.js';
+export { POLICY_READINGS } from './readings.js';
 export { SOURCES, type Source, type SourceId } from './sources.js';
 export {
   BILLING_FREQUENCIES,

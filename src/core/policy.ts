@@ -23,7 +23,10 @@ export interface PolicyVersion<T> {
   readonly source: string;
   /** The policy fact. */
   readonly value: T;
-  /** Why this reading, when the sources disagree. */
+  /**
+   * Why this reading, when the sources disagree (your own policies; the
+   * built-in ones keep their readings in {@link POLICY_READINGS}).
+   */
   readonly note?: string;
 }
 

@@ -54,7 +54,6 @@ export const PURCHASE_DATE_POLICY: DatedPolicy<PurchaseDateRule> = /* @__PURE__ 
         getOrdersApi: true,
         autoRenewByDefault: false,
       },
-      note: 'Bought before 2021-10-14: expires on the end date set at purchase. Software page: our reading (it lists all software bought).',
     },
     {
       effectiveFrom: '2021-10-14',
@@ -66,7 +65,6 @@ export const PURCHASE_DATE_POLICY: DatedPolicy<PurchaseDateRule> = /* @__PURE__ 
         getOrdersApi: true,
         autoRenewByDefault: true,
       },
-      note: 'Bought on or after 2021-10-14 (the seed lost "or after"; the English original has it).',
     },
   ],
 });

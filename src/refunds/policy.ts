@@ -94,7 +94,6 @@ export const PRORATED_REFUND_POLICY: DatedPolicy<ProratedRefundRule> = /* @__PUR
         cycleDays: 'cycle',
         futureCyclesBilled: false,
       },
-      note: 'The cancellation day is refunded, the days before it are charged. cycleDays = the charge cycle length (our reading); S3 words it as the calendar days of the month (365 or 366 for a year), offered as an option.',
     },
   ],
 });
@@ -121,7 +120,6 @@ export const REFUND_ROUNDING_POLICY: DatedPolicy<RefundRoundingRule> = /* @__PUR
       effectiveFrom: '1970-01-01',
       source: S3_URL,
       value: { mode: 'truncate', apply: 'per-unit' },
-      note: "Microsoft's examples truncate the per-unit amount, then multiply by the quantity.",
     },
   ],
 });
@@ -148,7 +146,6 @@ export const FULL_REFUND_TIER_POLICY: DatedPolicy<FullRefundTierRule> = /* @__PU
       effectiveFrom: '1970-01-01',
       source: S3_URL,
       value: { within: 'PT24H' },
-      note: 'An option: the seed (S1) promises only a prorated refund, which already refunds a same-day cancellation in full.',
     },
   ],
 });
@@ -206,7 +203,6 @@ export const INVOICE_PERIOD_POLICY: DatedPolicy<InvoicePeriodRule> = /* @__PURE_
         availableByDay: 8,
         cancellationLandsOn: 'month-of-cancellation',
       },
-      note: 'Partner Center states dates in UTC. "Next monthly invoice" read as the invoice of the billing period (month) in which the cancellation happened.',
     },
   ],
 });
