@@ -12,8 +12,9 @@ import { frozen } from './frozen.js';
  * policies, where Microsoft's documents disagree or are silent: keyed by the
  * policy's rule id, then by the version's `effectiveFrom`, exactly as a
  * decision's `rules` names them. Every version of every built-in policy has
- * one; `docs/policy-readings.md` gives the documents behind each. A policy
- * you pass yourself carries its own `note`.
+ * one, except the perpetual credit's (Microsoft states it; there is nothing
+ * to read into it); `docs/policy-readings.md` gives the documents behind
+ * each. A policy you pass yourself carries its own `note`.
  *
  * @example
  * ```ts
