@@ -208,3 +208,32 @@ describe('softwareOrderCancellationRequest', () => {
     );
   });
 });
+
+describe('customerTenantId is a GUID, 8-4-4-4-12 hexadecimal digits', () => {
+  it('accepts one in any case', () => {
+    for (const t of [TENANT, TENANT.toUpperCase()]) {
+      expect(softwareOrderCancellationRequest({ ...order, customerTenantId: t }).path).toBe(
+        `/v1/customers/${t}/orders/TXQ2MZG9VDDB`,
+      );
+    }
+  });
+
+  it.each([
+    ['text before', `x${TENANT}`],
+    ['text after', `${TENANT}x`],
+    ['a short first group', '4d3cf48-70f6-4c94-8a5b-a2f5c7b2c9d1'],
+    ['a first group of one digit', '4-70f6-4c94-8a5b-a2f5c7b2c9d1'],
+    ['a non-hex first group', 'zzzzzzzz-70f6-4c94-8a5b-a2f5c7b2c9d1'],
+    ['two middle groups', '4d3cf487-70f6-4c94-a2f5c7b2c9d1'],
+    ['a middle group of one digit', '4d3cf487-7-4-8-a2f5c7b2c9d1'],
+    ['a non-hex middle group', '4d3cf487-zzzz-4c94-8a5b-a2f5c7b2c9d1'],
+    ['a last group of one digit', '4d3cf487-70f6-4c94-8a5b-a'],
+    ['a non-hex last group', '4d3cf487-70f6-4c94-8a5b-zzzzzzzzzzzz'],
+  ])('refuses %s', (_, customerTenantId) => {
+    expectRuleError(
+      () => softwareOrderCancellationRequest({ ...order, customerTenantId }),
+      'invalid_input',
+      'order.customerTenantId',
+    );
+  });
+});

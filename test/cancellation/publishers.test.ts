@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   NON_CANCELLABLE_PUBLISHERS_POLICY,
   nonCancellablePublisher,
@@ -71,5 +71,18 @@ describe('nonCancellablePublisher', () => {
     expect(NON_CANCELLABLE_PUBLISHERS_POLICY.versions[0]?.source).toBe(
       'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',
     );
+  });
+});
+
+describe('the publisher aliases, read by a fresh module', () => {
+  // The alias table is built on the first call and kept: a fresh copy of the
+  // module makes this test the one that builds it (so that a mutation test
+  // credits it), whatever ran before.
+  it('SUSE Software Solutions (with or without Germany) is SUSE', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/cancellation/index.js');
+    expect(fresh.nonCancellablePublisher('SUSE Software Solutions')).toBe('SUSE');
+    expect(fresh.nonCancellablePublisher('SUSE Software Solutions Germany GmbH')).toBe('SUSE');
+    expect(fresh.nonCancellablePublisher('Software Solutions')).toBeNull();
   });
 });
