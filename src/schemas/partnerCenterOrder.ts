@@ -5,6 +5,7 @@
  * @module
  */
 import * as z from 'zod';
+import type { SoftwareOrderLineItem } from '../cancellation/order/index.js';
 import type {
   DecimalInput,
   InstantInput,
@@ -197,24 +198,13 @@ export const partnerCenterOrderExtrasSchema = z.object(
 );
 
 /**
- * One line item of an order read from Partner Center, in the shape
- * `./cancellation/order`'s `softwareOrderCancellationRequest` takes.
+ * One line item of an order read from Partner Center: exactly the line item
+ * `./cancellation/order`'s `softwareOrderCancellationRequest` takes (its
+ * `status` is `'completed'`, `'cancelled'`, or Partner Center's own text when
+ * unknown).
  * @category Partner Center
  */
-export interface PartnerCenterOrderLineItem {
-  /** The line item's number in the order. */
-  readonly lineItemNumber: number;
-  /** The offer, `<product>:<sku>:<availability>`. */
-  readonly offerId: string;
-  /** Number of licences. */
-  readonly quantity: number;
-  /** Product name, when known. */
-  readonly productName?: string;
-  /** Term, as Partner Center wrote it (absent for perpetual software). */
-  readonly termDuration?: string;
-  /** Line item status: `'completed'`, `'cancelled'`, or Partner Center's own text when unknown. */
-  readonly status?: string;
-}
+export type PartnerCenterOrderLineItem = SoftwareOrderLineItem;
 
 /**
  * A perpetual software order read from Partner Center: the order (for the
