@@ -4,7 +4,7 @@
  * @module
  */
 import { type DatedPolicy, type PolicyInForce, policyInForce } from '../core/index.js';
-import { fail, frozen, S1_URL, S6_URL } from '../core/internal.js';
+import { fail, frozen, S1_URL, S6_URL, S9_URL } from '../core/internal.js';
 
 /**
  * How long a KMS activation lasts (180 days), how often a client renews it
@@ -199,7 +199,7 @@ export const AZURE_HYBRID_BENEFIT_POLICY: DatedPolicy<HybridBenefitTerms> = /* @
   versions: [
     {
       effectiveFrom: '1970-01-01',
-      source: 'https://learn.microsoft.com/windows-server/get-started/azure-hybrid-benefit',
+      source: S9_URL,
       value: {
         editions: {
           datacenter: { licenseUse: 'reuse', migrationDualUseDays: null },

@@ -3,6 +3,7 @@
  * @module
  */
 import type { CalendarDay, RuleRef } from '../core/index.js';
+import { S1_URL } from '../core/internal.js';
 
 /**
  * The day the market lists were last checked against Microsoft's page (S1),
@@ -14,12 +15,10 @@ import type { CalendarDay, RuleRef } from '../core/index.js';
 export const MARKETS_LISTED_AS_OF: CalendarDay = '2026-11-25';
 
 /**
- * @internal S1's address (`SOURCES.S1.url` in core; a test keeps them equal),
- * as a literal: a top-level `SOURCES.S1.url` read would keep the names table
- * in bundles that never use it.
+ * @internal S1's address, core's constant rather than a `SOURCES.S1.url`
+ * read: that would keep the sources table in bundles that never use it.
  */
-export const MARKETS_SOURCE =
-  'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions';
+export const MARKETS_SOURCE = S1_URL;
 
 /** Rule id of the reservations list. */
 const RESERVATIONS_RULE_ID = 'markets.azure-reservations-unavailable';
