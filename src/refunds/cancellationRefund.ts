@@ -298,7 +298,7 @@ export function cancellationRefund(
   const checked = checkPurchase(purchase);
   const o = asRecord(options, 'options');
   const cancelledMs = toInstantMs(o['cancelledAt'], 'cancelledAt');
-  const ro = checkRefundOptions(o);
+  const ro = checkRefundOptions(o, cancelledMs);
   const cancelOpts = checkCancellationOptions(o);
   const currency = checked.currency;
   const charged: Money = {

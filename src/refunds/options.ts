@@ -12,7 +12,7 @@ import {
   optionalBoolean,
   parseRoundingMode,
 } from '../core/internal.js';
-import { REFUND_ROUNDING_POLICY } from './policy.js';
+import { PRORATED_REFUND_POLICY, REFUND_ROUNDING_POLICY } from './policy.js';
 import { builtInAt } from './resolve.js';
 
 /**
@@ -151,13 +151,20 @@ export function chargeRoundingOf(o: Readonly<Record<string, unknown>>): Rounding
   return mode === undefined ? 'half-even' : parseRoundingMode(mode, 'chargeRounding');
 }
 
-/** @internal Check the refund options of a record (any field may be absent). */
-export function checkRefundOptions(o: Readonly<Record<string, unknown>>): CheckedRefundOptions {
+/**
+ * @internal Check the refund options of a record (any field may be absent);
+ * the rounding and the day count default to the policies in force at `atMs`,
+ * the instant whose rules the refund cites.
+ */
+export function checkRefundOptions(
+  o: Readonly<Record<string, unknown>>,
+  atMs: number,
+): CheckedRefundOptions {
   const rounding = o['rounding'];
   const cycleDays = o['cycleDays'];
   const within = o['fullRefundWithin'];
   const quantity = o['quantity'];
-  let { mode, apply } = builtInAt(REFUND_ROUNDING_POLICY, 0).value;
+  let { mode, apply } = builtInAt(REFUND_ROUNDING_POLICY, atMs).value;
   if (typeof rounding === 'string') {
     mode = parseRoundingMode(rounding, 'rounding');
   } else if (rounding !== undefined) {
@@ -182,7 +189,7 @@ export function checkRefundOptions(o: Readonly<Record<string, unknown>>): Checke
     apply,
     cycleDays:
       cycleDays === undefined
-        ? 'cycle'
+        ? builtInAt(PRORATED_REFUND_POLICY, atMs).value.cycleDays
         : oneOf(cycleDays, CYCLE_DAY_COUNTS, 'cycleDays', 'invalid_option'),
     quantity: quantity === undefined ? undefined : parseQuantity(quantity, 'quantity'),
     fullRefundWithinMs: within === undefined ? undefined : durationMs(within, 'fullRefundWithin'),
