@@ -32,9 +32,8 @@ describe('subscription statuses', () => {
       'deleted',
     ];
     expect(SUBSCRIPTION_STATUSES).toEqual(statuses);
-    const sub = SUBSCRIPTION;
     for (const status of statuses) {
-      expect(checkSubscription({ ...sub, status }).status).toBe(status);
+      expect(checkSubscription({ ...SUBSCRIPTION, status }).status).toBe(status);
     }
   });
 });
