@@ -105,3 +105,29 @@ export function floorPlan(lastRenewalMs: Float64Array, asOfMs: number, capacity:
   }
   return lapses;
 }
+
+/**
+ * The plan's floor plus the one thing its result cannot do without: a status
+ * per device carrying its two instants as `Date`s (the documented shape of
+ * `MakMigrationPlan.devices`). It shows what the result's objects alone cost.
+ */
+export function floorPlanWithStatuses(
+  lastRenewalMs: Float64Array,
+  ids: readonly string[],
+  asOfMs: number,
+  capacity: number,
+): unknown[] {
+  const lapses = floorPlan(lastRenewalMs, asOfMs, capacity);
+  const n = lastRenewalMs.length;
+  const statuses: unknown[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const last = lastRenewalMs[i] as number;
+    statuses[i] = {
+      id: ids[i],
+      lapsesAt: new Date(last + 180 * DAY),
+      lastRenewalAt: new Date(last),
+      lapses,
+    };
+  }
+  return statuses;
+}

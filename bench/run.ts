@@ -12,6 +12,7 @@ import {
 import {
   floorCancellation,
   floorPlan,
+  floorPlanWithStatuses,
   floorRefund,
   floorReservation,
   floorTermDates,
@@ -96,15 +97,45 @@ const fleet = Array.from({ length: 100_000 }, (_, i) => ({
   lastRenewalAt: new Date(asOfMs - Math.floor(rand() * 170 * DAY)),
 }));
 const fleetMs = Float64Array.from(fleet, (d) => d.lastRenewalAt.getTime());
+const fleetIds = fleet.map((d) => d.id);
+const plan = measure(
+  'planMakMigration (100k devices)',
+  [fleet],
+  (f) => lib.planMakMigration(f, { asOf, capacityPerDay: 2_000 }),
+  5,
+  500,
+);
+pair(
+  plan,
+  measure('floor', [fleetMs], (f) => floorPlan(f, asOfMs, 2_000), 5, 500),
+);
+pair(
+  plan,
+  measure(
+    'floor with statuses',
+    [fleetMs],
+    (f) => floorPlanWithStatuses(f, fleetIds, asOfMs, 2_000),
+    5,
+    500,
+  ),
+  ', against a floor that also builds a status with two Dates per device',
+);
+// Renewals recorded as days (midnight UTC): ~600 devices share each lapse, so
+// ids break most ties.
+const midnight = fleet.map((d) => ({
+  id: d.id,
+  lastRenewalAt: new Date(d.lastRenewalAt.getTime() - (d.lastRenewalAt.getTime() % DAY)),
+}));
+const midnightMs = Float64Array.from(midnight, (d) => d.lastRenewalAt.getTime());
 pair(
   measure(
-    'planMakMigration (100k devices)',
-    [fleet],
+    'planMakMigration (100k devices, renewals at midnight)',
+    [midnight],
     (f) => lib.planMakMigration(f, { asOf, capacityPerDay: 2_000 }),
     5,
     500,
   ),
-  measure('floor', [fleetMs], (f) => floorPlan(f, asOfMs, 2_000), 5, 500),
+  measure('floor', [midnightMs], (f) => floorPlan(f, asOfMs, 2_000), 5, 500),
 );
 
 // The Partner Center parsers have no floor (a floor would be a zod parse of

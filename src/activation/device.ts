@@ -41,11 +41,29 @@ export const STATUS_ORDER: readonly DeviceStatus[] = /* @__PURE__ */ frozen([
   'unknown',
 ]);
 
-/** @internal A device read into numbers: `NaN` where a date is absent. */
-export interface CheckedDevice {
-  readonly id: string;
-  readonly renewalMs: number;
-  readonly makMs: number;
+/**
+ * @internal Devices read into numbers, one slot per device: `NaN` where a
+ * date is absent. `last` holds the recorded renewal until {@link evaluateInto}
+ * replaces it with the projected one; `lapse` is written only for devices
+ * with a renewal, and read only for KMS statuses (1 to 3).
+ */
+export interface DeviceColumns {
+  readonly ids: string[];
+  readonly mak: Float64Array;
+  readonly last: Float64Array;
+  readonly lapse: Float64Array;
+  readonly status: Uint8Array;
+}
+
+/** @internal Columns for `n` devices. */
+export function deviceColumns(n: number): DeviceColumns {
+  return {
+    ids: new Array(n),
+    mak: new Float64Array(n),
+    last: new Float64Array(n),
+    lapse: new Float64Array(n),
+    status: new Uint8Array(n),
+  };
 }
 
 /** @internal The field named in errors for `prefix[index]`, or `prefix`. */
@@ -80,15 +98,19 @@ function activationMs(
 }
 
 /**
- * @internal Guard a device: a non-empty string id and activation dates not
- * after `asOf`. With `index`, the field named in errors is `prefix[index]`.
+ * @internal Guard a device (a non-empty string id, activation dates not after
+ * `asOf`) and write it at slot `i` of `c`; returns its id. With `index`, the
+ * field named in errors is `prefix[index]`. No object per device: a fleet
+ * plan reads 100,000 of them.
  */
-export function checkDevice(
+export function checkDeviceInto(
   input: unknown,
   prefix: string,
+  index: number | undefined,
   asOfMs: number,
-  index?: number,
-): CheckedDevice {
+  c: DeviceColumns,
+  i: number,
+): string {
   const d =
     typeof input === 'object' && input !== null && !Array.isArray(input) && !(input instanceof Date)
       ? (input as Readonly<Record<string, unknown>>)
@@ -98,11 +120,10 @@ export function checkDevice(
     const field = `${fieldOf(prefix, index)}.id`;
     fail('invalid_input', field, `${field}: expected a non-empty string, got ${describeType(id)}`);
   }
-  return {
-    id,
-    renewalMs: activationMs(d['lastRenewalAt'], prefix, index, 'lastRenewalAt', asOfMs),
-    makMs: activationMs(d['makActivatedAt'], prefix, index, 'makActivatedAt', asOfMs),
-  };
+  c.ids[i] = id;
+  c.last[i] = activationMs(d['lastRenewalAt'], prefix, index, 'lastRenewalAt', asOfMs);
+  c.mak[i] = activationMs(d['makActivatedAt'], prefix, index, 'makActivatedAt', asOfMs);
+  return id;
 }
 
 /**
@@ -136,31 +157,28 @@ export function kmsStatusIndex(lapseMs: number, asOfMs: number, warnMs: number):
 export const DEFAULT_WARN_DAYS = 30;
 
 /**
- * @internal Evaluate a checked device: writes its last renewal and lapse (or
- * `NaN`) at `i` of `last` and `lapse`, and returns its status index.
+ * @internal Evaluate the checked device at slot `i` of `c`: for a device
+ * with a renewal, replaces it with the last one (projected) and writes its
+ * lapse; writes its status index (into {@link STATUS_ORDER}).
  */
 export function evaluateInto(
-  d: CheckedDevice,
+  c: DeviceColumns,
   i: number,
   retiredMs: number,
   timings: KmsTimings,
   asOfMs: number,
   warnMs: number,
-  last: Float64Array,
-  lapse: Float64Array,
-): number {
-  let statusIndex = Number.isNaN(d.makMs) ? 4 : 0;
-  if (Number.isNaN(d.renewalMs)) {
-    last[i] = Number.NaN;
-    lapse[i] = Number.NaN;
-  } else {
-    const lastMs = projectedLastRenewalMs(d.renewalMs, retiredMs, timings);
+): void {
+  const renewalMs = c.last[i] as number;
+  let statusIndex = Number.isNaN(c.mak[i] as number) ? 4 : 0;
+  if (!Number.isNaN(renewalMs)) {
+    const lastMs = projectedLastRenewalMs(renewalMs, retiredMs, timings);
     const lapseMs = lastMs + timings.validityDays * MS_PER_DAY;
-    last[i] = lastMs;
-    lapse[i] = lapseMs;
+    c.last[i] = lastMs;
+    c.lapse[i] = lapseMs;
     if (statusIndex !== 0) statusIndex = kmsStatusIndex(lapseMs, asOfMs, warnMs);
   }
-  return statusIndex;
+  c.status[i] = statusIndex;
 }
 
 /** @internal Check an optional whole-number option (`min` and up). */

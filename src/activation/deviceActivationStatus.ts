@@ -5,11 +5,12 @@
 import type { DatedPolicy, InstantInput, RuleRef } from '../core/index.js';
 import { asRecord, MS_PER_DAY, toInstantMs } from '../core/internal.js';
 import {
-  type CheckedDevice,
-  checkDevice,
+  checkDeviceInto,
   DEFAULT_WARN_DAYS,
   type Device,
+  type DeviceColumns,
   type DeviceStatus,
+  deviceColumns,
   evaluateInto,
   optionalMs,
   STATUS_ORDER,
@@ -54,24 +55,26 @@ export interface DeviceActivationStatus {
 }
 
 /**
- * @internal Status of a checked device, from numbers. `rules` is shared, not copied.
+ * @internal Status of the evaluated device at slot `i` of `c`. `rules` is shared, not copied.
  */
 export function statusOf(
-  d: CheckedDevice,
-  lastMs: number,
-  lapseMs: number,
-  statusIndex: number,
+  c: DeviceColumns,
+  i: number,
   asOfMs: number,
   rules: readonly RuleRef[],
 ): DeviceActivationStatus {
+  const statusIndex = c.status[i] as number;
+  const lapseMs = c.lapse[i] as number;
+  const lastMs = c.last[i] as number;
+  const makMs = c.mak[i] as number;
   const kms = statusIndex === 1 || statusIndex === 2 || statusIndex === 3;
   return {
-    id: d.id,
+    id: c.ids[i] as string,
     status: STATUS_ORDER[statusIndex] as DeviceStatus,
     lapsesAt: kms ? new Date(lapseMs) : null,
     daysLeft: kms ? Math.max(0, Math.floor((lapseMs - asOfMs) / MS_PER_DAY)) : null,
     lastRenewalAt: Number.isNaN(lastMs) ? null : new Date(lastMs),
-    makActivatedAt: Number.isNaN(d.makMs) ? null : new Date(d.makMs),
+    makActivatedAt: Number.isNaN(makMs) ? null : new Date(makMs),
     rules,
   };
 }
@@ -126,18 +129,8 @@ export function deviceActivationStatus(
     o['policy'] as DatedPolicy<KmsTimings> | undefined,
     new Date(asOfMs),
   );
-  const d = checkDevice(device, 'device', asOfMs);
-  const last = new Float64Array(1);
-  const lapse = new Float64Array(1);
-  const statusIndex = evaluateInto(
-    d,
-    0,
-    retiredMs,
-    timings,
-    asOfMs,
-    warnDays * MS_PER_DAY,
-    last,
-    lapse,
-  );
-  return statusOf(d, last[0] as number, lapse[0] as number, statusIndex, asOfMs, [rule]);
+  const c = deviceColumns(1);
+  checkDeviceInto(device, 'device', undefined, asOfMs, c, 0);
+  evaluateInto(c, 0, retiredMs, timings, asOfMs, warnDays * MS_PER_DAY);
+  return statusOf(c, 0, asOfMs, [rule]);
 }

@@ -13,11 +13,11 @@ import {
   toInstantMs,
 } from '../core/internal.js';
 import {
-  type CheckedDevice,
-  checkDevice,
+  checkDeviceInto,
   DEFAULT_WARN_DAYS,
   type Device,
   type DeviceStatus,
+  deviceColumns,
   evaluateInto,
   optionalMs,
   STATUS_ORDER,
@@ -147,11 +147,44 @@ export interface MakMigrationPlan {
   readonly rules: readonly RuleRef[];
 }
 
-/** Sort key: earliest lapse first, then id (ids are unique, so never equal). */
-function byLapseThenId(lapse: Float64Array, ids: readonly string[]) {
-  return (a: number, b: number): number =>
-    (lapse[a] as number) - (lapse[b] as number) ||
-    ((ids[a] as string) < (ids[b] as string) ? -1 : 1);
+/**
+ * The devices `list` (indices, lapses known, from `min` to `max`) by earliest
+ * lapse, then id (ids are unique). When the lapses span few enough
+ * milliseconds, each device is one number, `(lapse − min) · m + position`,
+ * exact in a double, and a typed array sorts those without a comparator (a
+ * fleet of 100,000 lapsing within two years fits); only runs of equal lapses
+ * are then compared by id. Otherwise a comparator sort.
+ */
+function byLapseThenId(
+  list: Int32Array,
+  lapse: Float64Array,
+  ids: readonly string[],
+  min: number,
+  max: number,
+): Int32Array {
+  const m = list.length;
+  const tie = byId(ids);
+  if ((max - min + 1) * m > Number.MAX_SAFE_INTEGER) {
+    return list.sort((a, b) => (lapse[a] as number) - (lapse[b] as number) || tie(a, b));
+  }
+  const keys = new Float64Array(m);
+  for (let j = 0; j < m; j++) keys[j] = ((lapse[list[j] as number] as number) - min) * m + j;
+  keys.sort();
+  const sorted = new Int32Array(m);
+  for (let j = 0; j < m; j++) sorted[j] = list[(keys[j] as number) % m] as number;
+  // Equal lapses came out in input order: order each run by id.
+  for (let a = 0; a < m; ) {
+    const v = lapse[sorted[a] as number];
+    let b = a + 1;
+    while (b < m && lapse[sorted[b] as number] === v) b++;
+    if (b - a > 1) sorted.subarray(a, b).sort(tie);
+    a = b;
+  }
+  return sorted;
+}
+
+function byId(ids: readonly string[]) {
+  return (a: number, b: number): number => ((ids[a] as string) < (ids[b] as string) ? -1 : 1);
 }
 
 /**
@@ -224,26 +257,20 @@ export function planMakMigration(
     fail('invalid_input', 'devices', 'devices: expected an array of devices');
   }
 
-  // Read every device into numbers; no Date until the results.
+  // Read every device into numbers; no Date (nor object) until the results.
   const n = devices.length;
-  const checked: CheckedDevice[] = new Array(n);
-  const ids: string[] = new Array(n);
-  const last = new Float64Array(n);
-  const lapse = new Float64Array(n);
-  const status = new Uint8Array(n);
+  const c = deviceColumns(n);
+  const ids = c.ids;
+  const lapse = c.lapse;
   const seen = new Set<string>();
   const warnMs = warnDays * MS_PER_DAY;
   for (let i = 0; i < n; i++) {
-    const d = checkDevice(devices[i], 'devices', asOfMs, i);
-    if (seen.has(d.id)) {
-      fail('duplicate_id', `devices[${i}].id`, `devices[${i}].id: "${d.id}" appears twice`, {
-        id: d.id,
-      });
+    const id = checkDeviceInto(devices[i], 'devices', i, asOfMs, c, i);
+    if (seen.has(id)) {
+      fail('duplicate_id', `devices[${i}].id`, `devices[${i}].id: "${id}" appears twice`, { id });
     }
-    seen.add(d.id);
-    checked[i] = d;
-    ids[i] = d.id;
-    status[i] = evaluateInto(d, i, retiredMs, kms.value, asOfMs, warnMs, last, lapse);
+    seen.add(id);
+    evaluateInto(c, i, retiredMs, kms.value, asOfMs, warnMs);
   }
 
   // Statuses, counts, deadline.
@@ -254,21 +281,26 @@ export function planMakMigration(
     lapsed: [],
     unknown: [],
   };
-  const kmsDevices: number[] = [];
-  const unknownDevices: number[] = [];
+  const kmsList = new Int32Array(n);
+  const unknownList = new Int32Array(n);
+  let kmsCount = 0;
+  let unknownCount = 0;
   let deadlineMs = Number.POSITIVE_INFINITY;
+  let latestMs = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    const s = status[i] as number;
+    const s = c.status[i] as number;
     byStatus[STATUS_ORDER[s] as DeviceStatus].push(ids[i] as string);
-    if (s === 4) unknownDevices.push(i);
+    if (s === 4) unknownList[unknownCount++] = i;
     else if (s !== 0) {
-      kmsDevices.push(i);
-      if ((lapse[i] as number) < deadlineMs) deadlineMs = lapse[i] as number;
+      kmsList[kmsCount++] = i;
+      const l = lapse[i] as number;
+      if (l < deadlineMs) deadlineMs = l;
+      if (l > latestMs) latestMs = l;
     }
   }
-  kmsDevices.sort(byLapseThenId(lapse, ids));
-  unknownDevices.sort((a, b) => ((ids[a] as string) < (ids[b] as string) ? -1 : 1));
-  const needingMak = kmsDevices.length + unknownDevices.length;
+  const kmsDevices = byLapseThenId(kmsList.subarray(0, kmsCount), lapse, ids, deadlineMs, latestMs);
+  const unknownDevices = unknownList.subarray(0, unknownCount).sort(byId(ids));
+  const needingMak = kmsCount + unknownCount;
 
   // Slot k (0-based) is on day ⌊k / capacity⌋; unlimited capacity puts every slot at asOf.
   const day0 = epochDayOfMs(asOfMs);
@@ -279,20 +311,21 @@ export function planMakMigration(
 
   // Earliest deadline first; a device that would miss its deadline at the next
   // free slot is deferred behind every device that can still be saved.
-  const order: number[] = [];
-  const deferred: number[] = [];
+  const order = new Int32Array(needingMak);
+  const deferred = new Int32Array(kmsCount);
+  let saved = 0;
+  let deferredCount = 0;
   for (const i of kmsDevices) {
-    if (slotMs(order.length) < (lapse[i] as number)) order.push(i);
-    else deferred.push(i);
+    if (slotMs(saved) < (lapse[i] as number)) order[saved++] = i;
+    else deferred[deferredCount++] = i;
   }
-  const saved = order.length;
-  for (const i of deferred) order.push(i);
-  for (const i of unknownDevices) order.push(i);
+  order.set(deferred.subarray(0, deferredCount), saved);
+  order.set(unknownDevices, kmsCount);
 
   const lapses: MakLapse[] = [];
   let downtime = 0;
   let alreadyLapsed = 0;
-  for (let k = saved; k < saved + deferred.length; k++) {
+  for (let k = saved; k < kmsCount; k++) {
     const i = order[k] as number;
     const at = slotMs(k);
     const days = Math.ceil((at - (lapse[i] as number)) / MS_PER_DAY);
@@ -329,28 +362,19 @@ export function planMakMigration(
     });
   }
   if (alreadyLapsed > 0) warnings.push({ code: 'already_lapsed', devices: alreadyLapsed });
-  if (capacity !== undefined && deferred.length > alreadyLapsed) {
+  if (capacity !== undefined && deferredCount > alreadyLapsed) {
     warnings.push({
       code: 'capacity_insufficient',
-      devices: deferred.length - alreadyLapsed,
+      devices: deferredCount - alreadyLapsed,
       capacityPerDay: capacity,
     });
   }
-  if (unknownDevices.length > 0) {
-    warnings.push({ code: 'unknown_activation_state', devices: unknownDevices.length });
+  if (unknownCount > 0) {
+    warnings.push({ code: 'unknown_activation_state', devices: unknownCount });
   }
 
   const statuses: DeviceActivationStatus[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    statuses[i] = statusOf(
-      checked[i] as CheckedDevice,
-      last[i] as number,
-      lapse[i] as number,
-      status[i] as number,
-      asOfMs,
-      deviceRules,
-    );
-  }
+  for (let i = 0; i < n; i++) statuses[i] = statusOf(c, i, asOfMs, deviceRules);
 
   const lastDay = schedule?.[schedule.length - 1]?.day ?? null;
   return {

@@ -403,3 +403,104 @@ describe('planMakMigration: properties', () => {
     );
   });
 });
+
+describe('planMakMigration: the order devices are scheduled in', () => {
+  // The plain definition the plan's sort must agree with: earliest lapse
+  // first, ties by id (a comparator sort); a device that would miss its lapse
+  // at the next free slot goes behind the ones still saved; then the unknown
+  // devices by id.
+  const byLapseThenId = (a: [number, string], b: [number, string]) =>
+    a[0] - b[0] || (a[1] < b[1] ? -1 : 1);
+  function definedOrder(plan: MakMigrationPlan, capacity: number, asOfMs: number): string[] {
+    const kms = plan.devices
+      .filter((d) => d.lapsesAt !== null && d.status !== 'mak_activated')
+      .map((d): [number, string] => [d.lapsesAt?.getTime() as number, d.id])
+      .sort(byLapseThenId);
+    const day0 = Math.floor(asOfMs / DAY);
+    const slot = (k: number) => (k < capacity ? asOfMs : (day0 + Math.floor(k / capacity)) * DAY);
+    const saved: string[] = [];
+    const deferred: string[] = [];
+    for (const [lapse, id] of kms) (slot(saved.length) < lapse ? saved : deferred).push(id);
+    const unknown = plan.byStatus.unknown.slice().sort();
+    return [...saved, ...deferred, ...unknown];
+  }
+
+  const ASOF_LATE = Date.UTC(9999, 0, 1);
+  /** January 1 of year `y` (Date.UTC reads years 0-99 as 1900-1999). */
+  const jan1 = (y: number) => new Date(0).setUTCFullYear(y, 0, 1);
+  // Renewals at a few shared instants (ties), or anywhere from year 1 to year
+  // 9998: spread over millennia, 17 or more lapses no longer fit one number
+  // each, and the plan sorts with a comparator instead.
+  const renewal = fc.oneof(
+    fc.constantFrom(0, 1, 2).map((k) => ASOF_LATE - 100 * DAY - k * DAY),
+    fc.integer({ min: ASOF_LATE - 200 * DAY, max: ASOF_LATE }),
+    fc.integer({ min: jan1(1), max: jan1(9998) }),
+  );
+  const fleet = fc.uniqueArray(
+    fc.record({
+      id: fc.string({ minLength: 1, maxLength: 3 }),
+      renewal: fc.option(renewal, { nil: undefined }),
+    }),
+    { selector: (d) => d.id, maxLength: 60, size: 'max' },
+  );
+
+  it('is earliest lapse first, ties by id, as a comparator sort defines it', () => {
+    fc.assert(
+      fc.property(fleet, fc.integer({ min: 1, max: 70 }), (devices, capacity) => {
+        const input: Device[] = devices.map((d) =>
+          d.renewal === undefined ? { id: d.id } : { id: d.id, lastRenewalAt: new Date(d.renewal) },
+        );
+        const plan = planMakMigration(input, {
+          asOf: new Date(ASOF_LATE),
+          capacityPerDay: capacity,
+        });
+        const scheduled = (plan.schedule ?? []).flatMap((d) => [...d.deviceIds]);
+        expect(scheduled).toEqual(definedOrder(plan, capacity, ASOF_LATE));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sorts a fleet whose lapses span millennia and one whose lapses share instants', () => {
+    const at = (id: string, y: number) => ({ id, lastRenewalAt: new Date(jan1(y)) });
+    // 40 devices from year 1 to 9751, too wide for one number each, and
+    // 'b' and 'a' on the same instant: the comparator breaks their tie by id.
+    const wide = Array.from({ length: 40 }, (_, k) => at(`w${(k * 7) % 40}`, 1 + k * 250));
+    const plan = planMakMigration([at('b', 5000), ...wide, at('a', 5000)], {
+      asOf: new Date(ASOF_LATE),
+      capacityPerDay: 100,
+    });
+    const ids = wide.map((d) => d.id);
+    expect(plan.schedule?.[0]?.deviceIds).toEqual([
+      ...ids.slice(0, 20),
+      'a',
+      'b',
+      ...ids.slice(20),
+    ]);
+    // 20 devices on two instants, ids out of input order: ties by id.
+    const tied = Array.from({ length: 20 }, (_, k) => at(`t${(k * 7) % 20}`, 9990 + (k % 2)));
+    const tiedIds = (y: number) =>
+      tied
+        .filter((_, k) => k % 2 === y)
+        .map((d) => d.id)
+        .sort();
+    const tiedPlan = planMakMigration(tied, { asOf: new Date(ASOF_LATE), capacityPerDay: 100 });
+    expect(tiedPlan.schedule?.[0]?.deviceIds).toEqual([...tiedIds(0), ...tiedIds(1)]);
+  });
+
+  it('uses one number per device only while every one is exact in a double', () => {
+    // 29 devices whose lapses span exactly `range` ms: the largest number,
+    // range · 29 + 28, would be 2^53 + 17, past the last exact integer, so the
+    // plan must sort with the comparator. Device 12 lapses last.
+    const range = Math.floor(Number.MAX_SAFE_INTEGER / 29);
+    expect((range + 1) * 29).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+    const first = jan1(10);
+    const fleet29 = Array.from({ length: 29 }, (_, k) => ({
+      id: `d${k}`,
+      lastRenewalAt: new Date(k === 12 ? first + range : first + k * DAY),
+    }));
+    const plan = planMakMigration(fleet29, { asOf: new Date(ASOF_LATE), capacityPerDay: 29 });
+    const expected = fleet29.map((d) => d.id).filter((id) => id !== 'd12');
+    expect(plan.schedule?.[0]?.deviceIds).toEqual([...expected, 'd12']);
+  });
+});
