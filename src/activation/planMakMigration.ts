@@ -152,7 +152,7 @@ export interface MakMigrationPlan {
  * lapse, then id (ids are unique). When the lapses span few enough
  * milliseconds, each device is one number, `(lapse − min) · m + position`,
  * exact in a double, and a typed array sorts those without a comparator (a
- * fleet of 100,000 lapsing within two years fits); only runs of equal lapses
+ * fleet of 100,000 lapsing within 1,000 days fits); only runs of equal lapses
  * are then compared by id. Otherwise a comparator sort.
  */
 function byLapseThenId(
