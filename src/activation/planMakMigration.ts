@@ -148,21 +148,22 @@ export interface MakMigrationPlan {
 }
 
 /**
- * The devices `list` (indices, lapses known, from `min` to `max`) by earliest
- * lapse, then id (ids are unique). When the lapses span few enough
- * milliseconds, each device is one number, `(lapse − min) · m + position`,
- * exact in a double, and a typed array sorts those without a comparator (a
- * fleet of 100,000 lapsing within 1,000 days fits); only runs of equal lapses
- * are then compared by id. Otherwise a comparator sort.
+ * The devices `list` (indices, lapses known) by earliest lapse, then id (ids
+ * are unique). When the lapses span few enough milliseconds, each device is
+ * one number, `(lapse − earliest) · m + position`, exact in a double, and a
+ * typed array sorts those without a comparator (a fleet of 100,000 lapsing
+ * within 1,000 days fits); only runs of equal lapses are then compared by
+ * id. Otherwise a comparator sort.
  */
-function byLapseThenId(
-  list: Int32Array,
-  lapse: Float64Array,
-  ids: readonly string[],
-  min: number,
-  max: number,
-): Int32Array {
+function byLapseThenId(list: Int32Array, lapse: Float64Array, ids: readonly string[]): Int32Array {
   const m = list.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < m; j++) {
+    const l = lapse[list[j] as number] as number;
+    if (l < min) min = l;
+    if (l > max) max = l;
+  }
   const tie = byId(ids);
   if ((max - min + 1) * m > Number.MAX_SAFE_INTEGER) {
     return list.sort((a, b) => (lapse[a] as number) - (lapse[b] as number) || tie(a, b));
@@ -273,7 +274,7 @@ export function planMakMigration(
     evaluateInto(c, i, retiredMs, kms.value, asOfMs, warnMs);
   }
 
-  // Statuses, counts, deadline.
+  // Statuses and counts; the devices that need a MAK, in lapse order.
   const byStatus: Record<DeviceStatus, string[]> = {
     mak_activated: [],
     ok: [],
@@ -285,20 +286,13 @@ export function planMakMigration(
   const unknownList = new Int32Array(n);
   let kmsCount = 0;
   let unknownCount = 0;
-  let deadlineMs = Number.POSITIVE_INFINITY;
-  let latestMs = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const s = c.status[i] as number;
     byStatus[STATUS_ORDER[s] as DeviceStatus].push(ids[i] as string);
     if (s === 4) unknownList[unknownCount++] = i;
-    else if (s !== 0) {
-      kmsList[kmsCount++] = i;
-      const l = lapse[i] as number;
-      if (l < deadlineMs) deadlineMs = l;
-      if (l > latestMs) latestMs = l;
-    }
+    else if (s !== 0) kmsList[kmsCount++] = i;
   }
-  const kmsDevices = byLapseThenId(kmsList.subarray(0, kmsCount), lapse, ids, deadlineMs, latestMs);
+  const kmsDevices = byLapseThenId(kmsList.subarray(0, kmsCount), lapse, ids);
   const unknownDevices = unknownList.subarray(0, unknownCount).sort(byId(ids));
   const needingMak = kmsCount + unknownCount;
 
@@ -379,7 +373,8 @@ export function planMakMigration(
   const lastDay = schedule?.[schedule.length - 1]?.day ?? null;
   return {
     asOf,
-    deadline: deadlineMs === Number.POSITIVE_INFINITY ? null : new Date(deadlineMs),
+    // The fleet deadline: the earliest lapse, the first in lapse order.
+    deadline: kmsCount === 0 ? null : new Date(lapse[kmsDevices[0] as number] as number),
     needingMak,
     counts: {
       mak_activated: byStatus.mak_activated.length,
