@@ -1,5 +1,5 @@
-// The market tables against the project's copy of Microsoft's page (the
-// Italian seed and the TSV made from it), and the bundled ISO 3166-1 list.
+// The market tables against the repository's copy of Microsoft's page (the
+// Italian seed and the TSV made from it, in test/fixtures/microsoft), and the bundled ISO 3166-1 list.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { SOURCES } from '../../src/core/index.js';
 import {
@@ -15,15 +15,15 @@ import {
   MARKETS_LISTED_AS_OF,
 } from '../../src/markets/index.js';
 import { MARKETS_SOURCE, reservationsRule, taxRule } from '../../src/markets/listing.js';
-import { readDomainFile } from './domainFiles.js';
+import { readMicrosoftFixture } from '../support/fixtures.js';
 
 /** The words of a space-separated string literal type, as a union. */
 type Words<S extends string, Acc extends string = never> = S extends `${infer W} ${infer Rest}`
   ? Words<Rest, Acc | W>
   : Acc | S;
 
-const seed = readDomainFile('seed-it.txt').split('\n');
-const tsv = readDomainFile('reservations-unavailable-markets.tsv')
+const seed = readMicrosoftFixture('seed-it.txt').split('\n');
+const tsv = readMicrosoftFixture('reservations-unavailable-markets.tsv')
   .trim()
   .split('\n')
   .slice(1)

@@ -1,62 +1,136 @@
-// The packed tarball, installed in a separate folder, imported through every
-// subpath as ESM and as CommonJS. Needs `npm run build` first (npm test does it).
+// The real tarball, as `npm publish` would make it: the repository is copied
+// without anything built or generated (node_modules, dist, reports...), packed
+// there with `npm pack` (its prepack script builds dist/ and the JSON Schemas),
+// and installed with `npm install <tarball>` into a new app that has nothing
+// but the package and its runtime dependencies. Every check below runs in
+// that app, never against the working tree's dist/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  name: string;
+  bin: Record<string, string>;
   exports: Record<string, unknown>;
   dependencies: Record<string, string>;
 };
 const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json' && !k.includes('*'));
-let project = '';
+/** What a checkout has that a clean clone does not (the .gitignore's folders, and git itself). */
+const GENERATED = new Set([
+  '.git',
+  'node_modules',
+  'dist',
+  'reports',
+  'coverage',
+  '.stryker-tmp',
+  '.doc-examples',
+  '.tmp',
+  join('docs', 'api'),
+]);
+let scratch = '';
+let app = '';
+let installed = '';
 let packedFiles: string[] = [];
 
 function node(args: string[]): string {
-  return execFileSync(process.execPath, args, { cwd: project, encoding: 'utf8' });
+  return execFileSync(process.execPath, args, { cwd: app, encoding: 'utf8' });
 }
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist', 'index.js')))
-    throw new Error('dist/ is missing: run `npm run build` first');
-  project = mkdtempSync(join(tmpdir(), 'csp-rules-consumer-'));
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', project], {
-    cwd: root,
-    encoding: 'utf8',
+  scratch = realpathSync(mkdtempSync(join(tmpdir(), 'csp-rules-pack-')));
+  const clean = join(scratch, 'clean');
+  cpSync(root, clean, {
+    recursive: true,
+    filter: (from) => !GENERATED.has(relative(root, from)) && !from.endsWith('.tgz'),
   });
-  const [info] = JSON.parse(out) as [{ filename: string; files: { path: string }[] }];
+  // The build tools come from this checkout (no network needed to pack).
+  symlinkSync(join(root, 'node_modules'), join(clean, 'node_modules'), 'dir');
+  app = join(scratch, 'app');
+  mkdirSync(app);
+  const out = execFileSync(
+    'npm',
+    ['pack', '--json', '--loglevel=error', '--pack-destination', app],
+    { cwd: clean, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  // npm prints the prepack build before its JSON: the JSON is the last array.
+  const [info] = JSON.parse(out.slice(out.lastIndexOf('\n[\n') + 1)) as [
+    { filename: string; files: { path: string }[] },
+  ];
   packedFiles = info.files.map((f) => f.path);
-  const target = join(project, 'node_modules', 'csp-software-rules');
-  mkdirSync(target, { recursive: true });
-  execFileSync('tar', ['-xzf', join(project, info.filename), '-C', target, '--strip-components=1']);
-  // Dependencies come from this checkout's node_modules (no network needed).
-  for (const dep of Object.keys(pkg.dependencies)) {
-    const link = join(project, 'node_modules', dep);
-    mkdirSync(join(link, '..'), { recursive: true });
-    symlinkSync(join(root, 'node_modules', dep), link, 'dir');
-  }
-}, 120_000);
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }),
+  );
+  // The runtime dependencies resolve from npm's cache (filled by `npm ci`).
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      join(app, info.filename),
+    ],
+    { cwd: app, stdio: 'pipe' },
+  );
+  installed = join(app, 'node_modules', pkg.name);
+}, 600_000);
 
 afterAll(() => {
-  if (project !== '') rmSync(project, { recursive: true, force: true });
+  if (scratch !== '') rmSync(scratch, { recursive: true, force: true });
 });
 
 describe('the packed package', () => {
-  it('ships only what a consumer needs', () => {
+  it('ships only what a consumer needs: no tests, fixtures, sources or configuration', () => {
     for (const f of packedFiles) {
       expect(f, f).toMatch(
         /^(dist\/|examples\/sample-portfolio\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/,
       );
-      expect(f, f).not.toMatch(/\.test\.|test\/|\.config\.|tsconfig|\.map\.ts$/);
+      expect(f, f).not.toMatch(
+        /\.test\.|test\/|fixtures|\.config\.|tsconfig|^src\/|\.ts$(?<!\.d\.ts)|\.cts$(?<!\.d\.cts)/,
+      );
     }
-    expect(packedFiles).toContain('dist/index.js');
-    expect(packedFiles).toContain('dist/index.cjs');
-    expect(packedFiles).toContain('dist/index.d.ts');
-    expect(packedFiles).toContain('dist/index.d.cts');
+    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts'])
+      expect(packedFiles).toContain(f);
+    for (const schema of ['software-subscription.schema.json'])
+      expect(packedFiles).toContain(`dist/json-schema/${schema}`);
+  });
+
+  it('ships no source map that points at a file it does not ship', () => {
+    const shipped = new Set(packedFiles);
+    const missing: string[] = [];
+    for (const f of packedFiles.filter((p) => /\.(c|m)?js$/.test(p))) {
+      const text = readFileSync(join(installed, f), 'utf8');
+      const url = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1];
+      if (url === undefined || url.startsWith('data:')) continue;
+      const map = join(f, '..', url);
+      if (!shipped.has(map)) {
+        missing.push(`${f} -> ${map}`);
+        continue;
+      }
+      const { sources } = JSON.parse(readFileSync(join(installed, map), 'utf8')) as {
+        sources: string[];
+      };
+      for (const source of sources) {
+        const target = join(map, '..', source);
+        if (!shipped.has(target)) missing.push(`${map} -> ${target}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it.each(subpaths)('%s imports as ESM and as CommonJS with the same exports', (subpath) => {
@@ -81,10 +155,28 @@ describe('the packed package', () => {
     expect(out.trim()).toBe('https://json-schema.org/draft/2020-12/schema object');
   });
 
-  it('installs the report command and runs it on the shipped sample', () => {
-    const bin = join(project, 'node_modules', 'csp-software-rules', 'dist', 'cli', 'main.js');
-    const out = node([bin, 'report', '--as-of', '2026-11-25T12:00:00Z']);
+  it('installs the bin, which reports on the bundled sample portfolio', () => {
+    const [command] = Object.keys(pkg.bin);
+    const bin = join(app, 'node_modules', '.bin', command ?? '');
+    const sample = join(installed, 'examples', 'sample-portfolio.json');
+    const out = execFileSync(bin, ['report', sample, '--as-of', '2026-11-25T12:00:00Z'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
     expect(out).toContain('## Contoso S.p.A.');
+  });
+
+  it('installs only the runtime dependencies beside it', () => {
+    const lock = JSON.parse(readFileSync(join(app, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
+    const top = Object.keys(lock.packages)
+      .filter((p) => /^node_modules\/(@[^/]+\/)?[^/]+$/.test(p))
+      .map((p) => p.slice('node_modules/'.length));
+    expect(top).toContain(pkg.name);
+    for (const dep of Object.keys(pkg.dependencies)) expect(top).toContain(dep);
+    expect(top).not.toContain('vitest');
+    expect(top).not.toContain('typescript');
   });
 
   it('recognises a CspRuleError thrown by one build in the other (ESM ↔ CJS, subpath ↔ root)', () => {
