@@ -45,7 +45,7 @@ const start = process.hrtime.bigint();
 for (let i = 0; i < COUNT; i++) {
   // cancellationRefund carries the cancellation decision it applied: one call answers both.
   if (refund !== undefined) {
-    const r = refund(subs[i], { cancelledAt: asOf });
+    const r = refund(subs[i], { asOf: asOf });
     if (r.allowed) allowed++;
     refunded += r.refund.minor;
   } else if (lib.evaluateCancellation(subs[i], { asOf }).allowed) {

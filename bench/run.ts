@@ -55,7 +55,7 @@ function pair(lib: Measurement, floor: Measurement | undefined, note = ''): void
 
 pair(
   measure('termDates', subs, (s) =>
-    lib.termDates({ start: s.sub.purchasedAt, term: s.sub.term, termIndex: 2 }),
+    lib.termDates({ purchasedAt: s.sub.purchasedAt, term: s.sub.term, termIndex: 2 }),
   ),
   measure('floor', subs, (s) => floorTermDates(s.purchasedMs, s.months, 2)),
 );
@@ -69,7 +69,7 @@ if ('cancellationRefund' in lib) {
   ] as (p: unknown, o: unknown) => unknown;
   const monthly = subs.map((s) => ({ ...s, sub: { ...s.sub, term: 'P1M' as const }, months: 1 }));
   pair(
-    measure('cancellationRefund', monthly, (s) => refund(s.sub, { cancelledAt: s.asOf })),
+    measure('cancellationRefund', monthly, (s) => refund(s.sub, { asOf: s.asOf })),
     measure('floor', monthly, (s) =>
       floorRefund(
         s.purchasedMs,

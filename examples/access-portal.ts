@@ -38,7 +38,7 @@ rds.selectors; // => { version: true, language: false, fileType: false }
 
 const esu = keysAndDownloadsView({
   name: 'Windows Server 2012/R2 ESU',
-  kind: 'extended-security-updates',
+  delivery: 'extended_security_updates',
 });
 [esu.hasKeysOrDownloads, esu.installationInstructions]; // => [false, true]
 
@@ -46,13 +46,13 @@ const esu = keysAndDownloadsView({
 const log = [
   {
     at: '2021-10-31T23:59:59.9999999Z',
-    kind: 'keyAccess',
+    type: 'keyAccess',
     user: 'ana@contoso.com',
     productName: 'Windows Server 2022 Datacenter',
     productKey: 'ABCDE-FGHIJ-KLMNO-PQRST-UVWXY', // carried along, never read or echoed
   },
-  { at: '2021-11-01T00:00:00Z', kind: 'download', user: 'bo@contoso.com' },
-  { at: '2021-10-01T00:00:00Z', kind: 'download', user: 'cy@contoso.com' },
+  { at: '2021-11-01T00:00:00Z', type: 'download', user: 'bo@contoso.com' },
+  { at: '2021-10-01T00:00:00Z', type: 'download', user: 'cy@contoso.com' },
 ] as const;
-const october = { from: '2021-10-01', to: '2021-10-31', kinds: ['keyAccess'] } as const;
+const october = { from: '2021-10-01', to: '2021-10-31', types: ['keyAccess'] } as const;
 filterActivityLog(log, october).map((e) => e.user); // => ['ana@contoso.com']

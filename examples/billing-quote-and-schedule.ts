@@ -25,7 +25,7 @@ const refused = billingFrequencyDecision({ ...early, billingFrequency: 'annual' 
 refused.reasons.map((r) => r.code); // => ['frequency_not_eligible']
 
 // 2. The charge cycles of a monthly plan bought Jan 31 (from the anchor, clamped).
-const plan = { start: purchasedAt, term: 'P1Y', billingFrequency: 'monthly' } as const;
+const plan = { purchasedAt, term: 'P1Y', billingFrequency: 'monthly' } as const;
 const cycles = chargeCycles(plan);
 cycles.slice(0, 3).map((c) => `${c.start}..${c.end}`); // => ['2024-01-31..2024-02-28', '2024-02-29..2024-03-30', '2024-03-31..2024-04-29']
 

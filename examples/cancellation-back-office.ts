@@ -68,12 +68,12 @@ const sql = {
 } as const;
 const perpetual = evaluateCancellation(sql, {
   asOf: '2023-04-01T11:00:00Z',
-  window: 'calendar-days',
+  window: 'calendar_days',
 });
 perpetual.window?.lastDay; // => '2023-04-09'
 perpetual.needs.map((n) => `${n.item}:${n.known}`); // => ['customer:false', 'product:true', 'order:true']
-const effects = cancellationEffects(sql, { cancelledAt: '2023-04-01T11:00:00Z' });
-effects.settlement.kind; // => 'credit'
+const effects = cancellationEffects(sql, { asOf: '2023-04-01T11:00:00Z' });
+effects.settlement; // => 'credit'
 effects.visibleInPartnerCenterBy.toISOString(); // => '2023-04-01T11:15:00.000Z'
 
 // The Partner Center request that cancels one line item of the order.

@@ -32,7 +32,7 @@ reservationsBanner('it'); // => ''
 // What goes to the audit log: reason codes, the rule and its source.
 const saba = azureReservationAvailability(' XS ');
 saba.reasons; // => [{ code: 'reservations_not_sold_in_market', market: 'BQ', partnerCenterCode: 'XS' }]
-saba.rules.map((r) => r.id); // => ['markets.azure-reservations-unavailable']
+saba.rules.map((r) => r.id); // => ['markets.azure_reservations_unavailable']
 
 // A price line: "incl. tax" only where Microsoft's prices include it.
 const sydney = taxInclusivePricing(customers[2]?.country ?? '');

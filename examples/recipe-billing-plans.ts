@@ -61,7 +61,7 @@ sqlAnnual.reasons; // => [{ code: 'not_offered_in_catalog', billingFrequency: 'a
 // the term, billed annually. EUR 28,900.00 split in three: the cents that do not
 // divide go to the earlier installments (9,633.34 + 9,633.33 + 9,633.33).
 const quote = installmentSchedule({
-  start: today,
+  purchasedAt: today,
   term: 'P3Y',
   billingFrequency: 'annual',
   quantity: 10,

@@ -83,7 +83,7 @@ decisions[0]?.window?.lastDay; // => '2024-06-07'
 
 // SQL Server subscription: 168 hours would have closed at 10:30 today, but
 // Partner Center's own deadline (23:59 today, inclusive) decides.
-decisions[3]?.window?.source; // => 'partner-center'
+decisions[3]?.window?.source; // => 'partner_center'
 const { cancellationAllowedUntil: _deadline, ...withoutDeadline } = sqlSubscription;
 evaluateCancellation(withoutDeadline, { asOf }).allowed; // => false
 
@@ -93,7 +93,7 @@ decisions[4]?.timeRemaining; // => { days: 3, hours: 23, milliseconds: 342000000
 decisions[4]?.needs.map((n) => `${n.item}:${n.known}`); // => ['customer:false', 'product:true', 'order:true']
 
 // Calendar-day reading: the last day is the purchase day + 7, until 00:00Z after it.
-const calendar = evaluateCancellation(windowsServer, { asOf, window: 'calendar-days' });
+const calendar = evaluateCancellation(windowsServer, { asOf, window: 'calendar_days' });
 calendar.window?.closesAt.toISOString(); // => '2024-06-08T00:00:00.000Z'
 // A jurisdiction that requires 14 days lengthens the policy window, and says so.
 const legal = evaluateCancellation(windowsServer, { asOf, minimumWindowDays: 14 });

@@ -25,7 +25,7 @@ const sqlServer = {
 // customer's Subscriptions page; still on the Software page and in the Get Orders API.
 const where = softwareSubscriptionVisibility(sqlServer.purchasedAt);
 [where.getSubscriptionsApi, where.subscriptionsPage, where.softwarePage, where.getOrdersApi]; // => [false, false, true, true]
-where.rules; // => [{ id: 'lifecycle.purchase-date-visibility', source: 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions', effectiveFrom: '1970-01-01' }]
+where.rules; // => [{ id: 'lifecycle.purchase_date_visibility', source: 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions', effectiveFrom: '0000-01-01' }]
 
 // The cutoff includes the day itself, in UTC: 01:00 in Rome on October 14 is
 // still October 13 for Partner Center.
@@ -35,11 +35,11 @@ softwareSubscriptionVisibility('2021-10-14T01:00:00+02:00').getSubscriptionsApi;
 // It does not autorenew: it expires on the end date set at purchase, three
 // years from 2020-11-16, the last day included.
 const status = subscriptionStatusOn(sqlServer, { asOf });
-[status.legacy, status.autoRenew, status.autoRenewSource]; // => [true, false, 'purchase-date-rule']
+[status.legacy, status.autoRenew, status.autoRenewSource]; // => [true, false, 'purchase_date_rule']
 status.currentTerm; // => { termIndex: 0, start: '2020-11-16', end: '2023-11-15', renewsOn: '2023-11-16' }
-status.nextEvent; // => { kind: 'expiry', on: '2023-11-15' }
+status.nextEvent; // => { type: 'expiry', on: '2023-11-15' }
 // Even if an old database says autorenew is on.
-subscriptionStatusOn({ ...sqlServer, autoRenew: true }, { asOf }).nextEvent.kind; // => 'expiry'
+subscriptionStatusOn({ ...sqlServer, autoRenew: true }, { asOf }).nextEvent.type; // => 'expiry'
 
 // Autorenew is switched on the Subscriptions page, where it is not; a new plan
 // would need a next term, which it will not have.

@@ -41,7 +41,7 @@ marketName('VG', 'it'); // => 'Isole Vergini Britanniche'
 // The decision forms, for the audit log: the reason, the rule and its source.
 const saba = azureReservationAvailability('XS');
 saba.reasons; // => [{ code: 'reservations_not_sold_in_market', market: 'BQ', partnerCenterCode: 'XS' }]
-saba.rules.map((r) => r.id); // => ['markets.azure-reservations-unavailable']
+saba.rules.map((r) => r.id); // => ['markets.azure_reservations_unavailable']
 const brazil = taxInclusivePricing('br');
 [brazil.allowed, brazil.pricesIncludeTax, brazil.market]; // => [true, true, 'BR']
 taxInclusivePricing('IT').reasons; // => [{ code: 'prices_exclude_tax', market: 'IT' }]

@@ -116,16 +116,16 @@ decisions[3]?.reasons; // => [{ code: 'unknown_value', field: 'purchase.billingF
 // Partner Center's deadlines decide: the Windows Server one is open until 23:59:00Z
 // tonight, though 168 hours from the 00:00Z effective start ended at midnight.
 decisions.map((d) => d.window?.closesAt.toISOString()); // => ['2024-10-22T23:59:00.001Z', '2024-10-25T23:59:00.001Z', '2024-10-08T00:00:00.000Z', '2024-10-27T00:00:00.000Z']
-decisions[0]?.window?.source; // => 'partner-center'
+decisions[0]?.window?.source; // => 'partner_center'
 
 // What comes back, cancelling now. Windows Server: the cycle 2024-10-15..2025-10-14
 // has 365 days, 358 come back: 1032 × 358 / 365 = 1012.2082… → 1012.20, × 4.
 // RDS CALs: the cycle 2024-10-18..2024-11-17 has 31 days, 27 come back:
 // 10.08 × 27 / 31 = 8.7793… → 8.77, × 25.
-subscriptions.map((s) => cancellationRefund(s, { cancelledAt: asOf }).refund.minor); // => [404880, 21925, 0, 0]
+subscriptions.map((s) => cancellationRefund(s, { asOf: asOf }).refund.minor); // => [404880, 21925, 0, 0]
 // The RDS CALs do not autorenew: they end with their term.
 const rds = subscriptions[1];
-rds === undefined ? null : subscriptionStatusOn(rds, { asOf }).nextEvent; // => { kind: 'expiry', on: '2025-10-17' }
+rds === undefined ? null : subscriptionStatusOn(rds, { asOf }).nextEvent; // => { type: 'expiry', on: '2025-10-17' }
 
 // A malformed item: every problem at once, the first field named.
 const broken = { id: 'broken', quantity: 0, billingCycle: 'annual', termDuration: 'P1Y' };
@@ -161,7 +161,7 @@ order.purchases.map((p) => [p.id, p.productName]); // => [['TXQ2MZG9VDDB/0', 'SQ
 const orderDecisions = order.purchases.map((p) => evaluateCancellation(p, { asOf }));
 orderDecisions.map((d) => [d.allowed, d.window?.closesAt.toISOString()]); // => [[true, '2024-11-01T09:12:44.123Z'], [true, '2024-11-01T09:12:44.123Z']]
 // Cancelling the CALs: a 100% credit of 5 × 35.00, and the request to send.
-order.purchases.map((p) => cancellationRefund(p, { cancelledAt: asOf }).refund.minor); // => [179800, 17500]
+order.purchases.map((p) => cancellationRefund(p, { asOf: asOf }).refund.minor); // => [179800, 17500]
 const request = softwareOrderCancellationRequest(order, [1]);
 [request.method, request.path]; // => ['PATCH', '/v1/customers/4d3cf487-70f6-4c94-8a5b-a2f5c7b2c9d1/orders/TXQ2MZG9VDDB']
 request.body; // => { id: 'TXQ2MZG9VDDB', status: 'cancelled', lineItems: [{ lineItemNumber: 1, offerId: 'DG7GMGF0FKX2:0003:DG7GMGF0C9G7' }] }

@@ -3,7 +3,7 @@
 // and what it still owes where it is too late. (csp-software-rules/refunds)
 import { cancellationRefund, invoiceFor, remainingObligation } from 'csp-software-rules/refunds';
 
-const cancelledAt = '2024-06-05T12:00:00Z';
+const asOf = '2024-06-05T12:00:00Z';
 
 // Windows Server, one-year term billed monthly: 8 licences at EUR 32.40 a month.
 const windowsServer = {
@@ -16,7 +16,7 @@ const windowsServer = {
   unitPrice: '32.40',
   currency: 'EUR',
 } as const;
-const ws = cancellationRefund(windowsServer, { cancelledAt, roles: ['Admin agent'] });
+const ws = cancellationRefund(windowsServer, { asOf, roles: ['Admin agent'] });
 ws.allowed; // => true
 // The current cycle runs May 31 to June 29 (the next starts June 30, clamped
 // from the 31st): 30 days, of which June 5..29 (25 days) come back.
@@ -43,13 +43,13 @@ const rdsCals = {
   currency: 'EUR',
 } as const;
 // Default, as Microsoft's examples: 9.408 truncated to 9.40 per licence, × 25 = 235.00.
-cancellationRefund(rdsCals, { cancelledAt }).refund.minor; // => 23500
+cancellationRefund(rdsCals, { asOf }).refund.minor; // => 23500
 // Half-even per licence: 9.41 × 25 = 235.25.
-cancellationRefund(rdsCals, { cancelledAt, rounding: 'half-even' }).refund.minor; // => 23525
+cancellationRefund(rdsCals, { asOf, rounding: 'half_even' }).refund.minor; // => 23525
 // Rounded once on the exact total 252.00 × 28 / 30 = 235.20.
 const onTotal = cancellationRefund(rdsCals, {
-  cancelledAt,
-  rounding: { mode: 'half-up', apply: 'total' },
+  asOf,
+  rounding: { mode: 'half_up', apply: 'total' },
 });
 onTotal.refund.minor; // => 23520
 
@@ -68,16 +68,16 @@ const sqlSubscription = {
 } as const;
 // The cycle 2024-05-29..2025-05-28 has 365 days, 358 come back:
 // 1740 × 358 / 365 = 1706.6301… → 1706.63 per licence, × 2 = 3,413.26.
-const sql = cancellationRefund(sqlSubscription, { cancelledAt });
+const sql = cancellationRefund(sqlSubscription, { asOf });
 [sql.refund.minor, sql.kept.minor]; // => [341326, 6674]
 // The two later yearly charges of the term are not billed.
 [sql.notBilled?.count, sql.notBilled?.from, sql.notBilled?.total.minor]; // => [2, '2025-05-29', 696000]
 // Microsoft's "365 or 366 days": the calendar year 2024 has 366.
 // 1740 × 358 / 366 = 1701.9672… → 1701.96 × 2 = 3,403.92.
-cancellationRefund(sqlSubscription, { cancelledAt, cycleDays: 'month-of-start' }).refund.minor; // => 340392
+cancellationRefund(sqlSubscription, { asOf, cycleDays: 'month_of_start' }).refund.minor; // => 340392
 // It lands on the June invoice, available between July 6 and 8.
 sql.invoice; // => { billingPeriod: '2024-06', periodStart: '2024-06-01', periodEnd: '2024-06-30', availableFrom: '2024-07-06', availableBy: '2024-07-08' }
-invoiceFor(cancelledAt).billingPeriod; // => '2024-06'
+invoiceFor(asOf).billingPeriod; // => '2024-06'
 
 // Windows Server Datacenter on a monthly term, bought yesterday at 15:00 (21 hours ago):
 // 610.00 × 29 / 30 = 589.666… → 589.66, or everything with the 24-hour option.
@@ -91,9 +91,9 @@ const datacenter = {
   unitPrice: '610.00',
   currency: 'EUR',
 } as const;
-cancellationRefund(datacenter, { cancelledAt }).refund.minor; // => 58966
-const fullTier = cancellationRefund(datacenter, { cancelledAt, fullRefundWithin: 'PT24H' });
-[fullTier.computation?.method, fullTier.refund.minor]; // => ['full-refund-within', 61000]
+cancellationRefund(datacenter, { asOf }).refund.minor; // => 58966
+const fullTier = cancellationRefund(datacenter, { asOf, fullRefundWithin: 'PT24H' });
+[fullTier.computation?.method, fullTier.refund.minor]; // => ['full_refund_within', 61000]
 
 // Perpetual SQL Server: a 100% credit, of the whole order or of some licences.
 const sqlPerpetual = {
@@ -106,12 +106,12 @@ const sqlPerpetual = {
   unitPrice: '899.00',
   currency: 'USD',
 } as const;
-const credit = cancellationRefund(sqlPerpetual, { cancelledAt });
-[credit.kind, credit.refund]; // => ['credit', { currency: 'USD', minor: 179800 }]
-cancellationRefund(sqlPerpetual, { cancelledAt, quantity: 1 }).refund.minor; // => 89900
+const credit = cancellationRefund(sqlPerpetual, { asOf });
+[credit.settlement, credit.refund]; // => ['credit', { currency: 'USD', minor: 179800 }]
+cancellationRefund(sqlPerpetual, { asOf, quantity: 1 }).refund.minor; // => 89900
 
 // Too late for Windows Server after June 7 at 16:20: nothing comes back...
-const late = cancellationRefund(windowsServer, { cancelledAt: '2024-06-08T00:00:00Z' });
+const late = cancellationRefund(windowsServer, { asOf: '2024-06-08T00:00:00Z' });
 [late.allowed, late.refund.minor, late.kept.minor, late.billedInFull]; // => [false, 0, 25920, true]
 // ...and in mid-August the term still owes cycles 3 to 11: 9 × 259.20.
 const owed = remainingObligation(windowsServer, { asOf: '2024-08-15T00:00:00Z' });

@@ -15,7 +15,7 @@ const business = {
   unitPrice: '10.08',
   currency: 'EUR',
 } as const;
-const refund = cancellationRefund(business, { cancelledAt: '2021-07-17T12:00:00Z' });
+const refund = cancellationRefund(business, { asOf: '2021-07-17T12:00:00Z' });
 refund.allowed; // => true
 formatMoney(refund.refund); // => '94.20'
 formatMoney(refund.kept); // => '6.60'
@@ -36,22 +36,22 @@ const windowsServer = {
   unitPrice: '150000',
   currency: 'JPY',
 } as const;
-const jp = cancellationRefund(windowsServer, { cancelledAt: '2022-01-20T08:00:00Z' });
+const jp = cancellationRefund(windowsServer, { asOf: '2022-01-20T08:00:00Z' });
 [formatMoney(jp.refund), formatMoney(jp.kept)]; // => ['295890', '4110']
 jp.notBilled?.count; // => 2
 formatMoney(jp.notBilled?.total ?? jp.charged); // => '600000'
 
 // Same-day cancellations: the whole cycle comes back; Microsoft's 24-hour tier on request.
-const sameDay = cancellationRefund(windowsServer, { cancelledAt: '2022-01-15T18:00:00Z' });
-[sameDay.computation?.method, formatMoney(sameDay.refund)]; // => ['whole-cycle', '300000']
+const sameDay = cancellationRefund(windowsServer, { asOf: '2022-01-15T18:00:00Z' });
+[sameDay.computation?.method, formatMoney(sameDay.refund)]; // => ['whole_cycle', '300000']
 const nextMorning = cancellationRefund(windowsServer, {
-  cancelledAt: '2022-01-16T00:10:00Z',
+  asOf: '2022-01-16T00:10:00Z',
   fullRefundWithin: 'PT24H',
 });
-[nextMorning.computation?.method, formatMoney(nextMorning.refund)]; // => ['full-refund-within', '300000']
+[nextMorning.computation?.method, formatMoney(nextMorning.refund)]; // => ['full_refund_within', '300000']
 
 // Too late: no refund, and the partner owes the whole term.
-const late = cancellationRefund(windowsServer, { cancelledAt: '2022-01-22T00:30:00Z' });
+const late = cancellationRefund(windowsServer, { asOf: '2022-01-22T00:30:00Z' });
 [late.allowed, formatMoney(late.refund), late.billedInFull]; // => [false, '0', true]
 const owed = remainingObligation(windowsServer, { asOf: '2022-06-01T00:00:00Z' });
 [owed.windowOpen, owed.installments.map((i) => i.start), formatMoney(owed.remaining)]; // => [false, ['2023-01-15', '2024-01-15'], '600000']
@@ -66,7 +66,7 @@ const sql = {
   unitPrice: '899.00',
   currency: 'USD',
 } as const;
-const credit = cancellationRefund(sql, { cancelledAt: '2023-03-31T23:30:00Z', quantity: 1 });
-[credit.kind, formatMoney(credit.refund), formatMoney(credit.kept)]; // => ['credit', '899.00', '899.00']
+const credit = cancellationRefund(sql, { asOf: '2023-03-31T23:30:00Z', quantity: 1 });
+[credit.settlement, formatMoney(credit.refund), formatMoney(credit.kept)]; // => ['credit', '899.00', '899.00']
 credit.invoice?.availableBy; // => '2023-04-08'
 invoiceFor('2023-03-31T23:30:00-02:00').billingPeriod; // => '2023-04'

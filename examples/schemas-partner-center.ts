@@ -51,7 +51,7 @@ const onTime =
   contoso &&
   evaluateCancellation(contoso, { asOf: '2022-03-21T09:00:00Z', roles: ['Admin agent'] });
 onTime?.allowed; // => true
-onTime?.window?.source; // => 'partner-center'
+onTime?.window?.source; // => 'partner_center'
 const late = contoso && evaluateCancellation(contoso, { asOf: '2022-03-22T00:00:00Z' });
 late?.reasons.map((r) => r.code); // => ['window_closed']
 

@@ -44,6 +44,7 @@ export const REASON_SAMPLES: { readonly [C in ReasonCode]: ReasonOf<C> } = {
   already_cancelled: { code: 'already_cancelled', status: 'deleted' },
   expired: { code: 'expired' },
   not_on_subscriptions_page: { code: 'not_on_subscriptions_page', purchasedOn: '2021-03-01' },
+  not_started: { code: 'not_started', purchasedAt: new Date('2023-03-15T10:00:00Z') },
   not_yet_open: { code: 'not_yet_open', opensAt: new Date('2023-03-15T10:00:00Z') },
   window_closed: { code: 'window_closed', closedAt: new Date('2022-03-22T10:00:00Z') },
   non_cancellable_publisher: {

@@ -22,23 +22,23 @@ import { isDateOnly, safeInstantMs } from './instant.js';
  * (`keyAccess`) or downloaded software (`download`).
  * @category Access
  */
-export type ActivityKind = 'keyAccess' | 'download';
+export type ActivityType = 'keyAccess' | 'download';
 
 /**
- * Every {@link ActivityKind}.
+ * Every {@link ActivityType}.
  *
  * @example
  * ```ts
- * import { ACTIVITY_KINDS } from 'csp-software-rules/access';
+ * import { ACTIVITY_TYPES } from 'csp-software-rules/access';
  *
- * ACTIVITY_KINDS; // => ['keyAccess', 'download']
+ * ACTIVITY_TYPES; // => ['keyAccess', 'download']
  * ```
  * @category Access
  */
-export const ACTIVITY_KINDS = /* @__PURE__ */ frozen([
+export const ACTIVITY_TYPES = /* @__PURE__ */ frozen([
   'keyAccess',
   'download',
-] as const satisfies readonly ActivityKind[]);
+] as const satisfies readonly ActivityType[]);
 
 /**
  * One activity-log entry. Other fields (customer, `productKey`, ...) may be
@@ -49,7 +49,7 @@ export interface ActivityLogEntry {
   /** When it happened (an instant input; `YYYY-MM-DD` = 00:00Z that day). */
   readonly at: InstantInput;
   /** What happened. */
-  readonly kind: ActivityKind;
+  readonly type: ActivityType;
   /** Who did it (user name or id). */
   readonly user: string;
   /** The product whose key or download it was. */
@@ -67,8 +67,8 @@ export interface ActivityLogQueryInput {
   readonly from: InstantInput;
   /** Last instant included; a `YYYY-MM-DD` day includes that whole UTC day. */
   readonly to: InstantInput;
-  /** Only these kinds; omitted = both. */
-  readonly kinds?: readonly ActivityKind[];
+  /** Only these types; omitted = both. */
+  readonly types?: readonly ActivityType[];
 }
 
 /**
@@ -84,31 +84,31 @@ export interface ActivityLogQuery {
   readonly fromDay: CalendarDay;
   /** UTC day of `to`. */
   readonly toDay: CalendarDay;
-  /** The kinds included (both when the input named none). */
-  readonly kinds: readonly ActivityKind[];
+  /** The types included (both when the input named none). */
+  readonly types: readonly ActivityType[];
 }
 
 interface Bounds {
   readonly fromMs: number;
   readonly toMs: number;
-  readonly kinds: readonly ActivityKind[];
+  readonly types: readonly ActivityType[];
 }
 
-/** Two kinds exist; a longer list (repeats allowed) is still a short one. */
+/** Two types exist; a longer list (repeats allowed) is still a short one. */
 const MAX_KINDS = 100;
 
-function readKinds(input: unknown, field: string): readonly ActivityKind[] {
-  if (input === undefined) return ACTIVITY_KINDS;
+function readTypes(input: unknown, field: string): readonly ActivityType[] {
+  if (input === undefined) return ACTIVITY_TYPES;
   const list = Array.isArray(input) ? denseList(input, field, MAX_KINDS) : [];
   if (list.length === 0) {
     fail('invalid_input', field, `${field}: expected a non-empty array of keyAccess, download`);
   }
-  const out: ActivityKind[] = [];
+  const out: ActivityType[] = [];
   list.forEach((k: unknown, i) => {
-    const kind = oneOf(k, ACTIVITY_KINDS, `${field}[${i}]`);
+    const kind = oneOf(k, ACTIVITY_TYPES, `${field}[${i}]`);
     if (!out.includes(kind)) out.push(kind);
   });
-  return ACTIVITY_KINDS.filter((k) => out.includes(k));
+  return ACTIVITY_TYPES.filter((k) => out.includes(k));
 }
 
 function readBounds(input: unknown): Bounds {
@@ -121,7 +121,7 @@ function readBounds(input: unknown): Bounds {
   if (toMs < fromMs) {
     fail('invalid_range', 'query.to', 'query.to: the range ends before it starts (from > to)');
   }
-  return { fromMs, toMs, kinds: readKinds(r['kinds'], 'query.kinds') };
+  return { fromMs, toMs, types: readTypes(r['types'], 'query.types') };
 }
 
 /**
@@ -136,13 +136,13 @@ function readBounds(input: unknown): Bounds {
  * `from: '2021-10-14T12:00:00Z', to: '2021-10-14'` is a valid half day.
  * Idempotent: a returned query passed back in gives the same query.
  *
- * @param query - `{ from, to, kinds? }`.
- * @returns `{ from, to, fromDay, toDay, kinds }`.
+ * @param query - `{ from, to, types? }`.
+ * @returns `{ from, to, fromDay, toDay, types }`.
  * @throws {@link core!CspRuleError} `invalid_range` when the range ends before it
  *   starts; `invalid_instant`/`ambiguous_local_time`/`invalid_calendar_day` for
  *   a bad `from` or `to` (a value that is not date-shaped is never repeated in
- *   the message); `invalid_input` when `query` is not an object or `kinds` is
- *   not a non-empty array of kinds.
+ *   the message); `invalid_input` when `query` is not an object or `types` is
+ *   not a non-empty array of types.
  * @example
  * ```ts
  * import { activityLogQuery } from 'csp-software-rules/access';
@@ -156,19 +156,19 @@ function readBounds(input: unknown): Bounds {
  * @category Access
  */
 export function activityLogQuery(query: ActivityLogQueryInput): ActivityLogQuery {
-  const { fromMs, toMs, kinds } = readBounds(query);
+  const { fromMs, toMs, types } = readBounds(query);
   return {
     from: new Date(fromMs),
     to: new Date(toMs),
     fromDay: formatEpochDay(epochDayOfMs(fromMs)),
     toDay: formatEpochDay(epochDayOfMs(toMs)),
-    kinds,
+    types,
   };
 }
 
 /**
  * The entries of an activity log that fall in a range (both ends included)
- * and are of the kinds asked for, in their input order. The input array and
+ * and are of the types asked for, in their input order. The input array and
  * its entries are not changed; the result holds the same entry objects.
  *
  * Every entry is checked, including those outside the range, so a malformed
@@ -189,12 +189,12 @@ export function activityLogQuery(query: ActivityLogQueryInput): ActivityLogQuery
  * import { filterActivityLog } from 'csp-software-rules/access';
  *
  * const log = [
- *   { at: '2021-10-31T23:59:59.9999999Z', kind: 'keyAccess', user: 'ana@contoso.com' },
- *   { at: '2021-11-01T00:00:00Z', kind: 'download', user: 'bo@contoso.com' },
- *   { at: '2021-10-01T00:00:00Z', kind: 'download', user: 'cy@contoso.com' },
+ *   { at: '2021-10-31T23:59:59.9999999Z', type: 'keyAccess', user: 'ana@contoso.com' },
+ *   { at: '2021-11-01T00:00:00Z', type: 'download', user: 'bo@contoso.com' },
+ *   { at: '2021-10-01T00:00:00Z', type: 'download', user: 'cy@contoso.com' },
  * ] as const;
  * filterActivityLog(log, { from: '2021-10-01', to: '2021-10-31' }).map((e) => e.user); // => ['ana@contoso.com', 'cy@contoso.com']
- * filterActivityLog(log, { from: '2021-10-01', to: '2021-11-01', kinds: ['download'] }).length; // => 2
+ * filterActivityLog(log, { from: '2021-10-01', to: '2021-11-01', types: ['download'] }).length; // => 2
  * ```
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @category Access
@@ -203,18 +203,18 @@ export function filterActivityLog<E extends ActivityLogEntry>(
   entries: readonly E[],
   query: ActivityLogQueryInput | ActivityLogQuery,
 ): E[] {
-  const { fromMs, toMs, kinds } = readBounds(query);
+  const { fromMs, toMs, types } = readBounds(query);
   if (!Array.isArray(entries)) {
     fail('invalid_input', 'entries', 'entries: expected an array of activity-log entries');
   }
-  const both = kinds.length === ACTIVITY_KINDS.length;
+  const both = types.length === ACTIVITY_TYPES.length;
   const out: E[] = [];
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as E;
     const field = `entries[${i}]`;
     const r = asRecord(entry, field);
     const ms = safeInstantMs(r['at'], `${field}.at`);
-    const kind = oneOf(r['kind'], ACTIVITY_KINDS, `${field}.kind`);
+    const kind = oneOf(r['type'], ACTIVITY_TYPES, `${field}.type`);
     const user = r['user'];
     if (typeof user !== 'string' || user === '') {
       fail('invalid_input', `${field}.user`, `${field}.user: expected a non-empty string`);
@@ -223,7 +223,7 @@ export function filterActivityLog<E extends ActivityLogEntry>(
     if (productName !== undefined && typeof productName !== 'string') {
       fail('invalid_input', `${field}.productName`, `${field}.productName: expected a string`);
     }
-    if (ms >= fromMs && ms <= toMs && (both || kinds.includes(kind))) out.push(entry);
+    if (ms >= fromMs && ms <= toMs && (both || types.includes(kind))) out.push(entry);
   }
   return out;
 }

@@ -2,8 +2,8 @@
  * "May a user with these roles do that?": the permission table applied.
  * @module
  */
-import type { DatedPolicy, Decision, InstantInput, PolicyVersion, RuleRef } from '../core/index.js';
-import { asRecord, decision, denseList, fail, versionIndexAt } from '../core/internal.js';
+import type { DatedPolicy, Decision, InstantInput, PolicyInForce, RuleRef } from '../core/index.js';
+import { asRecord, decision, denseList, fail, inForceAtMs } from '../core/internal.js';
 import { safeInstantMs } from './instant.js';
 import { lookupRole } from './parseRole.js';
 import { PERMISSIONS, type PermissionTable } from './policy.js';
@@ -65,8 +65,8 @@ interface Compiled {
 const EMPTY: readonly never[] = Object.freeze([]);
 /** Compiled role lists per table value (shared by every version and policy using it). */
 const tables = new WeakMap<object, PermissionTable>();
-/** Compiled latest version per policy (the `asOf`-less fast path). */
-const latest = new WeakMap<object, Compiled>();
+/** Each version in force, compiled (its rule in a frozen list). */
+const versions = new WeakMap<object, Compiled>();
 
 function isAction(input: unknown): input is Action {
   return typeof input === 'string' && (ACTIONS as readonly string[]).includes(input);
@@ -111,29 +111,14 @@ function compileTable(value: unknown, field: string): PermissionTable {
   return table;
 }
 
-/** Version `index` of a checked policy, its table compiled by `table`. */
-function compileVersion(
-  policy: DatedPolicy<PermissionTable>,
-  index: number,
-  table: (value: unknown, field: string) => PermissionTable,
-): Compiled {
-  const v = policy.versions[index] as PolicyVersion<PermissionTable>;
-  return {
-    required: table(v.value, `options.policy.versions[${index}].value`),
-    rules: Object.freeze([
-      Object.freeze({ id: policy.id, source: v.source, effectiveFrom: v.effectiveFrom }),
-    ]),
-  };
-}
-
-function compileLatest(policy: DatedPolicy<PermissionTable>): Compiled {
-  let compiled = latest.get(policy);
-  if (compiled === undefined) {
-    const index = versionIndexAt(policy, Number.POSITIVE_INFINITY);
-    compiled = compileVersion(policy, index, compileTable);
-    latest.set(policy, compiled);
+/** The version's table and its rule as a frozen list, once per version. */
+function compiled(inForce: PolicyInForce<PermissionTable>): Compiled {
+  let c = versions.get(inForce);
+  if (c === undefined) {
+    c = { required: inForce.value, rules: Object.freeze([inForce.rule]) };
+    versions.set(inForce, c);
   }
-  return compiled;
+  return c;
 }
 
 /**
@@ -151,26 +136,22 @@ let builtIn: Compiled | undefined;
 
 /** The latest version of the built-in table, compiled once. */
 function latestBuiltIn(): Compiled {
-  builtIn ??= compileVersion(PERMISSIONS, PERMISSIONS.versions.length - 1, copyTable);
+  builtIn ??= compiled(inForceAtMs(PERMISSIONS, Number.POSITIVE_INFINITY, copyTable));
   return builtIn;
 }
 
-/** The table to apply for these options. */
+/** The table to apply for these options: the version in force at `asOf`, else the latest. */
 function resolve(options: unknown): Compiled {
-  if (options === undefined) return compileLatest(PERMISSIONS);
+  if (options === undefined) return latestBuiltIn();
   const o = asRecord(options, 'options');
-  const policy = (o['policy'] ?? PERMISSIONS) as DatedPolicy<PermissionTable>;
-  if (o['asOf'] === undefined) return compileLatest(policy);
-  const index = versionIndexAt(policy, safeInstantMs(o['asOf'], 'options.asOf'));
-  // Refused here, not by core, whose message would quote the policy id.
-  if (index < 0) {
-    fail(
-      'policy_not_in_force',
-      'options.policy',
-      `options.policy: no version in force at options.asOf (the first is from ${(policy.versions[0] as PolicyVersion<PermissionTable>).effectiveFrom})`,
-    );
-  }
-  return compileVersion(policy, index, compileTable);
+  const own = o['policy'] as DatedPolicy<PermissionTable> | undefined;
+  const ms =
+    o['asOf'] === undefined ? Number.POSITIVE_INFINITY : safeInstantMs(o['asOf'], 'options.asOf');
+  return compiled(
+    own === undefined
+      ? inForceAtMs(PERMISSIONS, ms, copyTable)
+      : inForceAtMs(own, ms, compileTable, 'options.policy'),
+  );
 }
 
 function checkAction(action: unknown): Action {
@@ -243,14 +224,6 @@ export function authorize(
 ): AuthorizationDecision {
   const act = checkAction(action);
   return decideFor(act, checkRoles(roles), resolve(options));
-}
-
-/**
- * @internal {@link authorize} with the latest built-in table (no options):
- * what sibling areas ask. `action` is the caller's own constant.
- */
-export function authorizeByDefault(action: Action, roles: unknown): AuthorizationDecision {
-  return decideFor(action, checkRoles(roles), latestBuiltIn());
 }
 
 function decideFor(

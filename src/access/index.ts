@@ -11,11 +11,11 @@
  * @module access
  */
 export {
-  ACTIVITY_KINDS,
-  type ActivityKind,
+  ACTIVITY_TYPES,
   type ActivityLogEntry,
   type ActivityLogQuery,
   type ActivityLogQueryInput,
+  type ActivityType,
   activityLogQuery,
   filterActivityLog,
 } from './activityLog.js';

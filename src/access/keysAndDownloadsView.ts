@@ -7,12 +7,12 @@ import { asRecord, denseList, fail, frozen, oneOf, optionalBoolean } from '../co
 /**
  * How a product is delivered:
  * - `software`: product keys and/or downloads (the default);
- * - `service-license`: a licence to use a service, with no key and no download;
- * - `extended-security-updates`: Extended Security Updates (ESU), whose page
+ * - `service_license`: a licence to use a service, with no key and no download;
+ * - `extended_security_updates`: Extended Security Updates (ESU), whose page
  *   shows a link to installation instructions instead of keys and downloads.
  * @category Access
  */
-export type ProductDelivery = 'software' | 'service-license' | 'extended-security-updates';
+export type ProductDelivery = 'software' | 'service_license' | 'extended_security_updates';
 
 /**
  * Every {@link ProductDelivery}.
@@ -27,8 +27,8 @@ export type ProductDelivery = 'software' | 'service-license' | 'extended-securit
  */
 export const PRODUCT_DELIVERIES = /* @__PURE__ */ frozen([
   'software',
-  'service-license',
-  'extended-security-updates',
+  'service_license',
+  'extended_security_updates',
 ] as const satisfies readonly ProductDelivery[]);
 
 /**
@@ -41,7 +41,7 @@ export interface KeysAndDownloadsProduct {
   /** The product name Partner Center shows. */
   readonly name: string;
   /** How it is delivered; omitted = `'software'`. */
-  readonly kind?: ProductDelivery;
+  readonly delivery?: ProductDelivery;
   /** Versions offered (the Version selector); omitted or empty = not supported, selector hidden. */
   readonly versions?: readonly string[];
   /** Languages offered (the Language selector); omitted or empty = hidden. */
@@ -50,7 +50,7 @@ export interface KeysAndDownloadsProduct {
   readonly fileTypes?: readonly string[];
   /**
    * Whether it has product keys. Omitted = `true` for `software`, `false`
-   * otherwise; `true` is refused for a `service-license`, and allowed for
+   * otherwise; `true` is refused for a `service_license`, and allowed for
    * ESU (a key shown beside the installation instructions).
    */
   readonly deliversKeys?: boolean;
@@ -95,7 +95,7 @@ export interface KeysAndDownloadsView {
   /** The product's name. */
   readonly productName: string;
   /** How it is delivered. */
-  readonly kind: ProductDelivery;
+  readonly delivery: ProductDelivery;
   /** Whether the product has a product key to retrieve. */
   readonly hasKeys: boolean;
   /** Whether the product has software to download. */
@@ -142,7 +142,7 @@ function readOptions(input: unknown, field: string): readonly string[] {
  * Our reading of S1, which says language and file type/OS are "hidden" for
  * products that do not support them: a selector is shown when the product
  * lists at least one option for it (the Version selector follows the same
- * rule), and only when there is something to generate. A `service-license`
+ * rule), and only when there is something to generate. A `service_license`
  * has nothing: no keys, no downloads, no selectors. Extended Security Updates
  * show their selectors (S1's ESU steps still pick version, language and file
  * type) and a link to installation instructions instead of keys and downloads.
@@ -152,7 +152,7 @@ function readOptions(input: unknown, field: string): readonly string[] {
  * @throws {@link core!CspRuleError} `invalid_input` when `product` is not an
  *   object, `name` is not a non-empty string, `kind` is not a
  *   {@link ProductDelivery}, a list is not an array of non-empty strings, a
- *   flag is not a boolean, or a `service-license` claims keys or downloads.
+ *   flag is not a boolean, or a `service_license` claims keys or downloads.
  *   No product value is repeated in the message.
  * @example
  * ```ts
@@ -165,8 +165,8 @@ function readOptions(input: unknown, field: string): readonly string[] {
  * });
  * sql.selectors; // => { version: true, language: true, fileType: false }
  * sql.hasKeys; // => true
- * keysAndDownloadsView({ name: 'Azure DevOps', kind: 'service-license' }).hasKeysOrDownloads; // => false
- * keysAndDownloadsView({ name: 'Windows Server 2012 ESU', kind: 'extended-security-updates' }).installationInstructions; // => true
+ * keysAndDownloadsView({ name: 'Azure DevOps', delivery: 'service_license' }).hasKeysOrDownloads; // => false
+ * keysAndDownloadsView({ name: 'Windows Server 2012 ESU', delivery: 'extended_security_updates' }).installationInstructions; // => true
  * ```
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @category Access
@@ -178,13 +178,15 @@ export function keysAndDownloadsView(product: KeysAndDownloadsProduct): KeysAndD
     fail('invalid_input', 'product.name', 'product.name: expected a non-empty string');
   }
   const kind =
-    r['kind'] === undefined ? 'software' : oneOf(r['kind'], PRODUCT_DELIVERIES, 'product.kind');
+    r['delivery'] === undefined
+      ? 'software'
+      : oneOf(r['delivery'], PRODUCT_DELIVERIES, 'product.delivery');
   const keysFlag = optionalBoolean(r['deliversKeys'], 'product.deliversKeys');
   const downloadsFlag = optionalBoolean(r['deliversDownloads'], 'product.deliversDownloads');
   const versions = readOptions(r['versions'], 'product.versions');
   const languages = readOptions(r['languages'], 'product.languages');
   const fileTypes = readOptions(r['fileTypes'], 'product.fileTypes');
-  if (kind === 'service-license') {
+  if (kind === 'service_license') {
     if (keysFlag === true) {
       fail(
         'invalid_input',
@@ -202,7 +204,7 @@ export function keysAndDownloadsView(product: KeysAndDownloadsProduct): KeysAndD
   }
   const hasKeys = keysFlag ?? kind === 'software';
   const hasDownloads = downloadsFlag ?? kind === 'software';
-  const installationInstructions = kind === 'extended-security-updates';
+  const installationInstructions = kind === 'extended_security_updates';
   const generate = hasKeys || hasDownloads || installationInstructions;
   const shown = (list: readonly string[]): readonly string[] =>
     generate && list.length > 0 ? list : NONE;
@@ -213,7 +215,7 @@ export function keysAndDownloadsView(product: KeysAndDownloadsProduct): KeysAndD
   };
   return {
     productName: name,
-    kind,
+    delivery: kind,
     hasKeys,
     hasDownloads,
     hasKeysOrDownloads: hasKeys || hasDownloads,

@@ -43,7 +43,7 @@ export const PERMISSIONS: DatedPolicy<PermissionTable> = /* @__PURE__ */ frozen(
     id: 'access.permissions',
     versions: [
       {
-        effectiveFrom: '2019-01-01',
+        effectiveFrom: '0000-01-01',
         source: S1_URL,
         value: {
           purchase: ['AdminAgent'],

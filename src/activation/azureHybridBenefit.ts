@@ -164,7 +164,7 @@ export interface HybridBenefitSavingInput {
   readonly hours?: DecimalInput;
   /** Number of VMs (a whole number ≥ 1); default 1. */
   readonly quantity?: number;
-  /** How exact costs become minor units; default `'half-even'`. */
+  /** How exact costs become minor units; default `'half_even'`. */
   readonly rounding?: RoundingMode;
 }
 
@@ -196,7 +196,7 @@ export interface HybridBenefitSaving {
  * does not depend on hours, quantity or rounding. Eligibility is
  * {@link azureHybridBenefitEligibility}'s question, not this one's.
  *
- * @param input - `{ currency, windowsRate, baseRate, hours = 1, quantity = 1, rounding = 'half-even' }`.
+ * @param input - `{ currency, windowsRate, baseRate, hours = 1, quantity = 1, rounding = 'half_even' }`.
  * @returns The two costs, the saving and the ratio.
  * @throws {@link core!CspRuleError} `invalid_decimal` (a rate or hours), `unknown_currency`,
  *   `invalid_range` (a negative rate or hours, a zero Windows rate, a base rate above the Windows rate),
@@ -222,7 +222,7 @@ export function azureHybridBenefitSaving(input: HybridBenefitSavingInput): Hybri
   const base = toScaledDecimal(i['baseRate'], 'baseRate');
   const hours = toScaledDecimal(i['hours'] ?? 1, 'hours');
   const quantity = parseQuantity(i['quantity'] ?? 1, 'quantity');
-  const rounding = parseRoundingMode(i['rounding'] ?? 'half-even');
+  const rounding = parseRoundingMode(i['rounding'] ?? 'half_even');
   // Common scale, so the rates compare and subtract as integers.
   const scale = Math.max(windows.scale, base.scale);
   const w = windows.units * 10n ** BigInt(scale - windows.scale);
@@ -240,7 +240,7 @@ export function azureHybridBenefitSaving(input: HybridBenefitSavingInput): Hybri
   const factor = hours.units * BigInt(quantity);
   const costScale = scale + hours.scale;
   const cost = (rate: bigint): Money =>
-    moneyFromDecimal(formatScaled(rate * factor, costScale), currency, rounding);
+    moneyFromDecimal(currency, formatScaled(rate * factor, costScale), rounding);
   const windowsCost = cost(w);
   const baseCost = cost(b);
   return {

@@ -127,7 +127,7 @@ export function deviceActivationStatus(
   const warnDays = wholeOption(o['warnDays'], 'warnDays', 0, DEFAULT_WARN_DAYS) as number;
   const { value: timings, rule } = kmsTimingsAt(
     o['policy'] as DatedPolicy<KmsTimings> | undefined,
-    new Date(asOfMs),
+    asOfMs,
   );
   const c = deviceColumns(1);
   checkDeviceInto(device, 'device', undefined, asOfMs, c, 0);

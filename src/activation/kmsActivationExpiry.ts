@@ -68,7 +68,7 @@ export function kmsActivationExpiry(input: KmsActivationExpiryInput): KmsActivat
   const retiredMs = optionalMs(i['kmsHostRetiredAt'], 'kmsHostRetiredAt');
   const { value: timings } = kmsTimingsAt(
     i['policy'] as DatedPolicy<KmsTimings> | undefined,
-    new Date(renewalMs),
+    renewalMs,
   );
   const lastMs = projectedLastRenewalMs(renewalMs, retiredMs, timings);
   return {

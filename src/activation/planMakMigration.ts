@@ -251,7 +251,7 @@ export function planMakMigration(
   const capacity = wholeOption(o['capacityPerDay'], 'capacityPerDay', 1, undefined);
   const limit = wholeOption(o['makActivationLimit'], 'makActivationLimit', 0, undefined);
   const asOf = new Date(asOfMs);
-  const kms = kmsTimingsAt(o['policy'] as DatedPolicy<KmsTimings> | undefined, asOf);
+  const kms = kmsTimingsAt(o['policy'] as DatedPolicy<KmsTimings> | undefined, asOfMs);
   const deviceRules: readonly RuleRef[] = [kms.rule];
   const rules: readonly RuleRef[] = [kms.rule, policyAt(ACTIVATION_CHANNEL_POLICY, asOf).rule];
   if (!Array.isArray(devices)) {

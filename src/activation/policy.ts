@@ -3,8 +3,16 @@
  * methods of each sales channel, and Azure Hybrid Benefit's use rights.
  * @module
  */
-import { type DatedPolicy, type PolicyInForce, policyInForce } from '../core/index.js';
-import { fail, frozen, S1_URL, S6_URL, S9_URL } from '../core/internal.js';
+import type { DatedPolicy, PolicyInForce } from '../core/index.js';
+import {
+  fail,
+  frozen,
+  inForceAtMs,
+  S1_URL,
+  S6_URL,
+  S9_URL,
+  toInstantMs,
+} from '../core/internal.js';
 
 /**
  * How long a KMS activation lasts (180 days), how often a client renews it
@@ -76,16 +84,16 @@ export interface KmsTimings {
  * import { KMS_ACTIVATION_POLICY } from 'csp-software-rules/activation';
  *
  * KMS_ACTIVATION_POLICY.versions[0]?.value.validityDays; // => 180
- * KMS_ACTIVATION_POLICY.id; // => 'activation.kms-timings'
+ * KMS_ACTIVATION_POLICY.id; // => 'activation.kms_timings'
  * ```
  * @see https://learn.microsoft.com/windows/deployment/volume-activation/activate-windows-10-clients-vamt
  * @category Activation
  */
 export const KMS_ACTIVATION_POLICY: DatedPolicy<KmsTimings> = /* @__PURE__ */ frozen({
-  id: 'activation.kms-timings',
+  id: 'activation.kms_timings',
   versions: [
     {
-      effectiveFrom: '2006-11-30',
+      effectiveFrom: '0000-01-01',
       source: S6_URL,
       value: {
         validityDays: KMS_ACTIVATION_VALIDITY_DAYS,
@@ -131,10 +139,10 @@ export type ChannelMethods = Readonly<Record<ActivationChannel, readonly Activat
  * @category Activation
  */
 export const ACTIVATION_CHANNEL_POLICY: DatedPolicy<ChannelMethods> = /* @__PURE__ */ frozen({
-  id: 'activation.channel-methods',
+  id: 'activation.channel_methods',
   versions: [
     {
-      effectiveFrom: '1970-01-01',
+      effectiveFrom: '0000-01-01',
       source: S1_URL,
       value: { csp: ['mak'], volume_licensing: ['kms', 'mak'] },
     },
@@ -195,10 +203,10 @@ export interface HybridBenefitTerms {
  * @category Activation
  */
 export const AZURE_HYBRID_BENEFIT_POLICY: DatedPolicy<HybridBenefitTerms> = /* @__PURE__ */ frozen({
-  id: 'activation.azure-hybrid-benefit',
+  id: 'activation.azure_hybrid_benefit',
   versions: [
     {
-      effectiveFrom: '1970-01-01',
+      effectiveFrom: '0000-01-01',
       source: S9_URL,
       value: {
         editions: {
@@ -215,23 +223,16 @@ export const AZURE_HYBRID_BENEFIT_POLICY: DatedPolicy<HybridBenefitTerms> = /* @
  * @internal The version in force at `asOf`, or the latest version when no
  * `asOf` is given (for rules that are not asked about a date).
  */
-export function policyAt<T>(
-  policy: DatedPolicy<T>,
-  asOf: unknown,
-  field = 'policy',
-): PolicyInForce<T> {
-  if (asOf !== undefined) return policyInForce(policy, asOf, field);
-  // Only the library's own tables come here: read them at the latest version's start.
-  return policyInForce(policy, policy.versions[policy.versions.length - 1]?.effectiveFrom, field);
+export function policyAt<T>(table: DatedPolicy<T>, asOf: unknown): PolicyInForce<T> {
+  return inForceAtMs(
+    table,
+    asOf === undefined ? Number.POSITIVE_INFINITY : toInstantMs(asOf, 'asOf'),
+  );
 }
 
-/** @internal KMS timings in force at `at`, checked (whole positive days, positive hours). */
-export function kmsTimingsAt(
-  policy: DatedPolicy<KmsTimings> | undefined,
-  at: unknown,
-): PolicyInForce<KmsTimings> {
-  const inForce = policyInForce(policy ?? KMS_ACTIVATION_POLICY, at, 'policy');
-  const v = inForce.value as Partial<KmsTimings> | null;
+/** Whole positive days, whole positive days, positive hours: or the caller's table is wrong. */
+function checkKmsTimings(value: unknown, field: string): KmsTimings {
+  const v = value as Partial<KmsTimings> | null;
   const whole = (x: unknown): boolean => typeof x === 'number' && Number.isSafeInteger(x) && x > 0;
   if (
     typeof v !== 'object' ||
@@ -243,9 +244,19 @@ export function kmsTimingsAt(
   ) {
     fail(
       'invalid_policy',
-      'policy',
-      'policy: KMS timings need whole positive validityDays and renewalIntervalDays and a positive retryIntervalHours',
+      field,
+      `${field}: KMS timings need whole positive validityDays and renewalIntervalDays and a positive retryIntervalHours`,
     );
   }
-  return inForce;
+  return v as KmsTimings;
+}
+
+/** @internal KMS timings in force at `ms`: the caller's table (`policy`), else the built-in one. */
+export function kmsTimingsAt(
+  policy: DatedPolicy<KmsTimings> | undefined,
+  ms: number,
+): PolicyInForce<KmsTimings> {
+  return policy === undefined
+    ? inForceAtMs(KMS_ACTIVATION_POLICY, ms, checkKmsTimings)
+    : inForceAtMs(policy, ms, checkKmsTimings, 'policy');
 }

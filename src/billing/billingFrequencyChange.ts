@@ -4,7 +4,7 @@
  * @module
  */
 import type { MissingRoleReason } from '../access/index.js';
-import { authorizeByDefault } from '../access/internal.js';
+import { authorize } from '../access/index.js';
 import type { UnknownValueReason } from '../core/index.js';
 import {
   type BillingFrequency,
@@ -23,14 +23,15 @@ import {
   decision,
   fail,
   formatEpochDay,
+  formatTerm,
+  inForceAtMs,
+  lifecycleAt,
   MS_PER_DAY,
   monthsOfTerm,
-  policyAtMs,
   toInstantMs,
   unknownValueReasons,
 } from '../core/internal.js';
 import type { TermDates } from '../lifecycle/index.js';
-import { formatTerm, lifecycleAt } from '../lifecycle/internal.js';
 import {
   checkOffered,
   type FrequencyNotEligibleReason,
@@ -196,11 +197,11 @@ export function billingFrequencyChange(
   const policy = o['policy'] as DatedPolicy<BillingPlanRule> | undefined;
 
   const reasons: BillingFrequencyChangeReason[] = [];
-  const change = policyAtMs(FREQUENCY_CHANGE_POLICY, asOfMs, 'options.asOf');
+  const change = inForceAtMs(FREQUENCY_CHANGE_POLICY, asOfMs);
   const rules: RuleRef[] = [change.rule];
   reasons.push(...unknownValueReasons(sub.unknownFields));
   if (roles !== undefined) {
-    const access = authorizeByDefault('setBillingFrequency', roles);
+    const access = authorize('setBillingFrequency', roles as readonly string[]);
     reasons.push(...access.reasons);
     rules.push(...access.rules);
   }

@@ -12,13 +12,14 @@ import {
 } from '../core/index.js';
 import {
   asRecord,
+  checkTermIndex,
+  cycleMonthsFor,
+  cyclesOfTerm,
   epochDayOfMs,
   formatEpochDay,
   monthsOfTerm,
   toInstantMs,
 } from '../core/internal.js';
-import { checkTermIndex } from '../lifecycle/internal.js';
-import { cycleMonthsFor, cyclesOfTerm } from './cycles.js';
 
 /**
  * One charge cycle: the days one charge covers. Both days are UTC and inclusive.
@@ -38,8 +39,8 @@ export interface ChargeCycle {
  * @category Billing
  */
 export interface ChargeCyclesInput {
-  /** Effective start of the initial term (the purchase instant); its UTC date is the anchor. */
-  readonly start: InstantInput;
+  /** The purchase instant (effective start of the initial term); its UTC date is the anchor. */
+  readonly purchasedAt: InstantInput;
   /** Term length. */
   readonly term: Term;
   /** Billing plan; its cycle may not be longer than the term. */
@@ -48,9 +49,9 @@ export interface ChargeCyclesInput {
   readonly termIndex?: number;
 }
 
-/** @internal Read the shared `{ start, term, billingFrequency, termIndex }` fields. */
+/** @internal Read the shared `{ purchasedAt, term, billingFrequency, termIndex }` fields. */
 export function readCycleInput(r: Readonly<Record<string, unknown>>) {
-  const anchorDay = epochDayOfMs(toInstantMs(r['start'], 'start'));
+  const anchorDay = epochDayOfMs(toInstantMs(r['purchasedAt'], 'purchasedAt'));
   const term = parseTerm(r['term'], 'term');
   const billingFrequency = parseBillingFrequency(r['billingFrequency'], 'billingFrequency');
   const cycleMonths = cycleMonthsFor(term, billingFrequency);
@@ -77,23 +78,23 @@ export function readCycleInput(r: Readonly<Record<string, unknown>>) {
  * This computes any plan whose cycle fits the term; whether the SKU may use
  * it is {@link eligibleBillingFrequencies}' question.
  *
- * @param input - `start`, `term`, `billingFrequency`, optional `termIndex` (0 = initial).
+ * @param input - `purchasedAt`, `term`, `billingFrequency`, optional `termIndex` (0 = initial).
  * @returns The cycles in order, `{ index, start, end }` as `YYYY-MM-DD`.
  * @throws {@link core!CspRuleError} `invalid_billing_frequency` for an unknown
  *   frequency or one longer than the term (triennial for P1Y), `invalid_term`,
- *   `invalid_instant`/`ambiguous_local_time` for `start`, `invalid_input` for
+ *   `invalid_instant`/`ambiguous_local_time` for `purchasedAt`, `invalid_input` for
  *   a bad `termIndex` or a non-object input.
  * @see https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring
  * @example
  * ```ts
  * import { chargeCycles } from 'csp-software-rules/billing';
  *
- * const cycles = chargeCycles({ start: '2021-01-31T09:30:00Z', term: 'P1Y', billingFrequency: 'monthly' });
+ * const cycles = chargeCycles({ purchasedAt: '2021-01-31T09:30:00Z', term: 'P1Y', billingFrequency: 'monthly' });
  * cycles.slice(0, 3); // => [{ index: 0, start: '2021-01-31', end: '2021-02-27' }, { index: 1, start: '2021-02-28', end: '2021-03-30' }, { index: 2, start: '2021-03-31', end: '2021-04-29' }]
  * cycles[11]; // => { index: 11, start: '2021-12-31', end: '2022-01-30' }
- * chargeCycles({ start: '2021-01-31', term: 'P1M', billingFrequency: 'monthly', termIndex: 1 }); // => [{ index: 0, start: '2021-02-28', end: '2021-03-30' }]
- * chargeCycles({ start: '2022-03-15', term: 'P3Y', billingFrequency: 'annual' }).map((c) => c.start); // => ['2022-03-15', '2023-03-15', '2024-03-15']
- * chargeCycles({ start: '2022-03-15', term: 'P1Y', billingFrequency: 'triennial' }); // => throws invalid_billing_frequency
+ * chargeCycles({ purchasedAt: '2021-01-31', term: 'P1M', billingFrequency: 'monthly', termIndex: 1 }); // => [{ index: 0, start: '2021-02-28', end: '2021-03-30' }]
+ * chargeCycles({ purchasedAt: '2022-03-15', term: 'P3Y', billingFrequency: 'annual' }).map((c) => c.start); // => ['2022-03-15', '2023-03-15', '2024-03-15']
+ * chargeCycles({ purchasedAt: '2022-03-15', term: 'P1Y', billingFrequency: 'triennial' }); // => throws invalid_billing_frequency
  * ```
  * @category Billing
  */

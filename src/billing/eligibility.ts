@@ -8,6 +8,7 @@ import {
   type DatedPolicy,
   type Decision,
   type InstantInput,
+  type PolicyInForce,
   parseBillingFrequency,
   parseTerm,
   type RuleRef,
@@ -18,10 +19,10 @@ import {
   decision,
   denseList,
   fail,
+  inForceAtMs,
   monthsOfFrequency,
   monthsOfTerm,
   optionalString,
-  policyAtMs,
   toInstantMs,
 } from '../core/internal.js';
 import { BILLING_PLAN_POLICY, type BillingPlanRule } from './policy.js';
@@ -189,14 +190,18 @@ export function frequencyReasons(
   return reasons;
 }
 
-/** @internal The rule in force at an instant (epoch ms) for a policy, checked. */
+/**
+ * @internal The plan rule in force at an instant (epoch ms): the caller's
+ * table (errors name `field`), else the built-in one; values checked once.
+ */
 export function planRuleAtMs(
   policy: DatedPolicy<BillingPlanRule> | undefined,
   ms: number,
   field = 'policy',
-): { value: BillingPlanRule; rule: RuleRef } {
-  const inForce = policyAtMs(policy ?? BILLING_PLAN_POLICY, ms, field);
-  return { value: checkRule(inForce.value, `${field}.value`), rule: inForce.rule };
+): PolicyInForce<BillingPlanRule> {
+  return policy === undefined
+    ? inForceAtMs(BILLING_PLAN_POLICY, ms, checkRule)
+    : inForceAtMs(policy, ms, checkRule, field);
 }
 
 /** @internal Check an `offered` list; returns it deduplicated in canonical order, or undefined. */

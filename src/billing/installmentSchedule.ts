@@ -14,16 +14,14 @@ import {
 import {
   asRecord,
   checkPrice,
+  cyclesOfTerm,
   fail,
   formatEpochDay,
   monthsOfTerm,
   parseRoundingMode,
-  pow10,
-  roundQuotient,
-  type ScaledDecimal,
+  priceTimesQuantityMinor,
 } from '../core/internal.js';
 import { type ChargeCycle, type ChargeCyclesInput, readCycleInput } from './chargeCycles.js';
-import { cyclesOfTerm } from './cycles.js';
 
 /**
  * Input of {@link installmentSchedule}: the term's cycles, a quantity, and
@@ -41,7 +39,7 @@ export interface InstallmentScheduleInput extends ChargeCyclesInput {
   readonly unitPricePerTerm?: DecimalInput;
   /** ISO 4217 code of the price. */
   readonly currency: string;
-  /** How an amount finer than the currency's minor unit is rounded, once per amount; default `half-even`. */
+  /** How an amount finer than the currency's minor unit is rounded, once per amount; default `half_even`. */
   readonly rounding?: RoundingMode;
 }
 
@@ -73,31 +71,6 @@ export interface InstallmentSchedule {
   readonly rounding: RoundingMode;
 }
 
-const MAX_SAFE_MINOR = /* @__PURE__ */ BigInt(Number.MAX_SAFE_INTEGER);
-
-/**
- * @internal `price × quantity` in whole minor units of a currency with
- * `exponent` decimals, rounded once with `mode`. Throws `invalid_money` when
- * the result is not a safe integer.
- */
-export function priceTimesQuantityMinor(
-  price: ScaledDecimal,
-  quantity: number,
-  exponent: number,
-  mode: RoundingMode,
-  field = 'amount',
-): number {
-  const exact = price.units * BigInt(quantity);
-  const minor =
-    price.scale <= exponent
-      ? exact * pow10(exponent - price.scale)
-      : roundQuotient(exact, pow10(price.scale - exponent), mode);
-  if (minor > MAX_SAFE_MINOR) {
-    fail('invalid_money', field, `${field}: the amount is too large for safe minor units`);
-  }
-  return Number(minor);
-}
-
 /**
  * The money due at each charge-cycle start of one term.
  *
@@ -111,11 +84,11 @@ export function priceTimesQuantityMinor(
  *
  * Prices are exact decimals (no binary floating point). Rounding (our
  * reading; no Microsoft document states how charges are rounded): one
- * rounding of the exact product per amount, `half-even` by default (unbiased
- * over many records); pass `rounding` (`half-up`, `truncate`) to match your
+ * rounding of the exact product per amount, `half_even` by default (unbiased
+ * over many records); pass `rounding` (`half_up`, `truncate`) to match your
  * invoices. Cycles are those of {@link chargeCycles}.
  *
- * @param input - The term (`start`, `term`, `billingFrequency`, `termIndex`), `quantity`, one price, `currency`, optional `rounding`.
+ * @param input - The term (`purchasedAt`, `term`, `billingFrequency`, `termIndex`), `quantity`, one price, `currency`, optional `rounding`.
  * @returns The installments (cycle and amount), their total, and the rounding applied.
  * @throws {@link core!CspRuleError} `invalid_quantity` (0, negative, fractional),
  *   `invalid_decimal` (a price that is not a plain decimal, or negative),
@@ -127,13 +100,13 @@ export function priceTimesQuantityMinor(
  * ```ts
  * import { installmentSchedule } from 'csp-software-rules/billing';
  *
- * const perCycle = installmentSchedule({ start: '2022-03-15', term: 'P3Y', billingFrequency: 'annual', quantity: 4, unitPrice: '100.125', currency: 'EUR' });
+ * const perCycle = installmentSchedule({ purchasedAt: '2022-03-15', term: 'P3Y', billingFrequency: 'annual', quantity: 4, unitPrice: '100.125', currency: 'EUR' });
  * perCycle.installments[0]; // => { index: 0, start: '2022-03-15', end: '2023-03-14', amount: { currency: 'EUR', minor: 40050 } }
  * perCycle.total; // => { currency: 'EUR', minor: 120150 }
- * const perTerm = installmentSchedule({ start: '2022-01-31', term: 'P1Y', billingFrequency: 'monthly', quantity: 1, unitPricePerTerm: '100', currency: 'EUR' });
+ * const perTerm = installmentSchedule({ purchasedAt: '2022-01-31', term: 'P1Y', billingFrequency: 'monthly', quantity: 1, unitPricePerTerm: '100', currency: 'EUR' });
  * perTerm.installments.map((i) => i.amount.minor); // => [834, 834, 834, 834, 833, 833, 833, 833, 833, 833, 833, 833]
  * perTerm.total; // => { currency: 'EUR', minor: 10000 }
- * installmentSchedule({ start: '2022-01-31', term: 'P1Y', billingFrequency: 'annual', quantity: 0, unitPrice: '10', currency: 'EUR' }); // => throws invalid_quantity
+ * installmentSchedule({ purchasedAt: '2022-01-31', term: 'P1Y', billingFrequency: 'annual', quantity: 0, unitPrice: '10', currency: 'EUR' }); // => throws invalid_quantity
  * ```
  * @category Billing
  */
@@ -143,7 +116,7 @@ export function installmentSchedule(input: InstallmentScheduleInput): Installmen
   const quantity = parseQuantity(r['quantity'], 'quantity');
   const currency = r['currency'] as string;
   const exponent = currencyExponent(currency, 'currency');
-  const rounding = parseRoundingMode(r['rounding'] ?? 'half-even', 'rounding');
+  const rounding = parseRoundingMode(r['rounding'] ?? 'half_even', 'rounding');
   const perTerm = r['unitPricePerTerm'];
   // The price given; when neither or both are, the one to blame.
   const field = perTerm === undefined ? 'unitPrice' : 'unitPricePerTerm';

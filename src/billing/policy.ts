@@ -53,7 +53,7 @@ export interface BillingPlanRule {
  * The billing plan rule as a dated policy, evaluated at the **purchase**
  * instant (UTC, to the millisecond: 2021-10-22T00:00:00.000Z is the first
  * instant of the second version).
- * - `1970-01-01` (every earlier purchase; our reading): upfront only, the
+ * - `0000-01-01` (every earlier purchase; our reading): upfront only, the
  *   frequency equal to the term (`monthly` for P1M, `annual` for P1Y,
  *   `triennial` for P3Y).
  * - `2021-10-22`: three-year SKUs annual or triennial; P1Y and P1M stay
@@ -66,16 +66,16 @@ export interface BillingPlanRule {
  * ```ts
  * import { BILLING_PLAN_POLICY } from 'csp-software-rules/billing';
  *
- * BILLING_PLAN_POLICY.versions.map((v) => v.effectiveFrom); // => ['1970-01-01', '2021-10-22']
+ * BILLING_PLAN_POLICY.versions.map((v) => v.effectiveFrom); // => ['0000-01-01', '2021-10-22']
  * BILLING_PLAN_POLICY.versions[1]?.value.byTerm.P3Y; // => ['annual', 'triennial']
  * ```
  * @category Billing
  */
 export const BILLING_PLAN_POLICY: DatedPolicy<BillingPlanRule> = /* @__PURE__ */ frozen({
-  id: 'billing.plan-eligibility',
+  id: 'billing.plan_eligibility',
   versions: [
     {
-      effectiveFrom: '1970-01-01',
+      effectiveFrom: '0000-01-01',
       source: S1_URL,
       value: {
         byTerm: { P1M: ['monthly'], P1Y: ['annual'], P3Y: ['triennial'] },
@@ -95,17 +95,17 @@ export const BILLING_PLAN_POLICY: DatedPolicy<BillingPlanRule> = /* @__PURE__ */
 
 /**
  * What a billing-frequency change on a software subscription does: it is
- * scheduled for the next term (`next-term`), never applied mid-term.
+ * scheduled for the next term (`next_term`), never applied mid-term.
  * @category Billing
  */
 export interface FrequencyChangeRule {
   /** When a change takes effect: at the start of the next term. */
-  readonly takesEffect: 'next-term';
+  readonly takesEffect: 'next_term';
 }
 
 /**
  * The rule that a billing-frequency change waits for the next term, as a
- * dated policy evaluated at `asOf`. Its single version starts 1970-01-01,
+ * dated policy evaluated at `asOf`. Its single version starts 0000-01-01,
  * meaning "as far as Microsoft's documents go".
  *
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
@@ -113,17 +113,17 @@ export interface FrequencyChangeRule {
  * ```ts
  * import { FREQUENCY_CHANGE_POLICY } from 'csp-software-rules/billing';
  *
- * FREQUENCY_CHANGE_POLICY.versions[0]?.value; // => { takesEffect: 'next-term' }
+ * FREQUENCY_CHANGE_POLICY.versions[0]?.value; // => { takesEffect: 'next_term' }
  * ```
  * @category Billing
  */
 export const FREQUENCY_CHANGE_POLICY: DatedPolicy<FrequencyChangeRule> = /* @__PURE__ */ frozen({
-  id: 'billing.frequency-change-next-term',
+  id: 'billing.frequency_change_next_term',
   versions: [
     {
-      effectiveFrom: '1970-01-01',
+      effectiveFrom: '0000-01-01',
       source: S1_URL,
-      value: { takesEffect: 'next-term' },
+      value: { takesEffect: 'next_term' },
     },
   ],
 });

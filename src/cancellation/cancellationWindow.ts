@@ -10,10 +10,13 @@ import {
   checkPurchase,
   epochDayOfMs,
   formatEpochDay,
+  inForceAtMs,
+  knownTermMonths,
+  lifecycleAt,
   MS_PER_DAY,
+  type TermAt,
   toInstantMs,
 } from '../core/internal.js';
-import { knownTermMonths, lifecycleAt, type TermAt } from '../lifecycle/internal.js';
 import {
   type CancellationWindowOptions,
   type CheckedCancellationOptions,
@@ -25,7 +28,7 @@ import {
   PERPETUAL_CANCELLATION_POLICY,
   SUBSCRIPTION_CANCELLATION_POLICY,
 } from './policy.js';
-import { checkWindowRule, inForceAt } from './resolve.js';
+import { checkWindowRule } from './resolve.js';
 
 /**
  * How Partner Center's `cancellationAllowedUntil` was used:
@@ -33,11 +36,11 @@ import { checkWindowRule, inForceAt } from './resolve.js';
  *   the end of its last day) and sets the window's close;
  * - `'stale'`: it is older than the current term's opening (from an earlier
  *   term) and is ignored;
- * - `'later-term'`: it falls after the current term's end (it belongs to a
+ * - `'later_term'`: it falls after the current term's end (it belongs to a
  *   later term than the one current at `asOf`) and is ignored.
  * @category Cancellation
  */
-export type PartnerCenterDeadlineUse = 'applied' | 'stale' | 'later-term';
+export type PartnerCenterDeadlineUse = 'applied' | 'stale' | 'later_term';
 
 /**
  * Partner Center's deadline as the caller gave it, and how it was used.
@@ -71,9 +74,9 @@ export interface CancellationWindow {
   readonly closesAt: Date;
   /** The last UTC day on which cancelling is possible: the day of `closesAt − 1 ms`. */
   readonly lastDay: CalendarDay;
-  /** `'partner-center'` when Partner Center's own deadline set `closesAt`, else `'policy'`. */
-  readonly source: 'policy' | 'partner-center';
-  /** The reading asked for (it does not matter when `source` is `'partner-center'`). */
+  /** `'partner_center'` when Partner Center's own deadline set `closesAt`, else `'policy'`. */
+  readonly source: 'policy' | 'partner_center';
+  /** The reading asked for (it does not matter when `source` is `'partner_center'`). */
   readonly reading: WindowReading;
   /** Whether `minimumWindowDays` lengthened the policy window. */
   readonly extended: boolean;
@@ -107,12 +110,12 @@ export function windowAt(
   // The window length in force at the opening instant: the caller's policy, else the built-in one.
   const { value, rule } =
     opts.policy === undefined
-      ? inForceAt(
+      ? inForceAtMs(
           term === undefined ? PERPETUAL_CANCELLATION_POLICY : SUBSCRIPTION_CANCELLATION_POLICY,
           opensMs,
           checkWindowRule,
         )
-      : inForceAt(opts.policy, opensMs, checkWindowRule, 'policy');
+      : inForceAtMs(opts.policy, opensMs, checkWindowRule, 'policy');
   const deadlineMs = term && (p as CheckedSubscription).cancellationAllowedUntilMs;
   const use: PartnerCenterDeadlineUse | undefined =
     deadlineMs === undefined
@@ -120,13 +123,13 @@ export function windowAt(
       : deadlineMs < opensMs
         ? 'stale'
         : deadlineMs >= ((term as TermAt).endDay + 1) * MS_PER_DAY
-          ? 'later-term'
+          ? 'later_term'
           : 'applied';
   const applied = use === 'applied';
   const days = Math.max(value.days, opts.minimumWindowDays);
   const closesMs = applied
     ? (deadlineMs as number) + 1
-    : opts.reading === 'elapsed-hours'
+    : opts.reading === 'elapsed_hours'
       ? opensMs + days * MS_PER_DAY
       : (epochDayOfMs(opensMs) + days + 1) * MS_PER_DAY;
   return {
@@ -135,7 +138,7 @@ export function windowAt(
       opensAt: new Date(opensMs),
       closesAt: new Date(closesMs),
       lastDay: formatEpochDay(epochDayOfMs(closesMs - 1)),
-      source: applied ? 'partner-center' : 'policy',
+      source: applied ? 'partner_center' : 'policy',
       reading: opts.reading,
       extended: !applied && days > value.days,
       partnerCenterDeadline: use === undefined ? null : { at: new Date(deadlineMs as number), use },
@@ -144,7 +147,7 @@ export function windowAt(
     },
     opensMs,
     closesMs,
-    rules: applied ? [rule, inForceAt(PARTNER_CENTER_DEADLINE_POLICY, opensMs).rule] : [rule],
+    rules: applied ? [rule, inForceAtMs(PARTNER_CENTER_DEADLINE_POLICY, opensMs).rule] : [rule],
   };
 }
 
@@ -156,15 +159,15 @@ export function windowAt(
  * - Software subscription: the first seven days of **any** term. The initial
  *   term opens at the purchase instant; a renewal at 00:00Z of the renewal
  *   day, or at `renewalCompletedAt` when it falls inside that term. Default
- *   reading `'elapsed-hours'`: closes 168 h after opening.
- *   `window: 'calendar-days'`: last day = opening day + 7, closes 00:00Z the
+ *   reading `'elapsed_hours'`: closes 168 h after opening.
+ *   `window: 'calendar_days'`: last day = opening day + 7, closes 00:00Z the
  *   day after. For a subscription that has expired, the window of its last term.
  * - Perpetual software: 30 × 24 h from the purchase instant; with
- *   `'calendar-days'`, last day = purchase date + 30.
+ *   `'calendar_days'`, last day = purchase date + 30.
  * - Partner Center's `cancellationAllowedUntil` (subscriptions), when it falls
  *   inside the current term, is authoritative: cancelling is allowed while
  *   `asOf ≤` it, so `closesAt` is that instant + 1 ms and `source` is
- *   `'partner-center'`. A value older than the term's opening is stale and
+ *   `'partner_center'`. A value older than the term's opening is stale and
  *   ignored (`staleDeadlineIgnored: true`). Partner Center's samples print
  *   deadlines at 23:59:00Z of the last day.
  *
@@ -189,10 +192,10 @@ export function windowAt(
  * w.closesAt.toISOString(); // => '2022-02-07T10:00:00.000Z'
  * w.lastDay; // => '2022-02-07'
  * // The renewal term (Feb 28, clamped from the 31st) opens at 00:00Z and has its own window.
- * const r = cancellationWindow(sub, { asOf: '2022-03-01T12:00:00Z', window: 'calendar-days' });
+ * const r = cancellationWindow(sub, { asOf: '2022-03-01T12:00:00Z', window: 'calendar_days' });
  * [r.termIndex, r.opensAt.toISOString(), r.lastDay]; // => [1, '2022-02-28T00:00:00.000Z', '2022-03-07']
  * const pc = cancellationWindow({ ...sub, cancellationAllowedUntil: '2022-02-07T23:59:00Z' }, { asOf: '2022-02-01' });
- * [pc.source, pc.closesAt.toISOString()]; // => ['partner-center', '2022-02-07T23:59:00.001Z']
+ * [pc.source, pc.closesAt.toISOString()]; // => ['partner_center', '2022-02-07T23:59:00.001Z']
  * ```
  * @category Cancellation
  */

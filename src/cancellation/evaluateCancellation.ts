@@ -10,13 +10,15 @@ import {
   type CheckedSubscription,
   checkPurchase,
   formatEpochDay,
+  inForceAtMs,
+  knownTermMonths,
+  lifecycleAt,
   MS_PER_DAY,
   MS_PER_HOUR,
   toInstantMs,
   unknownValueReasons,
 } from '../core/internal.js';
 import type { TermDates } from '../lifecycle/index.js';
-import { knownTermMonths, lifecycleAt } from '../lifecycle/internal.js';
 import { type CancellationWindow, type WindowAt, windowAt } from './cancellationWindow.js';
 import { matchPublisher } from './nonCancellablePublisher.js';
 import {
@@ -25,7 +27,6 @@ import {
   type EvaluateCancellationOptions,
 } from './options.js';
 import { FULL_TERM_BILLING_POLICY, NON_CANCELLABLE_PUBLISHERS_POLICY } from './policy.js';
-import { inForceAt } from './resolve.js';
 
 /**
  * The purchase is already cancelled (subscription status `cancelled` or
@@ -256,9 +257,9 @@ export function decideCancellation(
 
   const billedInFull = closed && !alreadyCancelled;
   const rules: RuleRef[] = w === undefined ? [] : w.rules;
-  rules.push(inForceAt(NON_CANCELLABLE_PUBLISHERS_POLICY, asOfMs).rule);
+  rules.push(inForceAtMs(NON_CANCELLABLE_PUBLISHERS_POLICY, asOfMs).rule);
   if (lifecycleRule !== undefined) rules.push(lifecycleRule);
-  if (billedInFull) rules.push(inForceAt(FULL_TERM_BILLING_POLICY, (w as WindowAt).opensMs).rule);
+  if (billedInFull) rules.push(inForceAtMs(FULL_TERM_BILLING_POLICY, (w as WindowAt).opensMs).rule);
   if (access !== undefined) rules.push(...access.rules);
 
   const left = w === undefined ? 0 : w.closesMs - asOfMs;

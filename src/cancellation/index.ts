@@ -9,9 +9,11 @@
  */
 export {
   type CancellationEffects,
+  type CancellationEffectsFacts,
   type CancellationEffectsOptions,
-  type CancellationSettlement,
   cancellationEffects,
+  type NotStartedReason,
+  type Settlement,
 } from './cancellationEffects.js';
 export {
   type CancellationWindow,

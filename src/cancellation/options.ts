@@ -3,29 +3,29 @@
  * @module
  */
 import type { AuthorizationDecision } from '../access/index.js';
-import { authorizeByDefault } from '../access/internal.js';
+import { authorize } from '../access/index.js';
 import type { DatedPolicy, InstantInput } from '../core/index.js';
-import { frozen, oneOf } from '../core/internal.js';
+import { frozen, inForceAtMs, oneOf } from '../core/internal.js';
 import type { CancellationWindowRule } from './policy.js';
-import { checkDays, checkWindowRule, inForceAt } from './resolve.js';
+import { checkDays, checkWindowRule } from './resolve.js';
 
 /**
  * How "seven days" (perpetual: "30 days") is read:
- * - `'elapsed-hours'` (default): the window closes `days × 24` hours after it
+ * - `'elapsed_hours'` (default): the window closes `days × 24` hours after it
  *   opens (168 h for a subscription term, 720 h for perpetual software). It is
  *   the earlier of Microsoft's two readings, so the library never promises
  *   more time than Partner Center gives.
- * - `'calendar-days'`: the last day is the opening day (UTC) + `days`; the
+ * - `'calendar_days'`: the last day is the opening day (UTC) + `days`; the
  *   window closes at 00:00Z the day after (Microsoft's samples print such
  *   deadlines as 23:59:00Z of the last day).
  * @category Cancellation
  */
-export type WindowReading = 'elapsed-hours' | 'calendar-days';
+export type WindowReading = 'elapsed_hours' | 'calendar_days';
 
 /** Every {@link WindowReading}. @category Cancellation */
 export const WINDOW_READINGS: readonly WindowReading[] = /* @__PURE__ */ frozen([
-  'elapsed-hours',
-  'calendar-days',
+  'elapsed_hours',
+  'calendar_days',
 ]);
 
 /**
@@ -35,7 +35,7 @@ export const WINDOW_READINGS: readonly WindowReading[] = /* @__PURE__ */ frozen(
 export interface CancellationWindowOptions {
   /** The instant asked about: the window of the term current at `asOf`. */
   readonly asOf: InstantInput;
-  /** How the window's days are read; default `'elapsed-hours'`. */
+  /** How the window's days are read; default `'elapsed_hours'`. */
   readonly window?: WindowReading;
   /**
    * Your own dated window policy (e.g. 30 days before a date you know),
@@ -91,7 +91,7 @@ function cancelAccess(roles: unknown): AuthorizationDecision {
   ) {
     return hit.decision;
   }
-  const decision = authorizeByDefault('cancel', roles);
+  const decision = authorize('cancel', roles as readonly string[]);
   for (const r of decision.reasons) Object.freeze(r);
   const list = roles as readonly unknown[];
   // Copied by index: `slice` would call a `constructor` the caller set on the array.
@@ -113,12 +113,12 @@ export function checkCancellationOptions(
   const roles = o['roles'];
   const reading =
     window === undefined
-      ? 'elapsed-hours'
+      ? 'elapsed_hours'
       : oneOf(window, WINDOW_READINGS, 'window', 'invalid_option');
   const minimumWindowDays =
     minimum === undefined ? 0 : checkDays(minimum, 'invalid_option', 'minimumWindowDays');
   // Checks the policy and its values now (cached), not only when a term needs it.
-  if (policy !== undefined) inForceAt(policy, Number.MAX_SAFE_INTEGER, checkWindowRule, 'policy');
+  if (policy !== undefined) inForceAtMs(policy, Number.MAX_SAFE_INTEGER, checkWindowRule, 'policy');
   // One literal, no spread: this is the batch hot path.
   return {
     reading,

@@ -9,8 +9,8 @@ import { frozen, S1_URL, S2_URL, S4_URL } from '../core/internal.js';
 
 /**
  * The length of a cancellation window, in days. With the default
- * `'elapsed-hours'` reading the window lasts `days × 24` hours from its
- * opening instant; with `'calendar-days'` its last day is the opening day + `days`.
+ * `'elapsed_hours'` reading the window lasts `days × 24` hours from its
+ * opening instant; with `'calendar_days'` its last day is the opening day + `days`.
  * @category Cancellation
  */
 export interface CancellationWindowRule {
@@ -59,7 +59,7 @@ export interface FullTermBillingRule {
 /**
  * The software-subscription cancellation window: the first **seven days of
  * any term** (initial and every renewal). One version, in force from
- * 1970-01-01, so it applies whatever the purchase date: the date the window
+ * 0000-01-01, so it applies whatever the purchase date: the date the window
  * became seven days is not documented (it was 60 days in 2019 and 30 days in
  * Partner Center's 2021 samples). To audit old purchases, pass your own dated
  * policy as `options.policy`; it is evaluated at the opening instant of the term.
@@ -71,16 +71,16 @@ export interface FullTermBillingRule {
  * import { SUBSCRIPTION_CANCELLATION_POLICY } from 'csp-software-rules/cancellation';
  *
  * SUBSCRIPTION_CANCELLATION_POLICY.versions[0]?.value; // => { days: 7 }
- * SUBSCRIPTION_CANCELLATION_POLICY.versions[0]?.effectiveFrom; // => '1970-01-01'
+ * SUBSCRIPTION_CANCELLATION_POLICY.versions[0]?.effectiveFrom; // => '0000-01-01'
  * ```
  * @category Cancellation
  */
 export const SUBSCRIPTION_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> =
   /* @__PURE__ */ frozen({
-    id: 'cancellation.subscription-window',
+    id: 'cancellation.subscription_window',
     versions: [
       {
-        effectiveFrom: '1970-01-01',
+        effectiveFrom: '0000-01-01',
         source: S2_URL,
         value: { days: 7 },
       },
@@ -89,7 +89,7 @@ export const SUBSCRIPTION_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRul
 
 /**
  * The perpetual-software cancellation window: **30 days** from the purchase
- * (no early termination fee). One version, in force from 1970-01-01 (the
+ * (no early termination fee). One version, in force from 0000-01-01 (the
  * default whatever the purchase date; pass your own dated policy to audit).
  *
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
@@ -103,10 +103,10 @@ export const SUBSCRIPTION_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRul
  */
 export const PERPETUAL_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> =
   /* @__PURE__ */ frozen({
-    id: 'cancellation.perpetual-window',
+    id: 'cancellation.perpetual_window',
     versions: [
       {
-        effectiveFrom: '1970-01-01',
+        effectiveFrom: '0000-01-01',
         source: S1_URL,
         value: { days: 30 },
       },
@@ -128,10 +128,10 @@ export const PERPETUAL_CANCELLATION_POLICY: DatedPolicy<CancellationWindowRule> 
  */
 export const NON_CANCELLABLE_PUBLISHERS_POLICY: DatedPolicy<NonCancellablePublishersRule> =
   /* @__PURE__ */ frozen({
-    id: 'cancellation.non-cancellable-publishers',
+    id: 'cancellation.non_cancellable_publishers',
     versions: [
       {
-        effectiveFrom: '1970-01-01',
+        effectiveFrom: '0000-01-01',
         source: S1_URL,
         value: { publishers: ['Red Hat', 'SUSE'] },
       },
@@ -147,16 +147,16 @@ export const NON_CANCELLABLE_PUBLISHERS_POLICY: DatedPolicy<NonCancellablePublis
  * ```ts
  * import { PARTNER_CENTER_DEADLINE_POLICY } from 'csp-software-rules/cancellation';
  *
- * PARTNER_CENTER_DEADLINE_POLICY.id; // => 'cancellation.partner-center-deadline'
+ * PARTNER_CENTER_DEADLINE_POLICY.id; // => 'cancellation.partner_center_deadline'
  * ```
  * @category Cancellation
  */
 export const PARTNER_CENTER_DEADLINE_POLICY: DatedPolicy<PartnerCenterDeadlineRule> =
   /* @__PURE__ */ frozen({
-    id: 'cancellation.partner-center-deadline',
+    id: 'cancellation.partner_center_deadline',
     versions: [
       {
-        effectiveFrom: '1970-01-01',
+        effectiveFrom: '0000-01-01',
         source: S4_URL,
         value: { inclusive: true },
       },
@@ -178,10 +178,10 @@ export const PARTNER_CENTER_DEADLINE_POLICY: DatedPolicy<PartnerCenterDeadlineRu
  * @category Cancellation
  */
 export const FULL_TERM_BILLING_POLICY: DatedPolicy<FullTermBillingRule> = /* @__PURE__ */ frozen({
-  id: 'cancellation.full-term-billed',
+  id: 'cancellation.full_term_billed',
   versions: [
     {
-      effectiveFrom: '1970-01-01',
+      effectiveFrom: '0000-01-01',
       source: S1_URL,
       value: { anyBillingPlan: true },
     },
@@ -210,7 +210,7 @@ export const CANCELLATION_EFFECTS_POLICY: DatedPolicy<CancellationEffectsRule> =
     id: 'cancellation.effects',
     versions: [
       {
-        effectiveFrom: '1970-01-01',
+        effectiveFrom: '0000-01-01',
         source: S1_URL,
         value: { visibilityDelayMinutes: 15, perpetualCreditPercent: 100 },
       },

@@ -24,7 +24,7 @@ const LABELS = {
       `open until ${l.closesAt} (${l.daysLeft} d ${l.hoursLeft} h left)${
         l.refund === null
           ? ''
-          : `; now: ${l.refund.kind} ${l.refund.currency} ${l.refund.amount} on the ${l.refund.invoice} invoice`
+          : `; now: ${l.refund.settlement === 'credit' ? 'credit' : 'refund'} ${l.refund.currency} ${l.refund.amount} on the ${l.refund.invoice} invoice`
       }`,
     closed: (l: CancellationLine) => l.summary,
     devices: 'devices',
@@ -62,7 +62,7 @@ const LABELS = {
       `possibile fino a ${l.closesAt} (restano ${l.daysLeft} g ${l.hoursLeft} h)${
         l.refund === null
           ? ''
-          : `; ora: ${l.refund.kind === 'refund' ? 'rimborso' : 'credito'} ${l.refund.currency} ${l.refund.amount} sulla fattura ${l.refund.invoice}`
+          : `; ora: ${l.refund.settlement === 'prorated_refund' ? 'rimborso' : 'credito'} ${l.refund.currency} ${l.refund.amount} sulla fattura ${l.refund.invoice}`
       }`,
     closed: (l: CancellationLine) => l.summary,
     devices: 'dispositivi',

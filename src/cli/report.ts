@@ -38,7 +38,7 @@ export interface CancellationLine {
   readonly summary: string;
   /** What cancelling at `asOf` would give back (`null` when it cannot be cancelled). */
   readonly refund: {
-    readonly kind: 'refund' | 'credit';
+    readonly settlement: 'prorated_refund' | 'credit';
     readonly amount: string;
     readonly currency: string;
     readonly invoice: string;
@@ -132,7 +132,7 @@ function cancellationLine(
     refund:
       r.allowed && r.invoice !== null
         ? {
-            kind: r.kind,
+            settlement: r.settlement,
             amount: formatMoney(r.refund),
             currency: r.refund.currency,
             invoice: r.invoice.billingPeriod,
@@ -159,7 +159,7 @@ function customerReport(
         }));
   const subscriptions = c.subscriptions.map((s, j) =>
     at(`${base}.subscriptions[${j}]`, () => {
-      const decision = cancellationRefund(s, { cancelledAt: asOf });
+      const decision = cancellationRefund(s, { asOf: asOf });
       // A term Partner Center sent that this version does not know: the
       // decision refuses it with unknown_value; there are no term dates to show.
       const status = typeof s.term === 'string' ? subscriptionStatusOn(s, { asOf }) : null;
@@ -176,14 +176,14 @@ function customerReport(
         termStart: status?.currentTerm.start ?? '?',
         termEnd: status?.currentTerm.end ?? '?',
         nextEvent:
-          next === undefined ? '?' : next.kind === 'none' ? 'none' : `${next.kind} ${next.on}`,
+          next === undefined ? '?' : next.type === 'none' ? 'none' : `${next.type} ${next.on}`,
         cancellation: cancellationLine(decision, locale),
       };
     }),
   );
   const perpetual = c.perpetual.map((p, j) =>
     at(`${base}.perpetual[${j}]`, () => {
-      const decision = cancellationRefund(p, { cancelledAt: asOf });
+      const decision = cancellationRefund(p, { asOf: asOf });
       return {
         id: p.orderId ?? p.id ?? `#${j + 1}`,
         name: p.productName ?? '',

@@ -17,17 +17,17 @@ export type DecimalInput = string | number;
 /**
  * How an exact amount becomes whole minor units.
  * - `truncate`: toward zero (Microsoft's published refund examples);
- * - `half-even`: to nearest, ties to the even unit (banker's rounding);
- * - `half-up`: to nearest, ties away from zero (commercial rounding).
+ * - `half_even`: to nearest, ties to the even unit (banker's rounding);
+ * - `half_up`: to nearest, ties away from zero (commercial rounding).
  * @category Money
  */
-export type RoundingMode = 'truncate' | 'half-even' | 'half-up';
+export type RoundingMode = 'truncate' | 'half_even' | 'half_up';
 
 /** Every {@link RoundingMode}. @category Money */
 export const ROUNDING_MODES: readonly RoundingMode[] = /* @__PURE__ */ frozen([
   'truncate',
-  'half-even',
-  'half-up',
+  'half_even',
+  'half_up',
 ]);
 
 /** @internal An exact decimal: `units / 10^scale`. */
@@ -173,7 +173,7 @@ export function parseDecimal(input: unknown, field = 'amount'): string {
 
 /** @internal Check a rounding mode name. */
 export function parseRoundingMode(input: unknown, field = 'rounding'): RoundingMode {
-  if (input === 'truncate' || input === 'half-even' || input === 'half-up') return input;
+  if (input === 'truncate' || input === 'half_even' || input === 'half_up') return input;
   return fail('invalid_rounding', field, `${field}: expected one of truncate, half-even, half-up`);
 }
 
@@ -189,7 +189,7 @@ export function roundQuotient(numerator: bigint, denominator: bigint, mode: Roun
   const twice = 2n * (r < 0n ? -r : r);
   if (twice > denominator) return q + sign;
   if (twice < denominator) return q;
-  if (mode === 'half-up') return q + sign;
+  if (mode === 'half_up') return q + sign;
   return q % 2n === 0n ? q : q + sign; // half-even
 }
 

@@ -11,7 +11,7 @@ import { fail } from './errors.js';
  * @category Decisions
  */
 export interface RuleRef {
-  /** Stable rule id, e.g. `'cancellation.subscription-window'`. */
+  /** Stable rule id, e.g. `'cancellation.subscription_window'`. */
   readonly id: string;
   /** The Microsoft document (URL) the rule comes from. */
   readonly source: string;

@@ -31,8 +31,17 @@ export { describeType, fail, failField, fieldName } from './errors.js';
 export { frozen } from './frozen.js';
 export { asRecord, denseList, oneOf, optionalBoolean, optionalString } from './guards.js';
 export { toInstantMs } from './instant.js';
+export {
+  knownTermMonths,
+  type LifecycleAt,
+  type LifecycleState,
+  lifecycleAt,
+  purchaseDateRuleAt,
+  type TermAt,
+  termOf,
+} from './lifecycle.js';
 export { assertSameCurrency, toMoney } from './money.js';
-export { type CheckedPolicy, checkPolicy, policyAtMs, versionIndexAt } from './policy.js';
+export { type CheckedPolicy, checkPolicy, inForceAtMs, policyAtMs } from './policy.js';
 export {
   type CheckedPerpetual,
   type CheckedSubscription,
@@ -43,6 +52,24 @@ export {
   type UnknownField,
   unknownValueReasons,
 } from './purchase.js';
+export {
+  checkedPurchaseDatePolicy,
+  PURCHASE_DATE_POLICY,
+  type PurchaseDateRule,
+} from './purchaseDatePolicy.js';
+export {
+  type CycleAt,
+  chargeCycleAt,
+  checkTermIndex,
+  cycleMonthsFor,
+  cyclesOfTerm,
+  formatTerm,
+  priceTimesQuantityMinor,
+  type TermDates,
+  termDayRange,
+  termIndexAt,
+  termStartDay,
+} from './schedule.js';
 export {
   S1_URL,
   S2_URL,

@@ -78,8 +78,8 @@ export function toMoney(input: unknown, field: string): Money {
  * Converts a decimal amount to money. Without `rounding`, an amount with more
  * decimals than the currency has is an error rather than a silent rounding.
  *
+ * @param currency - ISO 4217 code (first, as in {@link money}).
  * @param amount - The amount, e.g. `'94.2'` or `94.2`.
- * @param currency - ISO 4217 code.
  * @param rounding - Optional rounding mode for amounts finer than the minor unit.
  * @returns The money value.
  * @throws {@link CspRuleError} `invalid_decimal`, `unknown_currency`, `invalid_money` (negative, or too many decimals without a rounding mode).
@@ -87,16 +87,16 @@ export function toMoney(input: unknown, field: string): Money {
  * ```ts
  * import { moneyFromDecimal } from 'csp-software-rules/core';
  *
- * moneyFromDecimal('94.2', 'EUR'); // => { currency: 'EUR', minor: 9420 }
- * moneyFromDecimal('1500', 'JPY'); // => { currency: 'JPY', minor: 1500 }
- * moneyFromDecimal('10.085', 'EUR', 'half-even'); // => { currency: 'EUR', minor: 1008 }
- * moneyFromDecimal('10.085', 'EUR'); // => throws invalid_money
+ * moneyFromDecimal('EUR', '94.2'); // => { currency: 'EUR', minor: 9420 }
+ * moneyFromDecimal('JPY', '1500'); // => { currency: 'JPY', minor: 1500 }
+ * moneyFromDecimal('EUR', '10.085', 'half_even'); // => { currency: 'EUR', minor: 1008 }
+ * moneyFromDecimal('EUR', '10.085'); // => throws invalid_money
  * ```
  * @category Money
  */
 export function moneyFromDecimal(
-  amount: DecimalInput,
   currency: string,
+  amount: DecimalInput,
   rounding?: RoundingMode,
 ): Money {
   const exponent = currencyExponent(currency);

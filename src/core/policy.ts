@@ -8,9 +8,9 @@
 import { HotWeakMap } from './cache.js';
 import { type CalendarDay, epochDayFromDayString, MS_PER_DAY } from './calendar.js';
 import type { RuleRef } from './decision.js';
-import { describeType, fail, fieldName } from './errors.js';
+import { describeType, fail } from './errors.js';
 import { denseList } from './guards.js';
-import { toInstantMs } from './instant.js';
+import { type InstantInput, toInstantMs } from './instant.js';
 
 /**
  * One version of a policy: its value, the first UTC day it applies, and where it is stated.
@@ -129,8 +129,8 @@ export function checkPolicy<T>(policy: DatedPolicy<T>, field: string): CheckedPo
  *     { effectiveFrom: '2021-09-01', source: 'https://example.com/2021', value: 30 },
  *   ],
  * });
- * policyInForce(windowDays, '2020-06-01').value; // => 60
- * policyInForce(windowDays, '2021-09-01T00:00:00Z').rule.effectiveFrom; // => '2021-09-01'
+ * policyInForce(windowDays, '2020-06-01')?.value; // => 60
+ * policyInForce(windowDays, '2021-09-01T00:00:00Z')?.rule.effectiveFrom; // => '2021-09-01'
  * ```
  * @category Policy
  */
@@ -140,14 +140,19 @@ export function definePolicy<T>(policy: DatedPolicy<T>): DatedPolicy<T> {
 }
 
 /**
- * The version of a policy in force at an instant (the latest whose
- * `effectiveFrom` day has started, UTC).
+ * The version of a policy table in force at an instant: the latest version
+ * whose `effectiveFrom` UTC day has started at `asOf`. Before the first
+ * version nothing is in force, and the answer is `undefined`. The library's
+ * own tables begin on `0000-01-01`, the first day an instant may have
+ * (Microsoft dates none of their first versions), so they are in force at any
+ * instant; a rule given your own table that has no version in force at the
+ * instant asked about throws `policy_not_in_force` (the table does not cover
+ * the question).
  *
- * @param policy - A dated policy.
- * @param at - The instant (or `YYYY-MM-DD` day) the rule is evaluated for.
- * @param field - The input field named in an error.
- * @returns The value in force and its rule reference.
- * @throws {@link CspRuleError} `invalid_policy` for a malformed policy; `policy_not_in_force` when `at` is before its first version.
+ * @param table - A dated policy.
+ * @param asOf - The instant (or `YYYY-MM-DD` day) the rule is evaluated for.
+ * @returns The value in force and its rule reference, or `undefined` before the first version.
+ * @throws {@link CspRuleError} `invalid_policy` for a malformed table; `invalid_instant` for a bad `asOf`.
  * @example
  * ```ts
  * import { definePolicy, policyInForce } from 'csp-software-rules/core';
@@ -156,53 +161,79 @@ export function definePolicy<T>(policy: DatedPolicy<T>): DatedPolicy<T> {
  *   id: 'demo.cutoff',
  *   versions: [{ effectiveFrom: '2021-10-14', source: 'https://example.com', value: true }],
  * });
- * policyInForce(cutoff, '2021-10-13T23:59:59Z'); // => throws policy_not_in_force
+ * policyInForce(cutoff, '2021-10-14T00:00:00Z')?.value; // => true
+ * policyInForce(cutoff, '2021-10-13T23:59:59Z'); // => undefined
  * ```
  * @category Policy
  */
 export function policyInForce<T>(
-  policy: DatedPolicy<T>,
-  at: unknown,
-  field = 'policy',
-): PolicyInForce<T> {
-  const f = fieldName(field);
-  return policyAtMs(policy, toInstantMs(at, 'asOf'), f);
+  table: DatedPolicy<T>,
+  asOf: InstantInput,
+): PolicyInForce<T> | undefined {
+  return policyAtMs(table, toInstantMs(asOf, 'asOf'), undefined, 'table');
 }
 
-/** The index of the version in force at `ms`, or -1 before the first. */
-function indexAt(starts: readonly number[], ms: number): number {
-  let i = starts.length - 1;
-  while (i >= 0 && (starts[i] as number) > ms) i--;
-  return i;
+interface Compiled<T> {
+  readonly starts: readonly number[];
+  readonly inForce: readonly PolicyInForce<T>[];
+}
+
+const compiled = /* @__PURE__ */ new HotWeakMap<object, Compiled<unknown>>();
+
+/**
+ * @internal {@link policyInForce} for an instant already read as epoch ms, the
+ * one lookup every area uses. The table is checked once (errors name `field`,
+ * default its id), each value checked once with `check` when given, and each
+ * version's answer built once and frozen, so a rule in a hot loop allocates
+ * nothing to look up its policy. `undefined` before the first version.
+ */
+export function policyAtMs<T>(
+  table: DatedPolicy<T>,
+  ms: number,
+  check?: (value: unknown, field: string) => T,
+  field?: string,
+): PolicyInForce<T> | undefined {
+  let c = compiled.get(table) as Compiled<T> | undefined;
+  if (c === undefined) {
+    const name = field ?? (typeof table?.id === 'string' ? table.id : 'policy');
+    const { versions, starts } = checkPolicy(table, name);
+    c = {
+      starts,
+      inForce: (versions as readonly PolicyVersion<T>[]).map((v, i) =>
+        Object.freeze({
+          value: check ? check(v.value, `${name}.versions[${i}].value`) : v.value,
+          rule: Object.freeze({ id: table.id, source: v.source, effectiveFrom: v.effectiveFrom }),
+        }),
+      ),
+    };
+    compiled.set(table, c);
+  }
+  for (let i = c.starts.length; i-- > 0; ) {
+    if ((c.starts[i] as number) <= ms) return c.inForce[i];
+  }
+  return undefined;
 }
 
 /**
- * @internal Check a policy (errors name `field`) and return the index of its
- * version in force at `ms`, or -1 before the first: for areas that word
- * `policy_not_in_force` themselves.
+ * @internal {@link policyAtMs} for a rule's own lookup: the library's tables
+ * are in force at every instant (their first version starts on 0000-01-01,
+ * which a test holds them to); a caller's table (`field`) that has no version
+ * in force at the instant asked about is the caller's mistake,
+ * `policy_not_in_force` on `field`.
  */
-export function versionIndexAt<T>(policy: DatedPolicy<T>, ms: number, field = 'policy'): number {
-  return indexAt(checkPolicy(policy, field).starts, ms);
-}
-
-/** @internal {@link policyInForce} for an instant already read as epoch ms. */
-export function policyAtMs<T>(
-  policy: DatedPolicy<T>,
+export function inForceAtMs<T>(
+  table: DatedPolicy<T>,
   ms: number,
-  field = 'policy',
+  check?: (value: unknown, field: string) => T,
+  field?: string,
 ): PolicyInForce<T> {
-  const { versions, starts } = checkPolicy(policy, field);
-  const index = indexAt(starts, ms);
-  if (index < 0) {
-    fail(
-      'policy_not_in_force',
-      field,
-      `${field}: "${policy.id}" has no version in force at that date`,
-    );
-  }
-  const v = versions[index] as PolicyVersion<T>;
-  return {
-    value: v.value,
-    rule: { id: policy.id, source: v.source, effectiveFrom: v.effectiveFrom },
-  };
+  const found = policyAtMs(table, ms, check, field);
+  if (found !== undefined) return found;
+  const name = field ?? table.id;
+  return fail(
+    'policy_not_in_force',
+    name,
+    // The table's id is not quoted: a caller's id could be anything, even a secret.
+    `${name}: no version in force at ${new Date(ms).toISOString()} (the first starts ${table.versions[0]?.effectiveFrom})`,
+  );
 }

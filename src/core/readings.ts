@@ -26,7 +26,7 @@ import { frozen } from './frozen.js';
  *   { asOf: '2022-05-10T10:00:00Z' },
  * );
  * const rule = d.rules[0];
- * rule?.id; // => 'cancellation.perpetual-window'
+ * rule?.id; // => 'cancellation.perpetual_window'
  * POLICY_READINGS[rule?.id ?? '']?.[rule?.effectiveFrom ?? '']; // => 'Within 30 days of the purchase date. Default reading: 30 × 24 elapsed hours from the purchase instant.'
  * ```
  * @category Policy
@@ -35,88 +35,86 @@ export const POLICY_READINGS: Readonly<
   Record<string, Readonly<Record<CalendarDay, string>> | undefined>
 > = /* @__PURE__ */ frozen({
   // ACTIVATION_CHANNEL_POLICY
-  'activation.channel-methods': {
-    '1970-01-01': 'Microsoft dates no change of this rule: in force for any date.',
+  'activation.channel_methods': {
+    '0000-01-01': 'Microsoft dates no change of this rule: in force for any date.',
   },
   // AZURE_HYBRID_BENEFIT_POLICY
-  'activation.azure-hybrid-benefit': {
-    '1970-01-01':
+  'activation.azure_hybrid_benefit': {
+    '0000-01-01':
       'S1 says editions "convert or reuse"; which does which is from the Windows Server Azure Hybrid Benefit page (Azure migration allowance). Microsoft dates no change: in force for any date.',
   },
   // BILLING_PLAN_POLICY
-  'billing.plan-eligibility': {
-    '1970-01-01':
+  'billing.plan_eligibility': {
+    '0000-01-01':
       'Before 2021-10-22 (our reading): billed upfront, the frequency equal to the term.',
     '2021-10-22':
       'As of 2021-10-22: three-year SKUs annual or triennial; Windows Remote Desktop Server CAL 2022 monthly (added to what its term allows: our reading).',
   },
   // CANCELLATION_EFFECTS_POLICY
   'cancellation.effects': {
-    '1970-01-01': 'Stated under perpetual software; applied to subscriptions too (our reading).',
+    '0000-01-01': 'Stated under perpetual software; applied to subscriptions too (our reading).',
   },
   // FREQUENCY_CHANGE_POLICY
-  'billing.frequency-change-next-term': {
-    '1970-01-01':
+  'billing.frequency_change_next_term': {
+    '0000-01-01':
       'A billing-frequency change on a software subscription is scheduled for the next term.',
   },
   // FULL_REFUND_TIER_POLICY
-  'refunds.full-refund-within': {
-    '1970-01-01':
+  'refunds.full_refund_within': {
+    '0000-01-01':
       'An option: the seed (S1) promises only a prorated refund, which already refunds a same-day cancellation in full.',
   },
   // FULL_TERM_BILLING_POLICY
-  'cancellation.full-term-billed': {
-    '1970-01-01': 'For perpetual software the one-time charge likewise stays billed (our reading).',
+  'cancellation.full_term_billed': {
+    '0000-01-01': 'For perpetual software the one-time charge likewise stays billed (our reading).',
   },
   // INVOICE_PERIOD_POLICY
-  'refunds.invoice-period': {
-    '1970-01-01':
+  'refunds.invoice_period': {
+    '0000-01-01':
       'Partner Center states dates in UTC. "Next monthly invoice" read as the invoice of the billing period (month) in which the cancellation happened.',
   },
   // KMS_ACTIVATION_POLICY
-  'activation.kms-timings': {
-    '2006-11-30':
-      'Start day: Windows Vista (first KMS client) reached volume-licensing customers; S6 gives no date.',
+  'activation.kms_timings': {
+    '0000-01-01': 'S6 gives no date for these timings: in force for any date.',
   },
   // NON_CANCELLABLE_PUBLISHERS_POLICY
-  'cancellation.non-cancellable-publishers': {
-    '1970-01-01': 'The seed writes "RedHat"; the publishers are Red Hat, Inc. and SUSE LLC.',
+  'cancellation.non_cancellable_publishers': {
+    '0000-01-01': 'The seed writes "RedHat"; the publishers are Red Hat, Inc. and SUSE LLC.',
   },
   // PARTNER_CENTER_DEADLINE_POLICY
-  'cancellation.partner-center-deadline': {
-    '1970-01-01':
+  'cancellation.partner_center_deadline': {
+    '0000-01-01':
       'Allowed while asOf ≤ cancellationAllowedUntilDate. A value older than the current term opening is stale (from an earlier term) and ignored.',
   },
   // PERMISSIONS
   'access.permissions': {
-    '2019-01-01':
-      'S1 gives no date for its role table; dated from the oldest CSP software documents (2019).',
+    '0000-01-01': 'S1 gives no date for its role table: in force for any date.',
   },
   // PERPETUAL_CANCELLATION_POLICY
-  'cancellation.perpetual-window': {
-    '1970-01-01':
+  'cancellation.perpetual_window': {
+    '0000-01-01':
       'Within 30 days of the purchase date. Default reading: 30 × 24 elapsed hours from the purchase instant.',
   },
   // PRORATED_REFUND_POLICY
-  'refunds.prorated-refund': {
-    '1970-01-01':
+  'refunds.prorated_refund': {
+    '0000-01-01':
       'The cancellation day is refunded, the days before it are charged. cycleDays = the charge cycle length (our reading); S3 words it as the calendar days of the month (365 or 366 for a year), offered as an option.',
   },
   // PURCHASE_DATE_POLICY
-  'lifecycle.purchase-date-visibility': {
-    '1970-01-01':
+  'lifecycle.purchase_date_visibility': {
+    '0000-01-01':
       'Bought before 2021-10-14: expires on the end date set at purchase. Software page: our reading (it lists all software bought).',
     '2021-10-14':
       'Bought on or after 2021-10-14 (the seed lost "or after"; the English original has it).',
   },
   // REFUND_ROUNDING_POLICY
   'refunds.rounding': {
-    '1970-01-01':
+    '0000-01-01':
       "Microsoft's examples truncate the per-unit amount, then multiply by the quantity.",
   },
   // SUBSCRIPTION_CANCELLATION_POLICY
-  'cancellation.subscription-window': {
-    '1970-01-01':
+  'cancellation.subscription_window': {
+    '0000-01-01':
       'Seven days of any term (S1, S2). Default reading: 168 elapsed hours from the term opening instant ("starts precisely at ... renewal completion", S2), the earlier of the two readings.',
   },
 });

@@ -3,7 +3,7 @@
  * @module
  */
 import type { MissingRoleReason } from '../access/index.js';
-import { authorizeByDefault } from '../access/internal.js';
+import { authorize } from '../access/index.js';
 import type {
   Decision,
   InstantInput,
@@ -16,11 +16,13 @@ import {
   decision,
   fail,
   formatEpochDay,
+  formatTerm,
+  knownTermMonths,
+  lifecycleAt,
+  type TermDates,
   toInstantMs,
   unknownValueReasons,
 } from '../core/internal.js';
-import { knownTermMonths, lifecycleAt } from './status.js';
-import { formatTerm, type TermDates } from './terms.js';
 
 /**
  * Why autorenew cannot be switched.
@@ -135,7 +137,7 @@ export function autoRenewToggle(
   const atTermEnd: AutoRenewToggleFacts['atTermEnd'] =
     currentTerm === undefined ? undefined : to ? 'renews' : 'expires';
   if (options.roles !== undefined) {
-    const auth = authorizeByDefault('toggleAutoRenew', options.roles);
+    const auth = authorize('toggleAutoRenew', options.roles as readonly string[]);
     rules.push(...auth.rules);
     reasons.push(...auth.reasons);
   }

@@ -11,27 +11,17 @@ import type {
   UnknownValue,
 } from '../core/index.js';
 import {
-  type CheckedSubscription,
   checkSubscription,
-  epochDayOfMs,
-  fail,
   formatEpochDay,
-  MS_PER_DAY,
-  monthsOfTerm,
+  formatTerm,
+  knownTermMonths,
+  type LifecycleState,
+  lifecycleAt,
+  type TermDates,
   toInstantMs,
 } from '../core/internal.js';
-import { formatTerm, type TermDates, termDayRange, termIndexAt } from './terms.js';
-import { purchaseDateRuleAt } from './visibility.js';
 
-/**
- * Where a subscription stands at `asOf`:
- * - `not_started`: `asOf` is before the purchase instant;
- * - `in_term`: inside a term (whatever Partner Center's status, e.g. suspended);
- * - `expired`: past the end of its last term (it did not renew), or status `expired`;
- * - `cancelled`: status `cancelled` or `deleted`.
- * @category Lifecycle
- */
-export type LifecycleState = 'not_started' | 'in_term' | 'expired' | 'cancelled';
+export type { LifecycleState };
 
 /**
  * What happens at the end of the current term: `renewal` on the renewal day,
@@ -41,19 +31,19 @@ export type LifecycleState = 'not_started' | 'in_term' | 'expired' | 'cancelled'
 export type NextLifecycleEvent =
   | {
       /** The subscription renews. */
-      readonly kind: 'renewal';
+      readonly type: 'renewal';
       /** The first day of the next term. */
       readonly on: CalendarDay;
     }
   | {
       /** The subscription expires. */
-      readonly kind: 'expiry';
+      readonly type: 'expiry';
       /** The last day it covers. */
       readonly on: CalendarDay;
     }
   | {
       /** Nothing more happens. */
-      readonly kind: 'none';
+      readonly type: 'none';
     };
 
 /**
@@ -71,94 +61,14 @@ export interface SubscriptionStatusOn {
   readonly currentTerm: TermDates;
   /** Whether it renews at the end of the current term. */
   readonly autoRenew: boolean;
-  /** `subscription` when the caller set `autoRenew`, else `purchase-date-rule`. */
-  readonly autoRenewSource: 'subscription' | 'purchase-date-rule';
+  /** `subscription` when the caller set `autoRenew`, else `purchase_date_rule`. */
+  readonly autoRenewSource: 'subscription' | 'purchase_date_rule';
   /** Bought before 2021-10-14: never renews, not on the Subscriptions page. */
   readonly legacy: boolean;
   /** What happens at the end of the current term, and on which day. */
   readonly nextEvent: NextLifecycleEvent;
   /** The rules applied. */
   readonly rules: readonly RuleRef[];
-}
-
-/** @internal The term current at an instant, as epoch values. */
-export interface TermAt {
-  readonly index: number;
-  readonly anchorDay: number;
-  readonly months: number;
-  readonly startDay: number;
-  readonly endDay: number;
-  /**
-   * The instant the term opened: the purchase instant for the initial term;
-   * for a renewal, `renewalCompletedAt` when it falls inside that term, else 00:00Z of the renewal day.
-   */
-  readonly openedMs: number;
-  /** True when `renewalCompletedAt` was given but belongs to another term (ignored). */
-  readonly renewalCompletedIgnored: boolean;
-}
-
-/** @internal The lifecycle of a checked subscription at an instant. */
-export interface LifecycleAt {
-  readonly state: LifecycleState;
-  readonly autoRenew: boolean;
-  readonly autoRenewSource: 'subscription' | 'purchase-date-rule';
-  readonly legacy: boolean;
-  readonly term: TermAt;
-  readonly rule: RuleRef;
-}
-
-/** @internal Term `k` of a subscription, with its opening instant. */
-export function termOf(sub: CheckedSubscription, months: number, k: number): TermAt {
-  const anchorDay = epochDayOfMs(sub.purchasedMs);
-  const { startDay, endDay } = termDayRange(anchorDay, months, k);
-  let openedMs = k === 0 ? sub.purchasedMs : startDay * MS_PER_DAY;
-  let renewalCompletedIgnored = false;
-  const completed = sub.renewalCompletedMs;
-  if (k > 0 && completed !== undefined) {
-    if (completed >= startDay * MS_PER_DAY && completed < (endDay + 1) * MS_PER_DAY) {
-      openedMs = completed;
-    } else {
-      renewalCompletedIgnored = true;
-    }
-  }
-  return { index: k, anchorDay, months, startDay, endDay, openedMs, renewalCompletedIgnored };
-}
-
-/**
- * @internal Lifecycle of a checked subscription whose term is known.
- *
- * `autoRenew` is the setting at `asOf`. Whether earlier terms renewed: legacy
- * purchases never renew; otherwise past terms count as renewed when autorenew
- * is on, or when the caller states a live status (`active`, `pending`,
- * `suspended`, `disabled`): Partner Center would show it expired otherwise.
- */
-export function lifecycleAt(sub: CheckedSubscription, months: number, asOfMs: number): LifecycleAt {
-  const { value, rule } = purchaseDateRuleAt(sub.purchasedMs, 'subscription.purchasedAt');
-  const legacy = !value.subscriptionsPage;
-  const autoRenew = legacy ? false : (sub.autoRenew ?? value.autoRenewByDefault);
-  const autoRenewSource =
-    legacy || sub.autoRenew === undefined ? 'purchase-date-rule' : 'subscription';
-  const anchorDay = epochDayOfMs(sub.purchasedMs);
-  const asOfDay = epochDayOfMs(asOfMs);
-  const renewedHistory = !legacy && (autoRenew || sub.status !== undefined);
-  let k = asOfDay < anchorDay ? 0 : termIndexAt(anchorDay, months, asOfDay);
-  let state: LifecycleState = asOfMs < sub.purchasedMs ? 'not_started' : 'in_term';
-  if (k > 0 && !renewedHistory) {
-    k = 0;
-    state = 'expired';
-  }
-  if (sub.status === 'expired') state = 'expired';
-  if (sub.status === 'cancelled' || sub.status === 'deleted') state = 'cancelled';
-  return { state, autoRenew, autoRenewSource, legacy, term: termOf(sub, months, k), rule };
-}
-
-/** @internal The term months of a checked subscription, or a clear error when unknown. */
-export function knownTermMonths(sub: CheckedSubscription, field = 'subscription.term'): number {
-  if (sub.term === undefined) {
-    const raw = sub.unknownFields.find((f) => f.field.endsWith('.term'))?.raw ?? '';
-    fail('invalid_term', field, `${field}: "${raw.slice(0, 16)}" is not a term this version knows`);
-  }
-  return monthsOfTerm(sub.term);
 }
 
 /**
@@ -187,7 +97,7 @@ export function knownTermMonths(sub: CheckedSubscription, field = 'subscription.
  * } as const;
  * const s = subscriptionStatusOn(sub, { asOf: '2023-03-01T00:00:00Z' });
  * s.currentTerm; // => { termIndex: 1, start: '2023-01-31', end: '2024-01-30', renewsOn: '2024-01-31' }
- * s.nextEvent; // => { kind: 'renewal', on: '2024-01-31' }
+ * s.nextEvent; // => { type: 'renewal', on: '2024-01-31' }
  * subscriptionStatusOn({ ...sub, purchasedAt: '2021-06-01' }, { asOf: '2022-06-01' }).state; // => 'expired'
  * ```
  * @category Lifecycle
@@ -202,9 +112,9 @@ export function subscriptionStatusOn(
   const life = lifecycleAt(sub, months, asOfMs);
   const term = formatTerm(life.term.anchorDay, months, life.term.index);
   let nextEvent: SubscriptionStatusOn['nextEvent'];
-  if (life.state === 'cancelled' || life.state === 'expired') nextEvent = { kind: 'none' };
-  else if (life.autoRenew) nextEvent = { kind: 'renewal', on: term.renewsOn };
-  else nextEvent = { kind: 'expiry', on: formatEpochDay(life.term.endDay) };
+  if (life.state === 'cancelled' || life.state === 'expired') nextEvent = { type: 'none' };
+  else if (life.autoRenew) nextEvent = { type: 'renewal', on: term.renewsOn };
+  else nextEvent = { type: 'expiry', on: formatEpochDay(life.term.endDay) };
   const rawStatus = (subscription as { status?: SubscriptionStatus | UnknownValue }).status;
   return {
     asOf: new Date(asOfMs),

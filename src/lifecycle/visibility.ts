@@ -3,8 +3,7 @@
  * @module
  */
 import type { InstantInput, RuleRef } from '../core/index.js';
-import { policyAtMs, toInstantMs } from '../core/internal.js';
-import { PURCHASE_DATE_POLICY } from './policy.js';
+import { purchaseDateRuleAt, toInstantMs } from '../core/internal.js';
 
 /**
  * Where a software subscription appears in Partner Center.
@@ -21,15 +20,6 @@ export interface SubscriptionVisibility {
   readonly getOrdersApi: boolean;
   /** The rule applied (the purchase-date rule version in force at the purchase instant). */
   readonly rules: readonly RuleRef[];
-}
-
-/**
- * @internal The purchase-date rule in force at a purchase instant (epoch ms).
- * A purchase before the table's first day (1970) is refused as
- * `policy_not_in_force` naming the purchase field.
- */
-export function purchaseDateRuleAt(purchasedMs: number, field = 'purchasedAt') {
-  return policyAtMs(PURCHASE_DATE_POLICY, purchasedMs, field);
 }
 
 /**

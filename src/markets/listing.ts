@@ -21,9 +21,9 @@ export const MARKETS_LISTED_AS_OF: CalendarDay = '2026-11-25';
 export const MARKETS_SOURCE = S1_URL;
 
 /** Rule id of the reservations list. */
-const RESERVATIONS_RULE_ID = 'markets.azure-reservations-unavailable';
+const RESERVATIONS_RULE_ID = 'markets.azure_reservations_unavailable';
 /** Rule id of the tax-inclusive markets list. */
-const TAX_RULE_ID = 'markets.tax-inclusive-prices';
+const TAX_RULE_ID = 'markets.tax_inclusive_prices';
 
 /** @internal The rule applied by the reservation-availability decision. */
 export function reservationsRule(): RuleRef {

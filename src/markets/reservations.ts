@@ -69,7 +69,7 @@ export type ReservationAvailability = Decision<ReservationsNotSoldReason, Parsed
 
 /**
  * {@link isAzureReservationAvailable} as a decision, for callers that log why:
- * the reason, the rule applied (id `markets.azure-reservations-unavailable`,
+ * the reason, the rule applied (id `markets.azure_reservations_unavailable`,
  * its source and the day the list was checked) and the normalised market.
  *
  * @param market - An ISO 3166-1 alpha-2 code (plus `XK`) or Partner Center's

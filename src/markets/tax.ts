@@ -60,7 +60,7 @@ export type TaxInclusivePricing = Decision<
 /**
  * {@link pricesIncludeTax} as a decision, for callers that log why:
  * `allowed` is `true` when prices include tax; otherwise the reason
- * `prices_exclude_tax`. The rule applied is `markets.tax-inclusive-prices`.
+ * `prices_exclude_tax`. The rule applied is `markets.tax_inclusive_prices`.
  *
  * @param market - An ISO 3166-1 alpha-2 code (plus `XK`) or Partner Center's
  * `XS`, `XE`, `XJ`; any case, surrounding spaces ignored.
@@ -75,7 +75,7 @@ export type TaxInclusivePricing = Decision<
  * taxInclusivePricing('BR').pricesIncludeTax; // => true
  * taxInclusivePricing('BR').reasons; // => []
  * taxInclusivePricing('it').reasons; // => [{ code: 'prices_exclude_tax', market: 'IT' }]
- * taxInclusivePricing('it').rules[0]?.id; // => 'markets.tax-inclusive-prices'
+ * taxInclusivePricing('it').rules[0]?.id; // => 'markets.tax_inclusive_prices'
  * ```
  * @category Markets
  */

@@ -5,13 +5,13 @@
  * @module
  */
 import type { Installment } from '../billing/index.js';
-import { chargeCycleAt, cycleMonthsFor, priceTimesQuantityMinor } from '../billing/internal.js';
 import type {
   CancellationDecision,
   CancellationReason,
   CancellationWindow,
+  Settlement,
 } from '../cancellation/index.js';
-import { checkCancellationOptions, decideCancellation } from '../cancellation/internal.js';
+import { evaluateCancellation } from '../cancellation/index.js';
 import type {
   CalendarDay,
   Decision,
@@ -22,18 +22,22 @@ import type {
 } from '../core/index.js';
 import {
   asRecord,
+  chargeCycleAt,
   checkPurchase,
+  cycleMonthsFor,
   epochDayOfMs,
   failField,
   formatEpochDay,
   formatScaled,
+  inForceAtMs,
+  knownTermMonths,
   pow10,
+  priceTimesQuantityMinor,
   quotientText,
   roundQuotient,
   toInstantMs,
 } from '../core/internal.js';
 import type { TermDates } from '../lifecycle/index.js';
-import { knownTermMonths } from '../lifecycle/internal.js';
 import { type InvoicePeriod, invoiceAtMs } from './invoiceFor.js';
 import {
   type CancellationRefundOptions,
@@ -49,7 +53,6 @@ import {
   REFUND_ROUNDING_POLICY,
 } from './policy.js';
 import { cycleDayCount, EXACT_DIGITS, installmentsFrom, prorate, termTotal } from './prorate.js';
-import { builtInAt } from './resolve.js';
 
 /**
  * A charge cycle, as the refund computation shows it. Days are UTC, inclusive.
@@ -87,12 +90,12 @@ export interface AppliedRounding {
 export interface SubscriptionRefundComputation {
   /**
    * - `'prorated'`: the formula above;
-   * - `'whole-cycle'`: `refundDays` covers the whole `cycleDays` (a
+   * - `'whole_cycle'`: `refundDays` covers the whole `cycleDays` (a
    *   cancellation on the cycle's first day): the refund is the cycle's charge;
-   * - `'full-refund-within'`: cancelled within `fullRefundWithin` of the term's
+   * - `'full_refund_within'`: cancelled within `fullRefundWithin` of the term's
    *   opening: the refund is the cycle's charge.
    */
-  readonly method: 'prorated' | 'whole-cycle' | 'full-refund-within';
+  readonly method: 'prorated' | 'whole_cycle' | 'full_refund_within';
   /** The UTC day of the cancellation (refunded). */
   readonly cancellationDay: CalendarDay;
   /** The current charge cycle: the one containing the cancellation day. */
@@ -179,12 +182,12 @@ export interface NotBilledInstallments {
  * @category Refunds
  */
 export interface CancellationRefundFacts {
-  /** `'refund'` for a subscription (prorated), `'credit'` for perpetual software. */
-  readonly kind: 'refund' | 'credit';
+  /** `'prorated_refund'` for a subscription, `'credit'` for perpetual software (as `cancellationEffects` spells it). */
+  readonly settlement: Settlement;
   /** The purchase's `id`, or `null`. */
   readonly id: string | null;
   /** When the cancellation is made. */
-  readonly cancelledAt: Date;
+  readonly asOf: Date;
   /** What is refunded or credited; zero when the cancellation is refused. */
   readonly refund: Money;
   /** What stays charged: `charged − refund`. */
@@ -215,25 +218,25 @@ export interface CancellationRefundFacts {
 export type CancellationRefund = Decision<CancellationReason, CancellationRefundFacts>;
 
 /**
- * What a cancellation made at `cancelledAt` gives back, as a decision that
+ * What a cancellation made at `asOf` gives back, as a decision that
  * reuses `evaluateCancellation`'s (same window options: `roles`, `window`,
  * `policy`, `minimumWindowDays`) and billing's charge cycles.
  *
  * **Software subscription**, cancellation allowed: a prorated refund of the
  * **current charge cycle** (the cycle containing the UTC day of
- * `cancelledAt`). Per unit `unitPrice × refundDays / cycleDays`, where
+ * `asOf`). Per unit `unitPrice × refundDays / cycleDays`, where
  * `refundDays` runs from the cancellation day to the cycle's end, both
  * included (the cancellation day is refunded), and `cycleDays` is the cycle's
- * length in days (option `cycleDays: 'month-of-start'`: the calendar days of
+ * length in days (option `cycleDays: 'month_of_start'`: the calendar days of
  * the month, or year(s), the cycle starts in). Default rounding, as in
  * Microsoft's published examples: truncate each unit's refund to the
  * currency's minor unit, then multiply by the quantity; `rounding` offers
- * `half-even`/`half-up`, per unit or on the total. A cancellation on the
- * cycle's first day refunds the whole cycle charge (`method: 'whole-cycle'`);
+ * `half_even`/`half_up`, per unit or on the total. A cancellation on the
+ * cycle's first day refunds the whole cycle charge (`method: 'whole_cycle'`);
  * with `fullRefundWithin: 'PT24H'`, so does any cancellation within 24 hours
  * of the term's opening (window `opensAt`). The refund is never negative and
  * never more than the cycle's charge (`unitPrice × quantity`, rounded once
- * with `chargeRounding`, default `half-even` as billing). The term's later
+ * with `chargeRounding`, default `half_even` as billing). The term's later
  * cycles are not billed: `notBilled` counts and totals them (and lists them
  * with `listInstallments: true`). Money is exact (bigint)
  * throughout; `computation` shows every figure.
@@ -253,12 +256,12 @@ export type CancellationRefund = Decision<CancellationReason, CancellationRefund
  * are looked up in constant time.
  *
  * @param purchase - A software subscription or perpetual purchase (ARCHITECTURE shapes).
- * @param options - `cancelledAt`; the window options of `evaluateCancellation`; `rounding`, `cycleDays`, `fullRefundWithin`, `chargeRounding`; `quantity` (perpetual).
+ * @param options - `asOf`; the window options of `evaluateCancellation`; `rounding`, `cycleDays`, `fullRefundWithin`, `chargeRounding`; `quantity` (perpetual).
  * @returns The decision with the refund, what stays charged, the computation and the invoice.
  * @throws {@link core!CspRuleError} for an invalid purchase (`invalid_input`,
  *   `invalid_instant`, `invalid_quantity`, `unknown_currency`,
  *   `invalid_decimal`, ...), `invalid_billing_frequency` for a charge cycle
- *   longer than the term, `invalid_instant` for a bad `cancelledAt`,
+ *   longer than the term, `invalid_instant` for a bad `asOf`,
  *   `invalid_rounding` for a bad `rounding`/`chargeRounding`,
  *   `invalid_option` for a bad `cycleDays` (or the window options), or a
  *   `quantity` given for a subscription, `invalid_duration` for a bad
@@ -278,16 +281,16 @@ export type CancellationRefund = Decision<CancellationReason, CancellationRefund
  *   kind: 'subscription', purchasedAt: '2021-07-15T09:00:00Z', term: 'P1M', billingFrequency: 'monthly',
  *   quantity: 10, unitPrice: '10.08', currency: 'EUR',
  * } as const;
- * const r = cancellationRefund(sub, { cancelledAt: '2021-07-17T12:00:00Z' });
+ * const r = cancellationRefund(sub, { asOf: '2021-07-17T12:00:00Z' });
  * r.allowed; // => true
  * r.refund; // => { currency: 'EUR', minor: 9420 }
  * r.kept; // => { currency: 'EUR', minor: 660 }
  * const c = r.computation?.method === 'prorated' ? r.computation : undefined;
  * [c?.cycleDays, c?.refundDays, c?.exactPerUnitFraction]; // => [31, 29, '292.32/31']
  * r.invoice?.billingPeriod; // => '2021-07'
- * const late = cancellationRefund(sub, { cancelledAt: '2021-07-22T09:00:00Z' });
+ * const late = cancellationRefund(sub, { asOf: '2021-07-22T09:00:00Z' });
  * [late.allowed, late.refund.minor, late.billedInFull]; // => [false, 0, true]
- * cancellationRefund(sub, { cancelledAt: '2021-07-17T12:00:00Z', cycleDays: 'weekly' as never }); // => throws invalid_option
+ * cancellationRefund(sub, { asOf: '2021-07-17T12:00:00Z', cycleDays: 'weekly' as never }); // => throws invalid_option
  * ```
  * @category Refunds
  */
@@ -297,9 +300,10 @@ export function cancellationRefund(
 ): CancellationRefund {
   const checked = checkPurchase(purchase);
   const o = asRecord(options, 'options');
-  const cancelledMs = toInstantMs(o['cancelledAt'], 'cancelledAt');
-  const ro = checkRefundOptions(o, cancelledMs);
-  const cancelOpts = checkCancellationOptions(o);
+  const asOfMs = toInstantMs(o['asOf'], 'asOf');
+  const ro = checkRefundOptions(o, asOfMs);
+  // The cancellation rule, asked through its public API: its decision is reused, never recomputed.
+  const decision = evaluateCancellation(purchase, options);
   const currency = checked.currency;
   const charged: Money = {
     currency,
@@ -339,7 +343,6 @@ export function cancellationRefund(
       );
     }
   }
-  const decision = decideCancellation(checked, cancelledMs, cancelOpts);
   let rules: readonly RuleRef[] = decision.rules;
   let refund = 0;
   let computation: CancellationRefundFacts['computation'] = null;
@@ -356,8 +359,8 @@ export function cancellationRefund(
       const months = cycleMonths as number;
       const termMonths = knownTermMonths(checked);
       const anchorDay = epochDayOfMs(checked.purchasedMs);
-      const day = epochDayOfMs(cancelledMs);
-      const cycle = chargeCycleAt(anchorDay, termMonths, months, day, 'cancelledAt');
+      const day = epochDayOfMs(asOfMs);
+      const cycle = chargeCycleAt(anchorDay, termMonths, months, day, 'asOf');
       const refundDays = cycle.endDay - day + 1;
       const cycleDays = cycleDayCount(ro.cycleDays, cycle.startDay, cycle.endDay, months);
       const p = prorate(
@@ -376,20 +379,20 @@ export function cancellationRefund(
           ? undefined
           : (decision.window as CancellationWindow).opensAt.getTime() + withinMs;
       const method =
-        untilMs !== undefined && cancelledMs < untilMs
-          ? 'full-refund-within'
+        untilMs !== undefined && asOfMs < untilMs
+          ? 'full_refund_within'
           : refundDays >= cycleDays
-            ? 'whole-cycle'
+            ? 'whole_cycle'
             : 'prorated';
       refund = method === 'prorated' ? p.minor : charged.minor;
       const count = termMonths / months - 1 - cycle.index;
       const total = termTotal(charged.minor * count, 'purchase.unitPrice');
       applied.push(
-        builtInAt(PRORATED_REFUND_POLICY, cancelledMs).rule,
-        builtInAt(REFUND_ROUNDING_POLICY, cancelledMs).rule,
+        inForceAtMs(PRORATED_REFUND_POLICY, asOfMs).rule,
+        inForceAtMs(REFUND_ROUNDING_POLICY, asOfMs).rule,
       );
       if (withinMs !== undefined) {
-        applied.push(builtInAt(FULL_REFUND_TIER_POLICY, cancelledMs).rule);
+        applied.push(inForceAtMs(FULL_REFUND_TIER_POLICY, asOfMs).rule);
       }
       computation = {
         method,
@@ -428,7 +431,7 @@ export function cancellationRefund(
           : null,
       };
     } else {
-      const credit = builtInAt(PERPETUAL_CREDIT_POLICY, cancelledMs);
+      const credit = inForceAtMs(PERPETUAL_CREDIT_POLICY, asOfMs);
       const percent = credit.value.percent;
       const exact = price.units * BigInt(quantity as number) * BigInt(percent); // over 10^scale × 100
       const den = pow10(price.scale) * 100n;
@@ -444,17 +447,17 @@ export function cancellationRefund(
         chargeRounding,
       };
     }
-    applied.push(builtInAt(INVOICE_PERIOD_POLICY, cancelledMs).rule);
-    invoice = invoiceAtMs(cancelledMs);
+    applied.push(inForceAtMs(INVOICE_PERIOD_POLICY, asOfMs).rule);
+    invoice = invoiceAtMs(asOfMs);
   }
   // One literal, not `decide`'s spread (hot path); `allowed` as the decision's.
   return {
     allowed: decision.allowed,
     reasons: decision.reasons,
     rules,
-    kind: checked.kind === 'subscription' ? 'refund' : 'credit',
+    settlement: checked.kind === 'subscription' ? 'prorated_refund' : 'credit',
     id: decision.id,
-    cancelledAt: decision.asOf,
+    asOf: decision.asOf,
     refund: { currency, minor: refund },
     kept: { currency, minor: charged.minor - refund },
     charged,

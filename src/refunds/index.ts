@@ -41,6 +41,7 @@ export {
 } from './policy.js';
 export {
   type RemainingObligation,
+  type RemainingObligationFacts,
   type RemainingObligationOptions,
   remainingObligation,
 } from './remainingObligation.js';

@@ -7,11 +7,11 @@ import {
   epochDayFromYmd,
   epochDayOfMs,
   formatEpochDay,
+  inForceAtMs,
   toInstantMs,
   ymdFromEpochDay,
 } from '../core/internal.js';
 import { INVOICE_PERIOD_POLICY, type InvoicePeriodRule } from './policy.js';
-import { builtInAt } from './resolve.js';
 
 /**
  * A new-commerce billing period (one UTC calendar month) and when its invoice
@@ -37,7 +37,7 @@ let periods: Map<number, { readonly rule: unknown; readonly period: InvoicePerio
 
 /** @internal The invoice period of an instant given as epoch milliseconds. */
 export function invoiceAtMs(ms: number): InvoicePeriod {
-  const rule = builtInAt(INVOICE_PERIOD_POLICY, ms).value;
+  const rule = inForceAtMs(INVOICE_PERIOD_POLICY, ms).value;
   const [y, m] = ymdFromEpochDay(epochDayOfMs(ms));
   periods ??= new Map();
   const key = y * 12 + m;
@@ -69,7 +69,7 @@ function periodOf(y: number, m: number, rule: InvoicePeriodRule): InvoicePeriod 
  * reconciliation file for a month become available between the 6th and the
  * 8th of the following month. A refund or credit from a cancellation lands on
  * the invoice of the month in which the cancellation happened (our reading of
- * "the next monthly invoice"): `invoiceFor(cancelledAt)`.
+ * "the next monthly invoice"): `invoiceFor(asOf)`.
  *
  * @param instant - A `Date`, an ISO-8601 string with `Z`/offset, or `YYYY-MM-DD` (00:00Z).
  * @returns The period (`YYYY-MM`, first and last day) and the invoice's availability days.

@@ -8,37 +8,37 @@ import {
   describeType,
   failField,
   frozen,
+  inForceAtMs,
   oneOf,
   optionalBoolean,
   parseRoundingMode,
 } from '../core/internal.js';
 import { PRORATED_REFUND_POLICY, REFUND_ROUNDING_POLICY } from './policy.js';
-import { builtInAt } from './resolve.js';
 
 /**
  * Where a prorated refund is rounded to whole minor units:
- * - `'per-unit'` (default): each unit's refund is rounded, then multiplied by
+ * - `'per_unit'` (default): each unit's refund is rounded, then multiplied by
  *   the quantity (Microsoft's published examples);
  * - `'total'`: the exact refund for the whole quantity is rounded once.
  * @category Refunds
  */
-export type RoundingApplication = 'per-unit' | 'total';
+export type RoundingApplication = 'per_unit' | 'total';
 
 /** Every {@link RoundingApplication}. @category Refunds */
 export const ROUNDING_APPLICATIONS: readonly RoundingApplication[] = /* @__PURE__ */ frozen([
-  'per-unit',
+  'per_unit',
   'total',
 ]);
 
 /**
  * How a prorated refund is rounded. Omitted fields keep the default
- * (`truncate`, `per-unit`).
+ * (`truncate`, `per_unit`).
  * @category Refunds
  */
 export interface RefundRounding {
-  /** `truncate` (default), `half-even` or `half-up`. */
+  /** `truncate` (default), `half_even` or `half_up`. */
   readonly mode?: RoundingMode;
-  /** `per-unit` (default) or `total`. */
+  /** `per_unit` (default) or `total`. */
   readonly apply?: RoundingApplication;
 }
 
@@ -46,7 +46,7 @@ export interface RefundRounding {
  * The day count a prorated refund divides by:
  * - `'cycle'` (default, our reading): the charge cycle's own length in days
  *   (Jan 31–Feb 27 is 28 days; a yearly cycle spanning Feb 29 is 366);
- * - `'month-of-start'`: Microsoft's "calendar days of the month when you
+ * - `'month_of_start'`: Microsoft's "calendar days of the month when you
  *   buy": for a monthly cycle the days of the calendar month the cycle starts
  *   in; for an annual cycle the days of the calendar year it starts in (365 or
  *   366); for a triennial cycle the days of the three calendar years starting
@@ -55,22 +55,22 @@ export interface RefundRounding {
  *   cycle's charge.
  * @category Refunds
  */
-export type CycleDayCount = 'cycle' | 'month-of-start';
+export type CycleDayCount = 'cycle' | 'month_of_start';
 
 /** Every {@link CycleDayCount}. @category Refunds */
 export const CYCLE_DAY_COUNTS: readonly CycleDayCount[] = /* @__PURE__ */ frozen([
   'cycle',
-  'month-of-start',
+  'month_of_start',
 ]);
 
 /**
  * How the charge itself (`unitPrice × quantity`) is rounded when the unit
  * price has more decimals than the currency: the billing area's choice,
- * `half-even` by default (`installmentSchedule`'s `rounding`).
+ * `half_even` by default (`installmentSchedule`'s `rounding`).
  * @category Refunds
  */
 export interface ChargeRoundingOption {
-  /** Rounding of `unitPrice × quantity` to the currency's minor unit; default `half-even`. */
+  /** Rounding of `unitPrice × quantity` to the currency's minor unit; default `half_even`. */
   readonly chargeRounding?: RoundingMode;
 }
 
@@ -84,8 +84,8 @@ export interface CancellationRefundOptions
   extends Omit<EvaluateCancellationOptions, 'asOf'>,
     ChargeRoundingOption {
   /** When the cancellation is made (the decision is taken at this instant). */
-  readonly cancelledAt: InstantInput;
-  /** Subscriptions: how the prorated refund is rounded; a mode alone means `{ mode, apply: 'per-unit' }`. */
+  readonly asOf: InstantInput;
+  /** Subscriptions: how the prorated refund is rounded; a mode alone means `{ mode, apply: 'per_unit' }`. */
   readonly rounding?: RoundingMode | RefundRounding;
   /** Subscriptions: the day count of the cycle; default `'cycle'`. */
   readonly cycleDays?: CycleDayCount;
@@ -145,10 +145,10 @@ export function durationMs(input: unknown, field: string): number {
   return ms;
 }
 
-/** @internal `chargeRounding` of a record: default `half-even`, as billing. */
+/** @internal `chargeRounding` of a record: default `half_even`, as billing. */
 export function chargeRoundingOf(o: Readonly<Record<string, unknown>>): RoundingMode {
   const mode = o['chargeRounding'];
-  return mode === undefined ? 'half-even' : parseRoundingMode(mode, 'chargeRounding');
+  return mode === undefined ? 'half_even' : parseRoundingMode(mode, 'chargeRounding');
 }
 
 /**
@@ -164,7 +164,7 @@ export function checkRefundOptions(
   const cycleDays = o['cycleDays'];
   const within = o['fullRefundWithin'];
   const quantity = o['quantity'];
-  let { mode, apply } = builtInAt(REFUND_ROUNDING_POLICY, atMs).value;
+  let { mode, apply } = inForceAtMs(REFUND_ROUNDING_POLICY, atMs).value;
   if (typeof rounding === 'string') {
     mode = parseRoundingMode(rounding, 'rounding');
   } else if (rounding !== undefined) {
@@ -189,7 +189,7 @@ export function checkRefundOptions(
     apply,
     cycleDays:
       cycleDays === undefined
-        ? builtInAt(PRORATED_REFUND_POLICY, atMs).value.cycleDays
+        ? inForceAtMs(PRORATED_REFUND_POLICY, atMs).value.cycleDays
         : oneOf(cycleDays, CYCLE_DAY_COUNTS, 'cycleDays', 'invalid_option'),
     quantity: quantity === undefined ? undefined : parseQuantity(quantity, 'quantity'),
     fullRefundWithinMs: within === undefined ? undefined : durationMs(within, 'fullRefundWithin'),

@@ -14,7 +14,7 @@ import { frozen, S1_URL, S3_URL, S8_URL } from '../core/internal.js';
  */
 export interface ProratedRefundRule {
   /** The days refunded: from the cancellation day to the end of the current charge cycle, both included. */
-  readonly refundDays: 'cancellation-day-to-cycle-end';
+  readonly refundDays: 'cancellation_day_to_cycle_end';
   /** The default day count of the cycle: its own length in days (`'cycle'`). */
   readonly cycleDays: 'cycle';
   /** Whether the term's later charge cycles are still billed after a cancellation (never). */
@@ -28,8 +28,8 @@ export interface ProratedRefundRule {
 export interface RefundRoundingRule {
   /** How the exact amount becomes whole minor units. */
   readonly mode: RoundingMode;
-  /** Round each unit's refund then multiply by the quantity (`'per-unit'`), or round the total once (`'total'`). */
-  readonly apply: 'per-unit' | 'total';
+  /** Round each unit's refund then multiply by the quantity (`'per_unit'`), or round the total once (`'total'`). */
+  readonly apply: 'per_unit' | 'total';
 }
 
 /**
@@ -56,13 +56,13 @@ export interface PerpetualCreditRule {
  */
 export interface InvoicePeriodRule {
   /** The billing period: one UTC calendar month. */
-  readonly period: 'utc-calendar-month';
+  readonly period: 'utc_calendar_month';
   /** Day of the following month from which the invoice can be available. */
   readonly availableFromDay: number;
   /** Day of the following month by which the invoice is available. */
   readonly availableByDay: number;
   /** Which invoice a cancellation's refund or credit lands on: the one of the month of the cancellation (our reading). */
-  readonly cancellationLandsOn: 'month-of-cancellation';
+  readonly cancellationLandsOn: 'month_of_cancellation';
 }
 
 /**
@@ -71,7 +71,7 @@ export interface InvoicePeriodRule {
  * cycleDays`, `refundDays` running from the cancellation day to the cycle end
  * (both included), `cycleDays` the cycle's own length in days (our reading;
  * Microsoft's "calendar days of the month when you buy" is an option). The
- * term's later charge cycles are not billed. One version, from 1970-01-01.
+ * term's later charge cycles are not billed. One version, from 0000-01-01.
  *
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @see https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring
@@ -79,18 +79,18 @@ export interface InvoicePeriodRule {
  * ```ts
  * import { PRORATED_REFUND_POLICY } from 'csp-software-rules/refunds';
  *
- * PRORATED_REFUND_POLICY.versions[0]?.value.refundDays; // => 'cancellation-day-to-cycle-end'
+ * PRORATED_REFUND_POLICY.versions[0]?.value.refundDays; // => 'cancellation_day_to_cycle_end'
  * ```
  * @category Refunds
  */
 export const PRORATED_REFUND_POLICY: DatedPolicy<ProratedRefundRule> = /* @__PURE__ */ frozen({
-  id: 'refunds.prorated-refund',
+  id: 'refunds.prorated_refund',
   versions: [
     {
-      effectiveFrom: '1970-01-01',
+      effectiveFrom: '0000-01-01',
       source: S1_URL,
       value: {
-        refundDays: 'cancellation-day-to-cycle-end',
+        refundDays: 'cancellation_day_to_cycle_end',
         cycleDays: 'cycle',
         futureCyclesBilled: false,
       },
@@ -102,14 +102,14 @@ export const PRORATED_REFUND_POLICY: DatedPolicy<ProratedRefundRule> = /* @__PUR
  * Microsoft's published billing examples truncate the per-unit refund to the
  * currency's minor unit, then multiply by the quantity (10 licences at EUR
  * 10.08, 29 of 31 days: 9.4296… → 9.42 × 10 = EUR 94.20). That is the default;
- * `half-even` and `half-up`, per unit or on the total, are options.
+ * `half_even` and `half_up`, per unit or on the total, are options.
  *
  * @see https://learn.microsoft.com/partner-center/billing/common-billing-scenarios-onetime-recurring
  * @example
  * ```ts
  * import { REFUND_ROUNDING_POLICY } from 'csp-software-rules/refunds';
  *
- * REFUND_ROUNDING_POLICY.versions[0]?.value; // => { mode: 'truncate', apply: 'per-unit' }
+ * REFUND_ROUNDING_POLICY.versions[0]?.value; // => { mode: 'truncate', apply: 'per_unit' }
  * ```
  * @category Refunds
  */
@@ -117,9 +117,9 @@ export const REFUND_ROUNDING_POLICY: DatedPolicy<RefundRoundingRule> = /* @__PUR
   id: 'refunds.rounding',
   versions: [
     {
-      effectiveFrom: '1970-01-01',
+      effectiveFrom: '0000-01-01',
       source: S3_URL,
-      value: { mode: 'truncate', apply: 'per-unit' },
+      value: { mode: 'truncate', apply: 'per_unit' },
     },
   ],
 });
@@ -140,10 +140,10 @@ export const REFUND_ROUNDING_POLICY: DatedPolicy<RefundRoundingRule> = /* @__PUR
  * @category Refunds
  */
 export const FULL_REFUND_TIER_POLICY: DatedPolicy<FullRefundTierRule> = /* @__PURE__ */ frozen({
-  id: 'refunds.full-refund-within',
+  id: 'refunds.full_refund_within',
   versions: [
     {
-      effectiveFrom: '1970-01-01',
+      effectiveFrom: '0000-01-01',
       source: S3_URL,
       value: { within: 'PT24H' },
     },
@@ -164,10 +164,10 @@ export const FULL_REFUND_TIER_POLICY: DatedPolicy<FullRefundTierRule> = /* @__PU
  * @category Refunds
  */
 export const PERPETUAL_CREDIT_POLICY: DatedPolicy<PerpetualCreditRule> = /* @__PURE__ */ frozen({
-  id: 'refunds.perpetual-credit',
+  id: 'refunds.perpetual_credit',
   versions: [
     {
-      effectiveFrom: '1970-01-01',
+      effectiveFrom: '0000-01-01',
       source: S1_URL,
       value: { percent: 100 },
     },
@@ -192,16 +192,16 @@ export const PERPETUAL_CREDIT_POLICY: DatedPolicy<PerpetualCreditRule> = /* @__P
  * @category Refunds
  */
 export const INVOICE_PERIOD_POLICY: DatedPolicy<InvoicePeriodRule> = /* @__PURE__ */ frozen({
-  id: 'refunds.invoice-period',
+  id: 'refunds.invoice_period',
   versions: [
     {
-      effectiveFrom: '1970-01-01',
+      effectiveFrom: '0000-01-01',
       source: S8_URL,
       value: {
-        period: 'utc-calendar-month',
+        period: 'utc_calendar_month',
         availableFromDay: 6,
         availableByDay: 8,
-        cancellationLandsOn: 'month-of-cancellation',
+        cancellationLandsOn: 'month_of_cancellation',
       },
     },
   ],

@@ -5,9 +5,10 @@
  * @module
  */
 import type { Installment } from '../billing/index.js';
-import { type CycleAt, cyclesOfTerm } from '../billing/internal.js';
 import type { Money, RoundingMode } from '../core/index.js';
 import {
+  type CycleAt,
+  cyclesOfTerm,
   daysInMonth,
   epochDayFromYmd,
   failField,
@@ -26,7 +27,7 @@ export const EXACT_DIGITS = 10;
 
 /**
  * @internal Days of the calendar period a cycle starts in (the
- * `'month-of-start'` count): the start's calendar month for a monthly cycle,
+ * `'month_of_start'` count): the start's calendar month for a monthly cycle,
  * else the `cycleMonths / 12` calendar years starting with the start's year.
  */
 export function calendarDaysOfStart(startDay: number, cycleMonths: number): number {
@@ -82,7 +83,7 @@ export function prorate(
   const num = perUnitValue * pow10(exponent); // in minor units, over den
   let total: bigint;
   let perUnit: bigint | undefined;
-  if (apply === 'per-unit') {
+  if (apply === 'per_unit') {
     perUnit = roundQuotient(num, den, mode);
     total = perUnit * q;
   } else {

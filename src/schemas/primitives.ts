@@ -235,13 +235,13 @@ export const perpetualStatusSchema = z.literal(['completed', 'cancelled'], {
 });
 
 /**
- * Schema of a rounding mode: `'truncate'`, `'half-even'` or `'half-up'`.
+ * Schema of a rounding mode: `'truncate'`, `'half_even'` or `'half_up'`.
  *
  * @example
  * ```ts
  * import { roundingModeSchema } from 'csp-software-rules/schemas';
  *
- * roundingModeSchema.parse('half-even'); // => 'half-even'
+ * roundingModeSchema.parse('half_even'); // => 'half_even'
  * ```
  * @category Schemas
  */

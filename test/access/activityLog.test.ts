@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ACTIVITY_KINDS,
+  ACTIVITY_TYPES,
   type ActivityLogEntry,
   activityLogQuery,
   filterActivityLog,
@@ -18,7 +18,7 @@ describe('activityLogQuery', () => {
     expect(iso(q.to)).toBe('2021-10-31T23:59:59.999Z');
     expect(q.fromDay).toBe('2021-10-01');
     expect(q.toDay).toBe('2021-10-31');
-    expect(q.kinds).toEqual(['keyAccess', 'download']);
+    expect(q.types).toEqual(['keyAccess', 'download']);
   });
 
   it('accepts a one-day range', () => {
@@ -53,7 +53,7 @@ describe('activityLogQuery', () => {
       to: new Date('2021-10-14T12:00:00Z'),
       fromDay: '2021-10-14',
       toDay: '2021-10-14',
-      kinds: ['keyAccess', 'download'],
+      types: ['keyAccess', 'download'],
     });
   });
 
@@ -113,22 +113,22 @@ describe('activityLogQuery', () => {
     expectRuleError(() => activityLogQuery('2021-10-01' as never), 'invalid_input', 'query');
   });
 
-  it('reads kinds, in the order of ACTIVITY_KINDS, once each', () => {
+  it('reads types, in the order of ACTIVITY_TYPES, once each', () => {
     const base = { from: '2021-10-01', to: '2021-10-02' };
-    expect(activityLogQuery({ ...base, kinds: ['download'] }).kinds).toEqual(['download']);
+    expect(activityLogQuery({ ...base, types: ['download'] }).types).toEqual(['download']);
     expect(
-      activityLogQuery({ ...base, kinds: ['download', 'keyAccess', 'download'] }).kinds,
+      activityLogQuery({ ...base, types: ['download', 'keyAccess', 'download'] }).types,
     ).toEqual(['keyAccess', 'download']);
-    expectRuleError(() => activityLogQuery({ ...base, kinds: [] }), 'invalid_input', 'query.kinds');
+    expectRuleError(() => activityLogQuery({ ...base, types: [] }), 'invalid_input', 'query.types');
     expectRuleError(
-      () => activityLogQuery({ ...base, kinds: 'download' as never }),
+      () => activityLogQuery({ ...base, types: 'download' as never }),
       'invalid_input',
-      'query.kinds',
+      'query.types',
     );
     expectRuleError(
-      () => activityLogQuery({ ...base, kinds: ['download', 'login'] as never }),
+      () => activityLogQuery({ ...base, types: ['download', 'login'] as never }),
       'invalid_input',
-      'query.kinds[1]',
+      'query.types[1]',
     );
   });
 
@@ -156,18 +156,18 @@ describe('activityLogQuery', () => {
 
 describe('filterActivityLog', () => {
   const log = [
-    { at: '2021-09-30T23:59:59.999Z', kind: 'keyAccess', user: 'before@contoso.com' },
-    { at: '2021-10-01T00:00:00Z', kind: 'download', user: 'first@contoso.com', productName: 'SQL' },
-    { at: '2021-10-15T09:00:00+02:00', kind: 'keyAccess', user: 'mid@contoso.com' },
+    { at: '2021-09-30T23:59:59.999Z', type: 'keyAccess', user: 'before@contoso.com' },
+    { at: '2021-10-01T00:00:00Z', type: 'download', user: 'first@contoso.com', productName: 'SQL' },
+    { at: '2021-10-15T09:00:00+02:00', type: 'keyAccess', user: 'mid@contoso.com' },
     {
       at: '2021-10-31T23:59:59.9999999Z',
-      kind: 'keyAccess',
+      type: 'keyAccess',
       user: 'last@contoso.com',
       productKey: 'ABCDE-FGHIJ-KLMNO-PQRST-UVWXY',
     },
-    { at: '2021-11-01T00:00:00Z', kind: 'download', user: 'after@contoso.com' },
-    { at: new Date('2021-10-20T00:00:00Z'), kind: 'download', user: 'date@contoso.com' },
-    { at: '2021-10-21', kind: 'download', user: 'day@contoso.com' },
+    { at: '2021-11-01T00:00:00Z', type: 'download', user: 'after@contoso.com' },
+    { at: new Date('2021-10-20T00:00:00Z'), type: 'download', user: 'date@contoso.com' },
+    { at: '2021-10-21', type: 'download', user: 'day@contoso.com' },
   ] as const satisfies readonly ActivityLogEntry[];
 
   it('keeps entries in the range, both ends included, in input order', () => {
@@ -191,8 +191,8 @@ describe('filterActivityLog', () => {
     expect(users).toEqual(['first@contoso.com', 'mid@contoso.com']);
   });
 
-  it('filters by kind', () => {
-    const q = { from: '2021-09-01', to: '2021-11-30', kinds: ['keyAccess'] } as const;
+  it('filters by type', () => {
+    const q = { from: '2021-09-01', to: '2021-11-30', types: ['keyAccess'] } as const;
     expect(filterActivityLog(log, q).map((e) => e.user)).toEqual([
       'before@contoso.com',
       'mid@contoso.com',
@@ -218,7 +218,7 @@ describe('filterActivityLog', () => {
 
   it('checks every entry, even outside the range, naming it', () => {
     const q = { from: '2021-10-01', to: '2021-10-02' };
-    const ok = { at: '2021-10-01', kind: 'download', user: 'u' } as const;
+    const ok = { at: '2021-10-01', type: 'download', user: 'u' } as const;
     expectRuleError(() => filterActivityLog('x' as never, q), 'invalid_input', 'entries');
     expectRuleError(() => filterActivityLog([ok, null] as never, q), 'invalid_input', 'entries[1]');
     expectRuleError(() => filterActivityLog([ok, [ok]] as never, q), 'invalid_input', 'entries[1]');
@@ -238,9 +238,9 @@ describe('filterActivityLog', () => {
       'entries[0].at',
     );
     expectRuleError(
-      () => filterActivityLog([{ ...ok, kind: 'login' }] as never, q),
+      () => filterActivityLog([{ ...ok, type: 'login' }] as never, q),
       'invalid_input',
-      'entries[0].kind',
+      'entries[0].type',
     );
     expectRuleError(
       () => filterActivityLog([{ ...ok, user: '' }], q),
@@ -268,7 +268,7 @@ describe('filterActivityLog', () => {
     const ms = fc.integer({ min: base - 5 * 86_400_000, max: base + 40 * 86_400_000 });
     const entry = fc.record({
       at: ms.map((t) => new Date(t)),
-      kind: fc.constantFrom(...ACTIVITY_KINDS),
+      type: fc.constantFrom(...ACTIVITY_TYPES),
       user: fc.string({ minLength: 1 }),
     });
     fc.assert(

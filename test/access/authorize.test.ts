@@ -11,7 +11,6 @@ import {
   ROLES,
   type Role,
 } from '../../src/access/index.js';
-import { authorizeByDefault } from '../../src/access/internal.js';
 import { type DatedPolicy, definePolicy, SOURCES } from '../../src/core/index.js';
 import { expectRuleError } from '../support/errors.js';
 import { expectSameInEveryTimeZone } from '../support/tz.js';
@@ -29,7 +28,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
 const S1_RULE = {
   id: 'access.permissions',
   source: SOURCES.S1.url,
-  effectiveFrom: '2019-01-01',
+  effectiveFrom: '0000-01-01',
 };
 
 /** Role names as a caller may give them: ids, Partner Center display names, anything. */
@@ -177,23 +176,24 @@ describe('authorize: decision details', () => {
   });
 });
 
-describe('authorizeByDefault (the built-in table, for sibling areas)', () => {
-  it('gives the decision authorize gives without options (property)', () => {
+describe('authorize without options (what the other areas ask)', () => {
+  it('shares the built-in table: frozen lists and rule, the same for every call (property)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ACTIONS), fc.array(roleText, { maxLength: 6 }), (a, roles) => {
-        const d = authorizeByDefault(a, roles);
-        expect(d).toEqual(authorize(a, roles));
+        const d = authorize(a, roles);
+        expect(d).toEqual(authorize(a, roles, { asOf: '2030-01-01' }));
         expect(Object.isFrozen(d.requiredRoles)).toBe(true);
         expect(Object.isFrozen(d.rules)).toBe(true);
         expect(Object.isFrozen(d.rules[0])).toBe(true);
+        expect(d.rules).toBe(authorize(a, []).rules);
       }),
     );
   });
 
-  it('refuses roles as authorize does', () => {
-    expectRuleError(() => authorizeByDefault('cancel', 'AdminAgent'), 'invalid_input', 'roles');
+  it('refuses roles that are not an array of strings', () => {
+    expectRuleError(() => authorize('cancel', 'AdminAgent' as never), 'invalid_input', 'roles');
     expectRuleError(
-      () => authorizeByDefault('cancel', ['AdminAgent', 7]),
+      () => authorize('cancel', ['AdminAgent', 7] as never),
       'invalid_input',
       'roles[1]',
     );
@@ -255,14 +255,20 @@ describe('authorize: dated policies', () => {
     ],
   });
 
-  it('applies the default table at any asOf from 2019-01-01, and refuses earlier', () => {
+  it('applies the default table at any asOf (Microsoft dates none of it)', () => {
     expect(authorize('cancel', ['AdminAgent'], { asOf: '2019-01-01' }).rules).toEqual([S1_RULE]);
     expect(authorize('cancel', ['AdminAgent'], { asOf: '2030-06-01T10:00:00+02:00' }).allowed).toBe(
       true,
     );
+    expect(authorize('cancel', ['AdminAgent'], { asOf: '0001-01-01' }).rules).toEqual([S1_RULE]);
+  });
+
+  it("refuses an asOf before a caller's table begins: the table does not cover the question", () => {
     expectRuleError(
-      () => authorize('cancel', ['AdminAgent'], { asOf: '2018-12-31T23:59:59.999Z' }),
+      () =>
+        authorize('cancel', ['AdminAgent'], { policy: custom, asOf: '2019-12-31T23:59:59.999Z' }),
       'policy_not_in_force',
+      'options.policy',
     );
   });
 
@@ -320,9 +326,12 @@ describe('authorize: dated policies', () => {
         { effectiveFrom: '2022-01-01', source: 'https://example.com/b', value: null },
       ],
     } as unknown as DatedPolicy<PermissionTable>;
-    expect(
-      authorize('cancel', ['AdminAgent'], { policy: twoVersions, asOf: '2021-01-01' }).allowed,
-    ).toBe(true);
+    // The whole table is checked on first use, whichever version asOf picks.
+    expectRuleError(
+      () => authorize('cancel', ['AdminAgent'], { policy: twoVersions, asOf: '2021-01-01' }),
+      'invalid_policy',
+      'options.policy.versions[1].value',
+    );
     expectRuleError(
       () => authorize('cancel', [], { policy: twoVersions, asOf: '2023-01-01' }),
       'invalid_policy',
@@ -335,8 +344,8 @@ describe('authorize: dated policies', () => {
     );
     expectRuleError(
       () => authorize('cancel', [], { policy: twoVersions, asOf: '2019-12-31T23:59:59Z' }),
-      'policy_not_in_force',
-      'options.policy',
+      'invalid_policy',
+      'options.policy.versions[1].value',
     );
     expectRuleError(() => authorize('cancel', [], { policy: 'x' as never }), 'invalid_policy');
     expectRuleError(

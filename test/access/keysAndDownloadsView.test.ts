@@ -17,7 +17,7 @@ describe('keysAndDownloadsView', () => {
     });
     expect(view).toEqual({
       productName: 'Windows Server 2022 Standard',
-      kind: 'software',
+      delivery: 'software',
       hasKeys: true,
       hasDownloads: true,
       hasKeysOrDownloads: true,
@@ -46,7 +46,7 @@ describe('keysAndDownloadsView', () => {
   it('a licence to a service has no keys, no downloads and no selectors', () => {
     const view = keysAndDownloadsView({
       name: 'Some service',
-      kind: 'service-license',
+      delivery: 'service_license',
       versions: ['1'],
       deliversKeys: false,
     });
@@ -64,13 +64,13 @@ describe('keysAndDownloadsView', () => {
   it('Extended Security Updates show installation instructions instead of keys and downloads', () => {
     const view = keysAndDownloadsView({
       name: 'Windows Server 2012 R2 ESU',
-      kind: 'extended-security-updates',
+      delivery: 'extended_security_updates',
       versions: ['Year 1'],
       languages: ['English'],
       fileTypes: ['x64'],
     });
     expect(view).toMatchObject({
-      kind: 'extended-security-updates',
+      delivery: 'extended_security_updates',
       hasKeys: false,
       hasDownloads: false,
       hasKeysOrDownloads: false,
@@ -80,7 +80,7 @@ describe('keysAndDownloadsView', () => {
     });
     const withKey = keysAndDownloadsView({
       name: 'ESU with key',
-      kind: 'extended-security-updates',
+      delivery: 'extended_security_updates',
       deliversKeys: true,
     });
     expect(withKey).toMatchObject({
@@ -132,15 +132,15 @@ describe('keysAndDownloadsView', () => {
       [{}, 'product.name'],
       [{ name: '  ' }, 'product.name'],
       [{ name: 3 }, 'product.name'],
-      [{ name: 'A', kind: 'saas' }, 'product.kind'],
+      [{ name: 'A', delivery: 'saas' }, 'product.delivery'],
       [{ name: 'A', versions: '2019' }, 'product.versions'],
       [{ name: 'A', languages: ['en', ''] }, 'product.languages[1]'],
       [{ name: 'A', fileTypes: [null] }, 'product.fileTypes[0]'],
       [{ name: 'A', deliversKeys: 'yes' }, 'product.deliversKeys'],
       [{ name: 'A', deliversDownloads: 1 }, 'product.deliversDownloads'],
-      [{ name: 'A', kind: 'service-license', deliversKeys: true }, 'product.deliversKeys'],
+      [{ name: 'A', delivery: 'service_license', deliversKeys: true }, 'product.deliversKeys'],
       [
-        { name: 'A', kind: 'service-license', deliversDownloads: true },
+        { name: 'A', delivery: 'service_license', deliversDownloads: true },
         'product.deliversDownloads',
       ],
     ];
@@ -163,12 +163,12 @@ describe('keysAndDownloadsView', () => {
         flag,
         flag,
         (kind, versions, languages, fileTypes, deliversKeys, deliversDownloads) => {
-          if (kind === 'service-license' && (deliversKeys === true || deliversDownloads === true)) {
+          if (kind === 'service_license' && (deliversKeys === true || deliversDownloads === true)) {
             return;
           }
           const product: KeysAndDownloadsProduct = {
             name: 'P',
-            kind,
+            delivery: kind,
             ...(versions === undefined ? {} : { versions }),
             ...(languages === undefined ? {} : { languages }),
             ...(fileTypes === undefined ? {} : { fileTypes }),
@@ -177,13 +177,13 @@ describe('keysAndDownloadsView', () => {
           };
           const v = keysAndDownloadsView(product);
           expect(v.hasKeysOrDownloads).toBe(v.hasKeys || v.hasDownloads);
-          expect(v.installationInstructions).toBe(kind === 'extended-security-updates');
+          expect(v.installationInstructions).toBe(kind === 'extended_security_updates');
           expect(v.generate).toBe(v.hasKeysOrDownloads || v.installationInstructions);
           expect(v.selectors.version).toBe(v.generate && (versions?.length ?? 0) > 0);
           expect(v.selectors.language).toBe(v.generate && (languages?.length ?? 0) > 0);
           expect(v.selectors.fileType).toBe(v.generate && (fileTypes?.length ?? 0) > 0);
           expect(v.options.versions).toEqual(v.selectors.version ? [...new Set(versions)] : []);
-          if (kind === 'service-license') expect(v.hasKeysOrDownloads).toBe(false);
+          if (kind === 'service_license') expect(v.hasKeysOrDownloads).toBe(false);
           if (kind === 'software' && deliversKeys === undefined) expect(v.hasKeys).toBe(true);
         },
       ),

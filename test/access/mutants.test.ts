@@ -60,7 +60,7 @@ describe('authorize: messages of a bad permission table', () => {
       `);
   });
 
-  it('names the version in force when asOf picks an older one', () => {
+  it('names the faulty version, whichever version asOf picks', () => {
     const policy = {
       id: 'test.permissions',
       versions: [
@@ -72,7 +72,6 @@ describe('authorize: messages of a bad permission table', () => {
         { effectiveFrom: '2021-01-01', source: 'https://example.test/b', value: TABLE },
       ],
     } as unknown as DatedPolicy<PermissionTable>;
-    expect(authorize('cancel', ['AdminAgent'], { policy }).allowed).toBe(true);
     expect(
       messageOf(() => authorize('cancel', ['AdminAgent'], { policy, asOf: '2020-06-01' })),
     ).toMatchInlineSnapshot(
@@ -81,31 +80,34 @@ describe('authorize: messages of a bad permission table', () => {
   });
 });
 
-describe('authorize: the first version of the table starts at its day, to the millisecond', () => {
+describe("authorize: a caller's table starts at its first day, to the millisecond", () => {
+  const policy: DatedPolicy<PermissionTable> = {
+    id: 'test.permissions',
+    versions: [{ effectiveFrom: '2019-01-01', source: 'https://example.test/a', value: TABLE }],
+  };
+
   it('refuses asOf the millisecond before, with a message naming that day', () => {
     expect(
-      messageOf(() => authorize('cancel', ['AdminAgent'], { asOf: '2018-12-31T23:59:59.999Z' })),
+      messageOf(() =>
+        authorize('cancel', ['AdminAgent'], { policy, asOf: '2018-12-31T23:59:59.999Z' }),
+      ),
     ).toMatchInlineSnapshot(
-      `"policy_not_in_force [options.policy] options.policy: no version in force at options.asOf (the first is from 2019-01-01)"`,
+      `"policy_not_in_force [options.policy] options.policy: no version in force at 2018-12-31T23:59:59.999Z (the first starts 2019-01-01)"`,
     );
     expect(
       messageOf(() =>
-        hasPermission('cancel', ['AdminAgent'], { asOf: new Date(Date.UTC(2018, 11, 31)) }),
+        hasPermission('cancel', ['AdminAgent'], { policy, asOf: new Date(Date.UTC(2018, 11, 31)) }),
       ),
     ).toMatchInlineSnapshot(
-      `"policy_not_in_force [options.policy] options.policy: no version in force at options.asOf (the first is from 2019-01-01)"`,
+      `"policy_not_in_force [options.policy] options.policy: no version in force at 2018-12-31T00:00:00.000Z (the first starts 2019-01-01)"`,
     );
   });
 
   it('applies the table from its first millisecond', () => {
-    const d = authorize('cancel', ['AdminAgent'], { asOf: '2019-01-01T00:00:00Z' });
+    const d = authorize('cancel', ['AdminAgent'], { policy, asOf: '2019-01-01T00:00:00Z' });
     expect(d.allowed).toBe(true);
     expect(d.rules).toEqual([
-      {
-        id: 'access.permissions',
-        source: PERMISSIONS.versions[0]?.source,
-        effectiveFrom: '2019-01-01',
-      },
+      { id: 'test.permissions', source: 'https://example.test/a', effectiveFrom: '2019-01-01' },
     ]);
   });
 });
@@ -173,7 +175,7 @@ describe('parseRole: messages', () => {
 });
 
 describe('activityLogQuery and filterActivityLog: messages', () => {
-  const entry = { at: '2021-10-14T10:00:00Z', kind: 'download', user: 'ana@contoso.com' } as const;
+  const entry = { at: '2021-10-14T10:00:00Z', type: 'download', user: 'ana@contoso.com' } as const;
   const q = { from: '2021-10-01', to: '2021-10-31' };
 
   it('pin the query errors (a non-date string is never repeated)', () => {
@@ -183,9 +185,9 @@ describe('activityLogQuery and filterActivityLog: messages', () => {
       () => activityLogQuery({ to: '2021-10-31' } as never),
       () => activityLogQuery({ from: 20211001 as never, to: '2021-10-31' }),
       () => activityLogQuery({ from: '2021-10-02', to: '2021-10-01' }),
-      () => activityLogQuery({ ...q, kinds: [] }),
-      () => activityLogQuery({ ...q, kinds: 'download' as never }),
-      () => activityLogQuery({ ...q, kinds: ['download', 'purchase' as never] }),
+      () => activityLogQuery({ ...q, types: [] }),
+      () => activityLogQuery({ ...q, types: 'download' as never }),
+      () => activityLogQuery({ ...q, types: ['download', 'purchase' as never] }),
     ];
     expect(calls.map(messageOf)).toMatchInlineSnapshot(`
       [
@@ -194,9 +196,9 @@ describe('activityLogQuery and filterActivityLog: messages', () => {
         "invalid_instant [query.from] query.from: required",
         "invalid_instant [query.from] query.from: expected a Date or an ISO-8601 string, got a number",
         "invalid_range [query.to] query.to: the range ends before it starts (from > to)",
-        "invalid_input [query.kinds] query.kinds: expected a non-empty array of keyAccess, download",
-        "invalid_input [query.kinds] query.kinds: expected a non-empty array of keyAccess, download",
-        "invalid_input [query.kinds[1]] query.kinds[1]: expected one of keyAccess, download",
+        "invalid_input [query.types] query.types: expected a non-empty array of keyAccess, download",
+        "invalid_input [query.types] query.types: expected a non-empty array of keyAccess, download",
+        "invalid_input [query.types[1]] query.types[1]: expected one of keyAccess, download",
       ]
     `);
   });
@@ -227,12 +229,12 @@ describe('activityLogQuery and filterActivityLog: messages', () => {
     );
   });
 
-  it('kinds are deduplicated and given in ACTIVITY_KINDS order', () => {
-    expect(activityLogQuery({ ...q, kinds: ['download', 'keyAccess', 'download'] }).kinds).toEqual([
+  it('types are deduplicated and given in ACTIVITY_TYPES order', () => {
+    expect(activityLogQuery({ ...q, types: ['download', 'keyAccess', 'download'] }).types).toEqual([
       'keyAccess',
       'download',
     ]);
-    expect(activityLogQuery({ ...q, kinds: ['download', 'download'] }).kinds).toEqual(['download']);
+    expect(activityLogQuery({ ...q, types: ['download', 'download'] }).types).toEqual(['download']);
   });
 });
 
@@ -246,11 +248,15 @@ describe('keysAndDownloadsView: messages and blank options', () => {
       () => keysAndDownloadsView({ name: 'SQL', fileTypes: ['ISO', '   '] }),
       () => keysAndDownloadsView({ name: 'SQL', versions: [2019 as never] }),
       () =>
-        keysAndDownloadsView({ name: 'Azure DevOps', kind: 'service-license', deliversKeys: true }),
+        keysAndDownloadsView({
+          name: 'Azure DevOps',
+          delivery: 'service_license',
+          deliversKeys: true,
+        }),
       () =>
         keysAndDownloadsView({
           name: 'Azure DevOps',
-          kind: 'service-license',
+          delivery: 'service_license',
           deliversDownloads: true,
         }),
     ];
@@ -271,7 +277,7 @@ describe('keysAndDownloadsView: messages and blank options', () => {
   it('a service licence with both flags false is accepted', () => {
     const v = keysAndDownloadsView({
       name: 'Azure DevOps',
-      kind: 'service-license',
+      delivery: 'service_license',
       deliversKeys: false,
       deliversDownloads: false,
     });

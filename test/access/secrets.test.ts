@@ -12,6 +12,7 @@ import {
   filterActivityLog,
   hasPermission,
   keysAndDownloadsView,
+  PERMISSIONS,
   parseRole,
 } from '../../src/access/index.js';
 import { isCspRuleError } from '../../src/core/index.js';
@@ -55,7 +56,7 @@ function expectNoLeak(fn: () => unknown, code: string, key = KEY): void {
 }
 
 const q = { from: '2021-10-01', to: '2021-10-31' };
-const entry = { at: '2021-10-14T10:00:00Z', kind: 'keyAccess', user: 'ana@contoso.com' } as const;
+const entry = { at: '2021-10-14T10:00:00Z', type: 'keyAccess', user: 'ana@contoso.com' } as const;
 
 /** Every error path of the area that can receive a key, with the key in place. */
 function paths(key: string): [string, () => unknown, string][] {
@@ -89,13 +90,17 @@ function paths(key: string): [string, () => unknown, string][] {
           policy: {
             id: key,
             versions: [
-              { effectiveFrom: '2030-01-01', source: 'https://example.com', value: {} as never },
+              {
+                effectiveFrom: '2030-01-01',
+                source: 'https://example.com',
+                value: PERMISSIONS.versions[0]?.value as never,
+              },
             ],
           },
         }),
       'policy_not_in_force',
     ],
-    // Activity-log query.
+    // ActivityType-log query.
     ['activityLogQuery(key)', () => activityLogQuery(key as never), 'invalid_input'],
     [
       'query.from = key',
@@ -109,17 +114,17 @@ function paths(key: string): [string, () => unknown, string][] {
       'invalid_instant',
     ],
     [
-      'query.kinds = [key]',
-      () => activityLogQuery({ ...q, kinds: [key] as never }),
+      'query.types = [key]',
+      () => activityLogQuery({ ...q, types: [key] as never }),
       'invalid_input',
     ],
-    ['query.kinds = key', () => activityLogQuery({ ...q, kinds: key as never }), 'invalid_input'],
+    ['query.types = key', () => activityLogQuery({ ...q, types: key as never }), 'invalid_input'],
     [
       'query with productKey, bad range',
       () => activityLogQuery({ from: '2021-10-02', to: '2021-10-01', productKey: key } as never),
       'invalid_range',
     ],
-    // Activity-log entries: a key beside a bad field, or in the wrong field.
+    // ActivityType-log entries: a key beside a bad field, or in the wrong field.
     ['entries = key', () => filterActivityLog(key as never, q), 'invalid_input'],
     ['entry = key', () => filterActivityLog([key] as never, q), 'invalid_input'],
     ['entry.at = key', () => filterActivityLog([{ ...withKey, at: key }], q), 'invalid_instant'],
@@ -144,8 +149,8 @@ function paths(key: string): [string, () => unknown, string][] {
       'invalid_instant',
     ],
     [
-      'entry.kind = key',
-      () => filterActivityLog([{ ...withKey, kind: key }] as never, q),
+      'entry.type = key',
+      () => filterActivityLog([{ ...withKey, type: key }] as never, q),
       'invalid_input',
     ],
     [
@@ -176,8 +181,8 @@ function paths(key: string): [string, () => unknown, string][] {
       'invalid_input',
     ],
     [
-      'product.kind = key',
-      () => keysAndDownloadsView({ name: 'A', kind: key as never }),
+      'product.delivery = key',
+      () => keysAndDownloadsView({ name: 'A', delivery: key as never }),
       'invalid_input',
     ],
     [
@@ -210,7 +215,7 @@ function paths(key: string): [string, () => unknown, string][] {
       () =>
         keysAndDownloadsView({
           name: key,
-          kind: 'service-license',
+          delivery: 'service_license',
           deliversKeys: true,
           productKey: key,
         }),

@@ -69,8 +69,8 @@ describe('planMakMigration: examples', () => {
       { code: 'unknown_activation_state', devices: 1 },
     ]);
     expect(plan.rules.map((r) => r.id)).toEqual([
-      'activation.kms-timings',
-      'activation.channel-methods',
+      'activation.kms_timings',
+      'activation.channel_methods',
     ]);
     expect(JSON.parse(JSON.stringify(plan)).lapses[0].activateOn).toBe('2024-06-30');
   });

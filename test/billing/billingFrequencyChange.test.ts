@@ -4,6 +4,7 @@ import {
   type BillingPlanRule,
   billingFrequencyChange,
   eligibleBillingFrequencies,
+  FREQUENCY_CHANGE_POLICY,
   PRODUCT_FAMILIES,
 } from '../../src/billing/index.js';
 import {
@@ -45,17 +46,17 @@ describe('billingFrequencyChange: allowed, from the next term', () => {
       reasons: [],
       rules: [
         {
-          id: 'billing.frequency-change-next-term',
+          id: 'billing.frequency_change_next_term',
           source: SOURCES.S1.url,
-          effectiveFrom: '1970-01-01',
+          effectiveFrom: '0000-01-01',
         },
-        { id: 'access.permissions', source: SOURCES.S1.url, effectiveFrom: '2019-01-01' },
+        { id: 'access.permissions', source: SOURCES.S1.url, effectiveFrom: '0000-01-01' },
         {
-          id: 'lifecycle.purchase-date-visibility',
+          id: 'lifecycle.purchase_date_visibility',
           source: SOURCES.S1.url,
           effectiveFrom: '2021-10-14',
         },
-        { id: 'billing.plan-eligibility', source: SOURCES.S1.url, effectiveFrom: '2021-10-22' },
+        { id: 'billing.plan_eligibility', source: SOURCES.S1.url, effectiveFrom: '2021-10-22' },
       ],
       asOf: new Date('2023-06-01T00:00:00Z'),
       to: 'annual',
@@ -314,7 +315,7 @@ describe('billingFrequencyChange: properties', () => {
           expect(d.allowed).toBe(d.reasons.length === 0);
           const status = subscriptionStatusOn(sub, { asOf });
           const renews = d.reasons.every((r) => r.code !== 'will_not_renew');
-          expect(renews).toBe(status.nextEvent.kind === 'renewal');
+          expect(renews).toBe(status.nextEvent.type === 'renewal');
           expect(d.nextTerm?.start).toBe(status.currentTerm.renewsOn);
           if (renews) {
             expect(d.effectiveFrom).toBe(status.currentTerm.renewsOn);
@@ -393,12 +394,14 @@ describe('billingFrequencyChange: bad input', () => {
     );
   });
 
-  it('names options.asOf when the date is before the frequency-change rule (1970-01-01)', () => {
+  it('applies the frequency-change rule at any date, even before 1970 (Microsoft dates none of it)', () => {
     expect(
-      messageOf(() => billingFrequencyChange(P3Y_SUB, 'annual', { asOf: '1969-12-31T23:59:59Z' })),
-    ).toBe(
-      'policy_not_in_force [options.asOf] options.asOf: "billing.frequency-change-next-term" has no version in force at that date',
-    );
+      billingFrequencyChange(P3Y_SUB, 'annual', { asOf: '1969-12-31T23:59:59Z' }).rules[0],
+    ).toEqual({
+      id: FREQUENCY_CHANGE_POLICY.id,
+      source: SOURCES.S1.url,
+      effectiveFrom: '0000-01-01',
+    });
   });
 
   it('throws when a caller policy is not in force at the renewal', () => {

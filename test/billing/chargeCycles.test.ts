@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chargeCycles } from '../../src/billing/index.js';
-import { chargeCycleAt, cycleMonthsFor, cyclesOfTerm } from '../../src/billing/internal.js';
 import { addDays, type BillingFrequency, type Term } from '../../src/core/index.js';
-import { epochDayFromYmd, formatEpochDay } from '../../src/core/internal.js';
+import {
+  chargeCycleAt,
+  cycleMonthsFor,
+  cyclesOfTerm,
+  epochDayFromYmd,
+  formatEpochDay,
+} from '../../src/core/internal.js';
 import { termDates } from '../../src/lifecycle/index.js';
 import { expectRuleError } from '../support/errors.js';
 import { expectSameInEveryTimeZone } from '../support/tz.js';
@@ -33,7 +38,7 @@ describe('chargeCycles: Microsoft month-end tables (clamping from the anchor)', 
   it('monthly term bought Jan 31: Jan31–Feb27, Feb28–Mar30, Mar31–Apr29', () => {
     const terms = [0, 1, 2].map((termIndex) =>
       chargeCycles({
-        start: '2021-01-31T15:00:00Z',
+        purchasedAt: '2021-01-31T15:00:00Z',
         term: 'P1M',
         billingFrequency: 'monthly',
         termIndex,
@@ -48,7 +53,7 @@ describe('chargeCycles: Microsoft month-end tables (clamping from the anchor)', 
 
   it('annual term, monthly plan, bought Jan 31: Feb 28, Mar 31, Apr 30, ... never drifting', () => {
     expect(
-      pairs(chargeCycles({ start: '2021-01-31', term: 'P1Y', billingFrequency: 'monthly' })),
+      pairs(chargeCycles({ purchasedAt: '2021-01-31', term: 'P1Y', billingFrequency: 'monthly' })),
     ).toEqual([
       ['2021-01-31', '2021-02-27'],
       ['2021-02-28', '2021-03-30'],
@@ -68,7 +73,10 @@ describe('chargeCycles: Microsoft month-end tables (clamping from the anchor)', 
   it('bought Jan 31 of a leap year: the second cycle starts Feb 29', () => {
     expect(
       pairs(
-        chargeCycles({ start: '2024-01-31', term: 'P1Y', billingFrequency: 'monthly' }).slice(0, 3),
+        chargeCycles({ purchasedAt: '2024-01-31', term: 'P1Y', billingFrequency: 'monthly' }).slice(
+          0,
+          3,
+        ),
       ),
     ).toEqual([
       ['2024-01-31', '2024-02-28'],
@@ -81,7 +89,7 @@ describe('chargeCycles: Microsoft month-end tables (clamping from the anchor)', 
     const terms = [0, 1, 2].map(
       (termIndex) =>
         chargeCycles({
-          start: '2021-03-30',
+          purchasedAt: '2021-03-30',
           term: 'P1M',
           billingFrequency: 'monthly',
           termIndex,
@@ -95,7 +103,11 @@ describe('chargeCycles: Microsoft month-end tables (clamping from the anchor)', 
   });
 
   it('deviation (brief §0): annual term, monthly plan, bought Mar 30 follows clamping, not "the day before the last day"', () => {
-    const cycles = chargeCycles({ start: '2021-03-30', term: 'P1Y', billingFrequency: 'monthly' });
+    const cycles = chargeCycles({
+      purchasedAt: '2021-03-30',
+      term: 'P1Y',
+      billingFrequency: 'monthly',
+    });
     expect(pairs(cycles)).toEqual([
       ['2021-03-30', '2021-04-29'],
       ['2021-04-30', '2021-05-29'],
@@ -127,7 +139,7 @@ describe('chargeCycles: Microsoft month-end tables (clamping from the anchor)', 
       { length: 12 },
       (_, termIndex) =>
         chargeCycles({
-          start: '2021-03-30',
+          purchasedAt: '2021-03-30',
           term: 'P1M',
           billingFrequency: 'monthly',
           termIndex,
@@ -139,8 +151,12 @@ describe('chargeCycles: Microsoft month-end tables (clamping from the anchor)', 
   it('leap day anchor: an annual plan bought 2020-02-29 renews on Feb 28 and returns to Feb 29 in leap years', () => {
     const starts = [0, 1, 2, 3, 4].map(
       (termIndex) =>
-        chargeCycles({ start: '2020-02-29', term: 'P1Y', billingFrequency: 'annual', termIndex })[0]
-          ?.start,
+        chargeCycles({
+          purchasedAt: '2020-02-29',
+          term: 'P1Y',
+          billingFrequency: 'annual',
+          termIndex,
+        })[0]?.start,
     );
     expect(starts).toEqual(['2020-02-29', '2021-02-28', '2022-02-28', '2023-02-28', '2024-02-29']);
   });
@@ -148,7 +164,11 @@ describe('chargeCycles: Microsoft month-end tables (clamping from the anchor)', 
   it('three-year terms: annual, triennial and monthly plans, and renewal terms', () => {
     expect(
       pairs(
-        chargeCycles({ start: '2021-10-31T23:59:59Z', term: 'P3Y', billingFrequency: 'annual' }),
+        chargeCycles({
+          purchasedAt: '2021-10-31T23:59:59Z',
+          term: 'P3Y',
+          billingFrequency: 'annual',
+        }),
       ),
     ).toEqual([
       ['2021-10-31', '2022-10-30'],
@@ -157,14 +177,14 @@ describe('chargeCycles: Microsoft month-end tables (clamping from the anchor)', 
     ]);
     expect(
       chargeCycles({
-        start: '2021-10-31',
+        purchasedAt: '2021-10-31',
         term: 'P3Y',
         billingFrequency: 'triennial',
         termIndex: 1,
       }),
     ).toEqual([{ index: 0, start: '2024-10-31', end: '2027-10-30' }]);
     const monthly = chargeCycles({
-      start: '2021-10-31',
+      purchasedAt: '2021-10-31',
       term: 'P3Y',
       billingFrequency: 'monthly',
       termIndex: 2,
@@ -177,14 +197,14 @@ describe('chargeCycles: Microsoft month-end tables (clamping from the anchor)', 
   it('reads the start instant on its UTC day', () => {
     expect(
       chargeCycles({
-        start: '2021-02-01T01:00:00+02:00',
+        purchasedAt: '2021-02-01T01:00:00+02:00',
         term: 'P1M',
         billingFrequency: 'monthly',
       }),
     ).toEqual([{ index: 0, start: '2021-01-31', end: '2021-02-27' }]);
     expect(
       chargeCycles({
-        start: new Date(Date.UTC(2021, 0, 31, 23, 59, 59, 999)),
+        purchasedAt: new Date(Date.UTC(2021, 0, 31, 23, 59, 59, 999)),
         term: 'P1M',
         billingFrequency: 'monthly',
       })[0]?.start,
@@ -201,8 +221,8 @@ describe('chargeCycles: properties', () => {
         fc.integer({ min: 0, max: 60 }),
         (ms, [term, billingFrequency], termIndex) => {
           const start = new Date(ms);
-          const cycles = chargeCycles({ start, term, billingFrequency, termIndex });
-          const t = termDates({ start, term, termIndex });
+          const cycles = chargeCycles({ purchasedAt: start, term, billingFrequency, termIndex });
+          const t = termDates({ purchasedAt: start, term, termIndex });
           expect(cycles).toHaveLength(months[term] / months[billingFrequency]);
           expect(cycles[0]?.start).toBe(t.start);
           expect(cycles[cycles.length - 1]?.end).toBe(t.end);
@@ -226,7 +246,7 @@ describe('chargeCycles: properties', () => {
         (ms, [term, billingFrequency], termIndex) => {
           const anchorDay = new Date(ms).getUTCDate();
           for (const c of chargeCycles({
-            start: new Date(ms),
+            purchasedAt: new Date(ms),
             term,
             billingFrequency,
             termIndex,
@@ -244,7 +264,7 @@ describe('chargeCycles: properties', () => {
     fc.assert(
       fc.property(anchorMs, plan, (ms, [term, billingFrequency]) => {
         expectSameInEveryTimeZone(() =>
-          chargeCycles({ start: new Date(ms), term, billingFrequency, termIndex: 1 }),
+          chargeCycles({ purchasedAt: new Date(ms), term, billingFrequency, termIndex: 1 }),
         );
       }),
       { numRuns: 50 },
@@ -253,7 +273,7 @@ describe('chargeCycles: properties', () => {
 });
 
 describe('chargeCycles: bad input', () => {
-  const ok = { start: '2022-01-31', term: 'P1Y', billingFrequency: 'monthly' } as const;
+  const ok = { purchasedAt: '2022-01-31', term: 'P1Y', billingFrequency: 'monthly' } as const;
   it('refuses a frequency longer than the term', () => {
     expectRuleError(
       () => chargeCycles({ ...ok, billingFrequency: 'triennial' }),
@@ -276,11 +296,15 @@ describe('chargeCycles: bad input', () => {
     expectRuleError(() => chargeCycles({ ...ok, termIndex: -1 }), 'invalid_input', 'termIndex');
     expectRuleError(() => chargeCycles({ ...ok, termIndex: 1.5 }), 'invalid_input', 'termIndex');
     expectRuleError(
-      () => chargeCycles({ ...ok, start: '2022-01-31T10:00' }),
+      () => chargeCycles({ ...ok, purchasedAt: '2022-01-31T10:00' }),
       'ambiguous_local_time',
-      'start',
+      'purchasedAt',
     );
-    expectRuleError(() => chargeCycles({ ...ok, start: 'soon' }), 'invalid_instant', 'start');
+    expectRuleError(
+      () => chargeCycles({ ...ok, purchasedAt: 'soon' }),
+      'invalid_instant',
+      'purchasedAt',
+    );
     expectRuleError(() => chargeCycles(undefined as never), 'invalid_input', 'input');
   });
 });

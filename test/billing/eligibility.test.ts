@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { frequenciesByRule, planRuleAtMs } from '../../src/billing/eligibility.js';
 import {
   BILLING_PLAN_POLICY,
   type BillingPlanRule,
@@ -7,7 +8,6 @@ import {
   eligibleBillingFrequencies,
   PRODUCT_FAMILIES,
 } from '../../src/billing/index.js';
-import { frequenciesByRule, planRuleAtMs } from '../../src/billing/internal.js';
 import {
   BILLING_FREQUENCIES,
   type BillingFrequency,
@@ -209,9 +209,9 @@ describe('eligibleBillingFrequencies', () => {
       'productFamily',
     );
     expectRuleError(() => eligibleBillingFrequencies(null as never), 'invalid_input', 'input');
-    expectRuleError(
-      () => eligibleBillingFrequencies({ ...ok, purchasedAt: '1969-12-31T23:59:59Z' }),
-      'policy_not_in_force',
+    // The built-in plan rule is in force at any date: before 1970 too.
+    expect(eligibleBillingFrequencies({ ...ok, purchasedAt: '1969-12-31T23:59:59Z' })).toEqual(
+      eligibleBillingFrequencies({ ...ok, purchasedAt: '2000-01-01' }),
     );
   });
 
@@ -267,7 +267,7 @@ describe('eligibleBillingFrequencies', () => {
           policy: bad(null),
         }),
       'invalid_policy',
-      'policy.value.byTerm',
+      'policy.versions[0].value.byTerm',
     );
     expectRuleError(
       () =>
@@ -277,7 +277,7 @@ describe('eligibleBillingFrequencies', () => {
           policy: bad({ byTerm: { P1M: [], P1Y: [] }, familyAdds: {} }),
         }),
       'invalid_policy',
-      'policy.value.byTerm.P3Y',
+      'policy.versions[0].value.byTerm.P3Y',
     );
     expectRuleError(
       () =>
@@ -287,7 +287,7 @@ describe('eligibleBillingFrequencies', () => {
           policy: bad({ byTerm: { P1M: [], P1Y: ['weekly'], P3Y: [] }, familyAdds: {} }),
         }),
       'invalid_policy',
-      'policy.value.byTerm.P1Y',
+      'policy.versions[0].value.byTerm.P1Y',
     );
     expectRuleError(
       () =>
@@ -297,7 +297,7 @@ describe('eligibleBillingFrequencies', () => {
           policy: bad({ byTerm: { P1M: [], P1Y: [], P3Y: [] } }),
         }),
       'invalid_policy',
-      'policy.value.familyAdds',
+      'policy.versions[0].value.familyAdds',
     );
     expectRuleError(
       () =>
@@ -310,7 +310,7 @@ describe('eligibleBillingFrequencies', () => {
           }),
         }),
       'invalid_policy',
-      'policy.value.familyAdds.f',
+      'policy.versions[0].value.familyAdds.f',
     );
     expectRuleError(
       () =>
@@ -326,7 +326,7 @@ describe('eligibleBillingFrequencies', () => {
   it('exposes the policy lookup for siblings', () => {
     const { value, rule } = planRuleAtMs(undefined, CUTOFF_MS);
     expect(rule).toEqual({
-      id: 'billing.plan-eligibility',
+      id: 'billing.plan_eligibility',
       source: SOURCES.S1.url,
       effectiveFrom: '2021-10-22',
     });
@@ -360,7 +360,7 @@ describe('billingFrequencyDecision', () => {
       allowed: true,
       reasons: [],
       rules: [
-        { id: 'billing.plan-eligibility', source: SOURCES.S1.url, effectiveFrom: '2021-10-22' },
+        { id: 'billing.plan_eligibility', source: SOURCES.S1.url, effectiveFrom: '2021-10-22' },
       ],
       billingFrequency: 'annual',
       term: 'P3Y',
@@ -387,7 +387,7 @@ describe('billingFrequencyDecision', () => {
       { code: 'not_offered_in_catalog', billingFrequency: 'annual', offered: ['triennial'] },
     ]);
     expect(d.rules).toEqual([
-      { id: 'billing.plan-eligibility', source: SOURCES.S1.url, effectiveFrom: '1970-01-01' },
+      { id: 'billing.plan_eligibility', source: SOURCES.S1.url, effectiveFrom: '0000-01-01' },
     ]);
     expect(d.eligible).toEqual(['triennial']);
   });

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chargeCycles, installmentSchedule } from '../../src/billing/index.js';
-import { priceTimesQuantityMinor } from '../../src/billing/internal.js';
 import {
   allocate,
   type BillingFrequency,
   type RoundingMode,
   type Term,
 } from '../../src/core/index.js';
+import { priceTimesQuantityMinor } from '../../src/core/internal.js';
 import { expectRuleError } from '../support/errors.js';
 import { expectSameInEveryTimeZone } from '../support/tz.js';
 
@@ -21,7 +21,7 @@ const plan = fc.constantFrom<[Term, BillingFrequency]>(
 );
 const currency = fc.constantFrom('EUR', 'USD', 'JPY', 'KWD');
 const exponents: Readonly<Record<string, number>> = { EUR: 2, USD: 2, JPY: 0, KWD: 3 };
-const rounding = fc.constantFrom<RoundingMode>('truncate', 'half-even', 'half-up');
+const rounding = fc.constantFrom<RoundingMode>('truncate', 'half_even', 'half_up');
 /** Decimal text with 0-6 fractional digits. */
 const price = fc
   .tuple(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 6 }))
@@ -35,7 +35,7 @@ const start = fc.integer({ min: 0, max: Date.UTC(2100, 0, 1) }).map((ms) => new 
 describe('installmentSchedule: per-cycle unit price', () => {
   it('charges unit price × quantity at each cycle start', () => {
     const s = installmentSchedule({
-      start: '2022-01-31',
+      purchasedAt: '2022-01-31',
       term: 'P1Y',
       billingFrequency: 'monthly',
       quantity: 25,
@@ -55,13 +55,13 @@ describe('installmentSchedule: per-cycle unit price', () => {
       termIndex: 0,
       term: 'P1Y',
       billingFrequency: 'monthly',
-      rounding: 'half-even',
+      rounding: 'half_even',
     });
   });
 
   it('rounds the exact price × quantity once (never the unit price first)', () => {
     const base = {
-      start: '2022-01-01',
+      purchasedAt: '2022-01-01',
       term: 'P1M',
       billingFrequency: 'monthly',
       quantity: 3,
@@ -74,7 +74,7 @@ describe('installmentSchedule: per-cycle unit price', () => {
 
   it('names the rounding: half-even by default, half-up and truncate on request', () => {
     const base = {
-      start: '2022-01-01',
+      purchasedAt: '2022-01-01',
       term: 'P1M',
       billingFrequency: 'monthly',
       quantity: 1,
@@ -83,7 +83,7 @@ describe('installmentSchedule: per-cycle unit price', () => {
     expect(installmentSchedule({ ...base, unitPrice: '1500.5' }).total.minor).toBe(1500);
     expect(installmentSchedule({ ...base, unitPrice: '1501.5' }).total.minor).toBe(1502);
     expect(
-      installmentSchedule({ ...base, unitPrice: '1500.5', rounding: 'half-up' }).total.minor,
+      installmentSchedule({ ...base, unitPrice: '1500.5', rounding: 'half_up' }).total.minor,
     ).toBe(1501);
     expect(
       installmentSchedule({ ...base, unitPrice: '1500.9', rounding: 'truncate' }).total.minor,
@@ -94,7 +94,7 @@ describe('installmentSchedule: per-cycle unit price', () => {
 
   it('allows a zero price', () => {
     const s = installmentSchedule({
-      start: '2022-01-01',
+      purchasedAt: '2022-01-01',
       term: 'P3Y',
       billingFrequency: 'annual',
       quantity: 3,
@@ -108,7 +108,7 @@ describe('installmentSchedule: per-cycle unit price', () => {
 describe('installmentSchedule: per-term unit price', () => {
   it('splits the term price by largest remainder, earlier installments taking the extra units', () => {
     const s = installmentSchedule({
-      start: '2022-03-15',
+      purchasedAt: '2022-03-15',
       term: 'P3Y',
       billingFrequency: 'annual',
       quantity: 1,
@@ -125,13 +125,13 @@ describe('installmentSchedule: per-term unit price', () => {
 
   it('rounds price × quantity once, then splits', () => {
     const s = installmentSchedule({
-      start: '2022-03-15',
+      purchasedAt: '2022-03-15',
       term: 'P1Y',
       billingFrequency: 'annual',
       quantity: 3,
       unitPricePerTerm: '33.335',
       currency: 'EUR',
-      rounding: 'half-up',
+      rounding: 'half_up',
     });
     expect(s.installments.map((i) => i.amount.minor)).toEqual([10_001]);
   });
@@ -149,7 +149,7 @@ describe('installmentSchedule: properties', () => {
         rounding,
         (at, [term, billingFrequency], q, p, cur, mode) => {
           const s = installmentSchedule({
-            start: at,
+            purchasedAt: at,
             term,
             billingFrequency,
             quantity: q,
@@ -181,7 +181,7 @@ describe('installmentSchedule: properties', () => {
         rounding,
         ([term, billingFrequency], q, p, cur, mode) => {
           const s = installmentSchedule({
-            start: '2021-01-31',
+            purchasedAt: '2021-01-31',
             term,
             billingFrequency,
             quantity: q,
@@ -211,7 +211,7 @@ describe('installmentSchedule: properties', () => {
         rounding,
         (at, [term, billingFrequency], q, p, cur, mode) => {
           const s = installmentSchedule({
-            start: at,
+            purchasedAt: at,
             term,
             billingFrequency,
             termIndex: 2,
@@ -225,7 +225,7 @@ describe('installmentSchedule: properties', () => {
           expect(s.total.minor).toBe(first * s.installments.length);
           expect(
             s.installments.map(({ index, start: st, end }) => ({ index, start: st, end })),
-          ).toEqual(chargeCycles({ start: at, term, billingFrequency, termIndex: 2 }));
+          ).toEqual(chargeCycles({ purchasedAt: at, term, billingFrequency, termIndex: 2 }));
         },
       ),
     );
@@ -237,8 +237,8 @@ describe('installmentSchedule: properties', () => {
         const e = exponents[cur] as number;
         const d = toScaled(p);
         const t = priceTimesQuantityMinor(d, q, e, 'truncate');
-        const he = priceTimesQuantityMinor(d, q, e, 'half-even');
-        const hu = priceTimesQuantityMinor(d, q, e, 'half-up');
+        const he = priceTimesQuantityMinor(d, q, e, 'half_even');
+        const hu = priceTimesQuantityMinor(d, q, e, 'half_up');
         expect(he - t).toBeGreaterThanOrEqual(0);
         expect(he - t).toBeLessThanOrEqual(1);
         expect(hu - he).toBeGreaterThanOrEqual(0);
@@ -250,7 +250,7 @@ describe('installmentSchedule: properties', () => {
   it('is the same in every process time zone', () => {
     expectSameInEveryTimeZone(() =>
       installmentSchedule({
-        start: '2022-01-31T23:30:00-01:00',
+        purchasedAt: '2022-01-31T23:30:00-01:00',
         term: 'P1Y',
         billingFrequency: 'monthly',
         quantity: 7,
@@ -263,7 +263,7 @@ describe('installmentSchedule: properties', () => {
 
 describe('installmentSchedule: bad input', () => {
   const ok = {
-    start: '2022-01-31',
+    purchasedAt: '2022-01-31',
     term: 'P1Y',
     billingFrequency: 'monthly',
     quantity: 2,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { decideCancellation } from '../../src/cancellation/evaluateCancellation.js';
 import { evaluateCancellation } from '../../src/cancellation/index.js';
-import { checkCancellationOptions, decideCancellation } from '../../src/cancellation/internal.js';
+import { checkCancellationOptions } from '../../src/cancellation/options.js';
 import type { SoftwareSubscription } from '../../src/core/index.js';
 import { checkPerpetual, checkSubscription } from '../../src/core/internal.js';
 import { expectRuleError } from '../support/errors.js';
@@ -31,7 +32,7 @@ describe('boundaries to the millisecond', () => {
   });
 
   it('calendar days: allowed through 23:59:59.999 of start + 7, refused at 00:00Z', () => {
-    const o = { window: 'calendar-days' } as const;
+    const o = { window: 'calendar_days' } as const;
     expect(evaluateCancellation(sub(), { ...o, asOf: '2023-02-07T23:59:59.999Z' }).allowed).toBe(
       true,
     );
@@ -87,7 +88,7 @@ describe('boundaries to the millisecond', () => {
     expect(codes(evaluateCancellation(p, { asOf: '2022-06-01T08:00:00Z' }))).toEqual([
       'window_closed',
     ]);
-    const o = { window: 'calendar-days' } as const;
+    const o = { window: 'calendar_days' } as const;
     expect(evaluateCancellation(p, { ...o, asOf: '2022-06-01T23:59:59.999Z' }).allowed).toBe(true);
     expect(codes(evaluateCancellation(p, { ...o, asOf: '2022-06-02T00:00:00Z' }))).toEqual([
       'window_closed',
@@ -104,13 +105,13 @@ describe('boundaries to the millisecond', () => {
     });
     const at = evaluateCancellation(s, { asOf: '2022-02-03T23:59:00.000Z' });
     expect(at.allowed).toBe(true);
-    expect(at.window?.source).toBe('partner-center');
+    expect(at.window?.source).toBe('partner_center');
     expect(at.timeRemaining).toEqual({ days: 0, hours: 0, milliseconds: 1 });
     const after = evaluateCancellation(s, { asOf: '2022-02-03T23:59:00.001Z' });
     expect(after.reasons).toEqual([
       { code: 'window_closed', closedAt: new Date('2022-02-03T23:59:00.001Z') },
     ]);
-    expect(after.rules.map((r) => r.id)).toContain('cancellation.partner-center-deadline');
+    expect(after.rules.map((r) => r.id)).toContain('cancellation.partner_center_deadline');
   });
 
   it("Partner Center's later deadline allows what the policy would refuse", () => {
@@ -135,7 +136,7 @@ describe('boundaries to the millisecond', () => {
     expect(d.allowed).toBe(true);
     expect(d.window?.staleDeadlineIgnored).toBe(true);
     expect(d.window?.source).toBe('policy');
-    expect(d.rules.map((r) => r.id)).not.toContain('cancellation.partner-center-deadline');
+    expect(d.rules.map((r) => r.id)).not.toContain('cancellation.partner_center_deadline');
   });
 });
 
@@ -252,7 +253,7 @@ describe('reasons', () => {
     expect(d.window).toBeNull();
     expect(d.term).toBeNull();
     expect(d.timeRemaining).toEqual({ days: 0, hours: 0, milliseconds: 0 });
-    expect(d.rules.map((r) => r.id)).toEqual(['cancellation.non-cancellable-publishers']);
+    expect(d.rules.map((r) => r.id)).toEqual(['cancellation.non_cancellable_publishers']);
     const expired = evaluateCancellation(sub({ term: { unknown: 'P2Y' }, status: 'expired' }), {
       asOf: '2023-02-01',
     });
@@ -286,18 +287,18 @@ describe('facts', () => {
       reasons: [],
       rules: [
         {
-          id: 'cancellation.subscription-window',
+          id: 'cancellation.subscription_window',
           source:
             'https://learn.microsoft.com/partner-center/customers/new-commerce-cancellation-policy',
-          effectiveFrom: '1970-01-01',
+          effectiveFrom: '0000-01-01',
         },
         {
-          id: 'cancellation.non-cancellable-publishers',
+          id: 'cancellation.non_cancellable_publishers',
           source: 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',
-          effectiveFrom: '1970-01-01',
+          effectiveFrom: '0000-01-01',
         },
         {
-          id: 'lifecycle.purchase-date-visibility',
+          id: 'lifecycle.purchase_date_visibility',
           source: 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',
           effectiveFrom: '2021-10-14',
         },
@@ -312,7 +313,7 @@ describe('facts', () => {
         closesAt: new Date('2023-02-07T15:00:00Z'),
         lastDay: '2023-02-07',
         source: 'policy',
-        reading: 'elapsed-hours',
+        reading: 'elapsed_hours',
         extended: false,
         partnerCenterDeadline: null,
         staleDeadlineIgnored: false,
@@ -334,7 +335,7 @@ describe('facts', () => {
     const d = evaluateCancellation(sub(), { asOf: '2023-02-10' });
     expect(d.billedInFull).toBe(true);
     expect(d.timeRemaining).toEqual({ days: 0, hours: 0, milliseconds: 0 });
-    expect(d.rules.map((r) => r.id)).toContain('cancellation.full-term-billed');
+    expect(d.rules.map((r) => r.id)).toContain('cancellation.full_term_billed');
     expect(evaluateCancellation(sub(), { asOf: '2023-02-01' }).billedInFull).toBe(false);
   });
 
@@ -352,8 +353,8 @@ describe('facts', () => {
       { item: 'order', anyOf: ['orderId'], known: false },
     ]);
     expect(d.rules.map((r) => r.id)).toEqual([
-      'cancellation.perpetual-window',
-      'cancellation.non-cancellable-publishers',
+      'cancellation.perpetual_window',
+      'cancellation.non_cancellable_publishers',
     ]);
     const bare = evaluateCancellation(
       perpetual({ productName: undefined, orderId: 'o' } as never),
@@ -386,9 +387,9 @@ describe('internal entry for refunds', () => {
     const viaPublic = evaluateCancellation(s, {
       asOf,
       roles: ['SalesAgent'],
-      window: 'calendar-days',
+      window: 'calendar_days',
     });
-    const opts = checkCancellationOptions({ roles: ['SalesAgent'], window: 'calendar-days' });
+    const opts = checkCancellationOptions({ roles: ['SalesAgent'], window: 'calendar_days' });
     expect(decideCancellation(checkSubscription(s, 'purchase'), Date.parse(asOf), opts)).toEqual(
       viaPublic,
     );
@@ -396,7 +397,7 @@ describe('internal entry for refunds', () => {
       evaluateCancellation(perpetual(), { asOf: '2022-05-03' }),
     );
     expect(checkCancellationOptions({})).toEqual({
-      reading: 'elapsed-hours',
+      reading: 'elapsed_hours',
       policy: undefined,
       minimumWindowDays: 0,
       access: undefined,
@@ -465,14 +466,14 @@ describe('time zones', () => {
   it('gives identical decisions in every process TZ', () => {
     expectSameInEveryTimeZone(() => [
       evaluateCancellation(sub(), { asOf: '2023-02-07T14:59:59.999Z' }),
-      evaluateCancellation(sub(), { asOf: '2023-03-06T23:59:59.999Z', window: 'calendar-days' }),
+      evaluateCancellation(sub(), { asOf: '2023-03-06T23:59:59.999Z', window: 'calendar_days' }),
       evaluateCancellation(perpetual(), {
         asOf: '2022-06-01T23:30:00+01:00',
-        window: 'calendar-days',
+        window: 'calendar_days',
       }),
       evaluateCancellation(sub({ purchasedAt: '2023-03-01T01:00:00+02:00' }), {
         asOf: '2023-03-08T12:00:00Z',
-        window: 'calendar-days',
+        window: 'calendar_days',
       }),
     ]);
   });

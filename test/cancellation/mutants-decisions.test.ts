@@ -15,26 +15,26 @@ const perpetual = {
 } as const;
 const asOf = '2022-03-02T00:00:00Z';
 const customer = { item: 'customer', anyOf: ['name', 'tenantId', 'domain'], known: false };
-const rule = (id: string, source: string, effectiveFrom = '1970-01-01') => ({
+const rule = (id: string, source: string, effectiveFrom = '0000-01-01') => ({
   id,
   source: `https://learn.microsoft.com/partner-center/${source}`,
   effectiveFrom,
 });
 const WINDOW = rule(
-  'cancellation.subscription-window',
+  'cancellation.subscription_window',
   'customers/new-commerce-cancellation-policy',
 );
-const DEADLINE = rule('cancellation.partner-center-deadline', 'developer/subscription-resources');
+const DEADLINE = rule('cancellation.partner_center_deadline', 'developer/subscription-resources');
 const PUBLISHERS = rule(
-  'cancellation.non-cancellable-publishers',
+  'cancellation.non_cancellable_publishers',
   'customers/csp-software-subscriptions',
 );
 const LIFECYCLE = rule(
-  'lifecycle.purchase-date-visibility',
+  'lifecycle.purchase_date_visibility',
   'customers/csp-software-subscriptions',
   '2021-10-14',
 );
-const FULL_TERM = rule('cancellation.full-term-billed', 'customers/csp-software-subscriptions');
+const FULL_TERM = rule('cancellation.full_term_billed', 'customers/csp-software-subscriptions');
 
 describe('what a partner needs before cancelling', () => {
   const cases: [string, object, object[]][] = [

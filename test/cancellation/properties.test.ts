@@ -22,7 +22,7 @@ const CUTOFF = Date.UTC(2021, 9, 14);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const termArb = fc.constantFrom<Term>('P1M', 'P1Y', 'P3Y');
-const readingArb = fc.constantFrom<WindowReading>('elapsed-hours', 'calendar-days');
+const readingArb = fc.constantFrom<WindowReading>('elapsed_hours', 'calendar_days');
 const instantArb = (min: number, max: number) => fc.integer({ min, max });
 
 /** Subscriptions with every optional field that changes the window. */
@@ -129,14 +129,14 @@ describe('properties', () => {
             completedOffset: undefined,
             publisher: undefined,
           });
-          const dates = termDates({ start: iso(purchasedMs), term, termIndex: k });
+          const dates = termDates({ purchasedAt: iso(purchasedMs), term, termIndex: k });
           const startMs = k === 0 ? purchasedMs : Date.parse(dates.start);
           const asOf = iso(Math.min(startMs + within, Date.parse(dates.end) + D - 1));
           const hours = cancellationWindow(sub, { asOf });
           expect(hours.termIndex).toBe(k);
           expect(hours.opensAt.getTime()).toBe(startMs);
           expect(hours.closesAt.getTime() - hours.opensAt.getTime()).toBe(7 * D);
-          const cal = cancellationWindow(sub, { asOf, window: 'calendar-days' });
+          const cal = cancellationWindow(sub, { asOf, window: 'calendar_days' });
           expect(cal.lastDay).toBe(addDays(dates.start, 7));
           expect(cal.closesAt.getTime()).toBe(Date.parse(addDays(dates.start, 8)));
           // The default reading is never the later one.

@@ -3,7 +3,7 @@ import {
   NON_CANCELLABLE_PUBLISHERS_POLICY,
   nonCancellablePublisher,
 } from '../../src/cancellation/index.js';
-import { matchPublisher } from '../../src/cancellation/internal.js';
+import { matchPublisher } from '../../src/cancellation/nonCancellablePublisher.js';
 import { definePolicy } from '../../src/core/index.js';
 import { expectRuleError } from '../support/errors.js';
 import { freshImport } from '../support/fresh.js';

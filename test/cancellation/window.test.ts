@@ -15,10 +15,10 @@ const iso = (d: Date) => d.toISOString();
 const ms = (text: string) => Date.parse(text);
 
 describe('policy tables', () => {
-  it('are valid dated policies in force from 1970-01-01 with Microsoft sources', () => {
+  it('are valid dated policies in force at any date (from 0000-01-01) with Microsoft sources', () => {
     for (const p of [SUBSCRIPTION_CANCELLATION_POLICY, PERPETUAL_CANCELLATION_POLICY]) {
       expect(definePolicy(p)).toBe(p);
-      expect(p.versions[0]?.effectiveFrom).toBe('1970-01-01');
+      expect(p.versions[0]?.effectiveFrom).toBe('0000-01-01');
       expect(p.versions[0]?.source).toMatch(/^https:\/\/learn\.microsoft\.com\/partner-center\//);
     }
     expect(SUBSCRIPTION_CANCELLATION_POLICY.versions[0]?.value.days).toBe(7);
@@ -44,7 +44,7 @@ describe('subscription, initial term', () => {
       closesAt: new Date('2023-02-07T15:00:00Z'),
       lastDay: '2023-02-07',
       source: 'policy',
-      reading: 'elapsed-hours',
+      reading: 'elapsed_hours',
       extended: false,
       partnerCenterDeadline: null,
       staleDeadlineIgnored: false,
@@ -62,18 +62,18 @@ describe('subscription, initial term', () => {
   });
 
   it('calendar days: last day = start date + 7, closes 00:00Z the day after', () => {
-    const w = cancellationWindow(sub(), { asOf: '2023-02-01', window: 'calendar-days' });
+    const w = cancellationWindow(sub(), { asOf: '2023-02-01', window: 'calendar_days' });
     expect(iso(w.opensAt)).toBe('2023-01-31T15:00:00.000Z');
     expect(w.lastDay).toBe('2023-02-07');
     expect(iso(w.closesAt)).toBe('2023-02-08T00:00:00.000Z');
-    expect(w.reading).toBe('calendar-days');
+    expect(w.reading).toBe('calendar_days');
   });
 
   it('an offset purchase instant is read on its UTC day', () => {
     // 2023-03-01T01:00+02:00 is 2023-02-28T23:00Z: the calendar window counts from Feb 28.
     const w = cancellationWindow(sub({ purchasedAt: '2023-03-01T01:00:00+02:00' }), {
       asOf: '2023-03-02T00:00:00Z',
-      window: 'calendar-days',
+      window: 'calendar_days',
     });
     expect(w.lastDay).toBe('2023-03-07');
     expect(iso(w.closesAt)).toBe('2023-03-08T00:00:00.000Z');
@@ -139,7 +139,7 @@ describe('subscription, renewal terms anchored on the 31st', () => {
       expect(hours.termIndex).toBe(k);
       expect(iso(hours.opensAt)).toBe(opens);
       expect(iso(hours.closesAt)).toBe(closesHours);
-      const cal = cancellationWindow(sub(), { asOf, window: 'calendar-days' });
+      const cal = cancellationWindow(sub(), { asOf, window: 'calendar_days' });
       expect(cal.termIndex).toBe(k);
       expect(iso(cal.closesAt)).toBe(closesCalendar);
     },
@@ -151,7 +151,7 @@ describe('subscription, renewal terms anchored on the 31st', () => {
     expect(iso(w.opensAt)).toBe('2023-02-28T06:30:00.000Z');
     expect(iso(w.closesAt)).toBe('2023-03-07T06:30:00.000Z');
     expect(w.renewalCompletedAtIgnored).toBe(false);
-    const cal = cancellationWindow(s, { asOf: '2023-03-01T00:00:00Z', window: 'calendar-days' });
+    const cal = cancellationWindow(s, { asOf: '2023-03-01T00:00:00Z', window: 'calendar_days' });
     expect(cal.lastDay).toBe('2023-03-07');
   });
 
@@ -191,7 +191,7 @@ describe("Partner Center's own deadline", () => {
       { ...s, cancellationAllowedUntil: '2022-02-07T23:59:00Z' },
       { asOf: '2022-02-01' },
     );
-    expect(w.source).toBe('partner-center');
+    expect(w.source).toBe('partner_center');
     expect(iso(w.closesAt)).toBe('2022-02-07T23:59:00.001Z');
     expect(w.lastDay).toBe('2022-02-07');
     expect(w.partnerCenterDeadline).toEqual({
@@ -203,7 +203,7 @@ describe("Partner Center's own deadline", () => {
 
   it('takes precedence over both readings and over minimumWindowDays, earlier or later', () => {
     const early = { ...s, cancellationAllowedUntil: '2022-02-03T00:00:00Z' };
-    for (const window of ['elapsed-hours', 'calendar-days'] as const) {
+    for (const window of ['elapsed_hours', 'calendar_days'] as const) {
       const w = cancellationWindow(early, { asOf: '2022-02-01', window, minimumWindowDays: 14 });
       expect(iso(w.closesAt)).toBe('2022-02-03T00:00:00.001Z');
       expect(w.lastDay).toBe('2022-02-03');
@@ -259,7 +259,7 @@ describe("Partner Center's own deadline", () => {
       { asOf: '2022-02-01' },
     );
     expect(w.source).toBe('policy');
-    expect(w.partnerCenterDeadline?.use).toBe('later-term');
+    expect(w.partnerCenterDeadline?.use).toBe('later_term');
     expect(w.staleDeadlineIgnored).toBe(false);
   });
 });
@@ -276,12 +276,12 @@ describe('perpetual software', () => {
   });
 
   it('calendar days: last day = purchase date + 30', () => {
-    const w = cancellationWindow(perpetual(), { asOf: '2022-05-10', window: 'calendar-days' });
+    const w = cancellationWindow(perpetual(), { asOf: '2022-05-10', window: 'calendar_days' });
     expect(w.lastDay).toBe('2022-06-01');
     expect(iso(w.closesAt)).toBe('2022-06-02T00:00:00.000Z');
     const feb = cancellationWindow(perpetual({ purchasedAt: '2024-02-10T23:00:00Z' }), {
       asOf: '2024-02-11',
-      window: 'calendar-days',
+      window: 'calendar_days',
     });
     expect(feb.lastDay).toBe('2024-03-11');
   });
@@ -304,7 +304,7 @@ describe('options', () => {
     const cal = cancellationWindow(sub(), {
       asOf: '2023-02-01',
       minimumWindowDays: 14,
-      window: 'calendar-days',
+      window: 'calendar_days',
     });
     expect(cal.lastDay).toBe('2023-02-14');
     expect(cancellationWindow(sub(), { asOf: '2023-02-01', minimumWindowDays: 7 }).extended).toBe(

@@ -40,7 +40,7 @@ describe('subscription statuses', () => {
 
 describe('rounding modes', () => {
   it('lists truncate, half-even and half-up', () => {
-    expect(ROUNDING_MODES).toEqual(['truncate', 'half-even', 'half-up']);
+    expect(ROUNDING_MODES).toEqual(['truncate', 'half_even', 'half_up']);
   });
 });
 

@@ -20,7 +20,7 @@ describe('HotWeakMap', () => {
         versions: [{ effectiveFrom: '2021-01-01', source: 'https://example.com', value: i }],
       }),
     );
-    for (const [i, p] of policies.entries()) expect(policyInForce(p, '2022-01-01').value).toBe(i);
+    for (const [i, p] of policies.entries()) expect(policyInForce(p, '2022-01-01')?.value).toBe(i);
   });
 });
 

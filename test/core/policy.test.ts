@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CspRuleError,
+  type DatedPolicy,
   decide,
   definePolicy,
   frequencyMonths,
@@ -20,7 +21,8 @@ import {
   checkPurchase,
   checkSubscription,
   decision,
-  versionIndexAt,
+  inForceAtMs,
+  policyAtMs,
 } from '../../src/core/internal.js';
 import { expectRuleError } from '../support/errors.js';
 import { SUBSCRIPTION } from './fixtures.js';
@@ -36,15 +38,15 @@ const policy = definePolicy({
 
 describe('dated policies', () => {
   it('picks the version in force, boundaries in UTC', () => {
-    expect(policyInForce(policy, '2021-08-31T23:59:59.999Z').value).toBe(60);
-    expect(policyInForce(policy, '2021-09-01T00:00:00Z').value).toBe(30);
-    expect(policyInForce(policy, '2021-09-01T01:00:00+02:00').value).toBe(60);
-    expect(policyInForce(policy, '2030-01-01').rule).toEqual({
+    expect(policyInForce(policy, '2021-08-31T23:59:59.999Z')?.value).toBe(60);
+    expect(policyInForce(policy, '2021-09-01T00:00:00Z')?.value).toBe(30);
+    expect(policyInForce(policy, '2021-09-01T01:00:00+02:00')?.value).toBe(60);
+    expect(policyInForce(policy, '2030-01-01')?.rule).toEqual({
       id: 'test.window',
       source: SOURCES.S2.url,
       effectiveFrom: '2022-03-01',
     });
-    expectRuleError(() => policyInForce(policy, '2018-12-31'), 'policy_not_in_force', 'policy');
+    expect(policyInForce(policy, '2018-12-31')).toBeUndefined();
   });
 
   it('refuses malformed policies where they are written', () => {
@@ -95,15 +97,15 @@ describe('dated policies', () => {
     );
   });
 
-  it('versionIndexAt: the index of the version in force, -1 before the first', () => {
-    const at = (iso: string) => versionIndexAt(policy, Date.parse(iso));
-    expect(at('1999-12-31T23:59:59.999Z')).toBe(-1);
+  it('policyAtMs: the version in force from its first day, none before the first', () => {
+    const at = (iso: string) => policyAtMs(policy, Date.parse(iso))?.rule.effectiveFrom;
+    expect(at('2018-12-31T23:59:59.999Z')).toBeUndefined();
     expect(policy.versions.map((v) => at(`${v.effectiveFrom}T00:00:00Z`))).toEqual(
-      policy.versions.map((_, i) => i),
+      policy.versions.map((v) => v.effectiveFrom),
     );
-    expect(versionIndexAt(policy, Number.POSITIVE_INFINITY)).toBe(policy.versions.length - 1);
+    expect(policyAtMs(policy, Number.POSITIVE_INFINITY)?.value).toBe(7);
     expectRuleError(
-      () => versionIndexAt({ id: '', versions: [] }, 0, 'options.policy'),
+      () => policyAtMs({ id: '', versions: [] }, 0, undefined, 'options.policy'),
       'invalid_policy',
       'options.policy.id',
     );
@@ -115,9 +117,9 @@ describe('dated policies', () => {
         fc.integer({ min: 17_897, max: 25_000 }),
         fc.integer({ min: 0, max: 3000 }),
         (day, later) => {
-          const a = policyInForce(policy, new Date(day * 86_400_000)).rule.effectiveFrom;
-          const b = policyInForce(policy, new Date((day + later) * 86_400_000)).rule.effectiveFrom;
-          expect(a <= b).toBe(true);
+          const a = policyInForce(policy, new Date(day * 86_400_000))?.rule.effectiveFrom ?? '';
+          const b = policyInForce(policy, new Date((day + later) * 86_400_000))?.rule.effectiveFrom;
+          expect(a <= (b ?? '')).toBe(true);
         },
       ),
     );
@@ -288,6 +290,39 @@ describe('purchase guards', () => {
       () => checkPerpetual({ ...p, status: 'open' }),
       'invalid_input',
       'purchase.status',
+    );
+  });
+});
+
+describe('the lookup every rule area uses (inForceAtMs)', () => {
+  const policy: DatedPolicy<number> = {
+    id: 'test.two-versions',
+    versions: [
+      { effectiveFrom: '2020-01-01', source: 'https://example.com/a', value: 1 },
+      { effectiveFrom: '2022-01-01', source: 'https://example.com/b', value: 2 },
+    ],
+  };
+
+  it('picks the version in force, built once and shared by every lookup', () => {
+    expect(inForceAtMs(policy, Date.UTC(2021, 0, 1)).value).toBe(1);
+    expect(inForceAtMs(policy, Date.UTC(2022, 0, 1) - 1).value).toBe(1);
+    expect(inForceAtMs(policy, Date.UTC(2022, 0, 1)).rule).toEqual({
+      id: 'test.two-versions',
+      source: 'https://example.com/b',
+      effectiveFrom: '2022-01-01',
+    });
+    expect(inForceAtMs(policy, Date.UTC(2023, 0, 1))).toBe(
+      inForceAtMs(policy, Date.UTC(2022, 5, 1)),
+    );
+    expect(Object.isFrozen(inForceAtMs(policy, Date.UTC(2023, 0, 1)).rule)).toBe(true);
+  });
+
+  it("refuses a caller's table that does not cover the instant, naming the caller's field", () => {
+    expect(policyAtMs(policy, Date.UTC(2019, 11, 31, 23, 59, 59, 999))).toBeUndefined();
+    expectRuleError(
+      () => inForceAtMs(policy, Date.UTC(2019, 0, 1), undefined, 'options.policy'),
+      'policy_not_in_force',
+      'options.policy',
     );
   });
 });

@@ -42,8 +42,14 @@ describe('POLICY_READINGS', () => {
   });
 
   it('is found from a decision rule, by id and effectiveFrom', () => {
-    const plan = POLICY_READINGS['billing.plan-eligibility'];
+    const plan = POLICY_READINGS['billing.plan_eligibility'];
     expect(plan?.['2021-10-22']).toMatch(/^As of 2021-10-22/);
-    expect(plan?.['1970-01-01']).toMatch(/^Before 2021-10-22/);
+    expect(plan?.['0000-01-01']).toMatch(/^Before 2021-10-22/);
+  });
+});
+
+describe('the built-in policies', () => {
+  it('are in force at every instant: each first version starts on 0000-01-01 (the rules rely on it)', () => {
+    expect(builtIns.filter((p) => p.versions[0]?.effectiveFrom !== '0000-01-01')).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import {
   planMakMigration,
 } from '../../src/activation/index.js';
 import { billingFrequencyChange, billingFrequencyDecision } from '../../src/billing/index.js';
-import { evaluateCancellation } from '../../src/cancellation/index.js';
+import { cancellationEffects, evaluateCancellation } from '../../src/cancellation/index.js';
 import {
   BILLING_FREQUENCIES,
   type BillingFrequency,
@@ -129,6 +129,7 @@ describe('explaining real decisions (property)', () => {
           check(
             evaluateCancellation(purchase, { asOf, ...(roles === undefined ? {} : { roles }) }),
           );
+          check(cancellationEffects(purchase, { asOf }));
         },
       ),
     );

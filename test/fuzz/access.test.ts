@@ -8,9 +8,9 @@ import { countingSparse, holeThen } from './known.js';
 fuzzArea(spec);
 
 describe('fuzz access: bugs found (each was an it.fails until fixed)', () => {
-  it('huge-sparse-array: activityLogQuery walks every index of kinds', () => {
+  it('huge-sparse-array: activityLogQuery walks every index of types', () => {
     expectHandled(access.activityLogQuery, [
-      { from: '2021-10-01', to: '2021-10-31', kinds: countingSparse('download') },
+      { from: '2021-10-01', to: '2021-10-31', types: countingSparse('download') },
     ]);
   });
   it('huge-sparse-array: keysAndDownloadsView walks every index of versions', () => {

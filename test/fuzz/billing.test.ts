@@ -15,7 +15,7 @@ describe('fuzz billing: bugs found (each was an it.fails until fixed)', () => {
   });
   it('policy-sparse-versions: eligibleBillingFrequencies with versions [<hole>, plan]', () => {
     const plan = {
-      effectiveFrom: '1970-01-01',
+      effectiveFrom: '0000-01-01',
       source: 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',
       value: { byTerm: { P1M: ['monthly'], P1Y: ['annual'], P3Y: ['triennial'] }, familyAdds: {} },
     };

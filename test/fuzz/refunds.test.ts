@@ -13,7 +13,7 @@ describe('fuzz refunds: bugs found (each was an it.fails until fixed)', () => {
     const policy = {
       id: 'p',
       versions: countingSparse({
-        effectiveFrom: '1970-01-01',
+        effectiveFrom: '0000-01-01',
         source: 'https://x',
         value: { days: 7 },
       }),

@@ -25,7 +25,7 @@ describe('autoRenewToggle', () => {
       atTermEnd: 'expires',
     });
     expect(off.currentTerm?.end).toBe('2023-02-28');
-    expect(off.rules.map((r) => r.id)).toContain('lifecycle.purchase-date-visibility');
+    expect(off.rules.map((r) => r.id)).toContain('lifecycle.purchase_date_visibility');
     const on = autoRenewToggle({ ...sub, autoRenew: false }, { asOf: '2022-06-01' });
     expect(on).toMatchObject({ allowed: true, autoRenew: false, to: true, atTermEnd: 'renews' });
     expect(autoRenewToggle(sub, { asOf: '2022-06-01', to: true }).to).toBe(true);

@@ -139,15 +139,15 @@ describe('termDates: messages and the termIndex range 0..10000', () => {
     const calls: (() => unknown)[] = [
       () => termDates(null as never),
       () => termDates('2021-01-31' as never),
-      () => termDates({ start: '2021-01-31', term: 'P1Y', termIndex: -1 }),
-      () => termDates({ start: '2021-01-31', term: 'P1Y', termIndex: 1.5 }),
-      () => termDates({ start: '2021-01-31', term: 'P1Y', termIndex: '1' as never }),
-      () => termDates({ start: '2021-01-31', term: 'P1M', termIndex: 10_001 }),
+      () => termDates({ purchasedAt: '2021-01-31', term: 'P1Y', termIndex: -1 }),
+      () => termDates({ purchasedAt: '2021-01-31', term: 'P1Y', termIndex: 1.5 }),
+      () => termDates({ purchasedAt: '2021-01-31', term: 'P1Y', termIndex: '1' as never }),
+      () => termDates({ purchasedAt: '2021-01-31', term: 'P1M', termIndex: 10_001 }),
     ];
     expect(calls.map(messageOf)).toMatchInlineSnapshot(`
       [
-        "invalid_input [input] termDates: expected { start, term, termIndex? }",
-        "invalid_input [input] termDates: expected { start, term, termIndex? }",
+        "invalid_input [input] termDates: expected { purchasedAt, term, termIndex? }",
+        "invalid_input [input] termDates: expected { purchasedAt, term, termIndex? }",
         "invalid_input [termIndex] termIndex: expected a whole number from 0 (the initial term)",
         "invalid_input [termIndex] termIndex: expected a whole number from 0 (the initial term)",
         "invalid_input [termIndex] termIndex: expected a whole number from 0 (the initial term)",
@@ -157,7 +157,7 @@ describe('termDates: messages and the termIndex range 0..10000', () => {
   });
 
   it('accepts the largest index, 10000', () => {
-    expect(termDates({ start: '2021-01-31', term: 'P1M', termIndex: 10_000 })).toEqual({
+    expect(termDates({ purchasedAt: '2021-01-31', term: 'P1M', termIndex: 10_000 })).toEqual({
       termIndex: 10_000,
       start: '2854-05-31',
       end: '2854-06-29',

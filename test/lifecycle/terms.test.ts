@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonthsFromAnchor } from '../../src/core/index.js';
-import { formatEpochDay } from '../../src/core/internal.js';
+import { formatEpochDay, termIndexAt } from '../../src/core/internal.js';
 import { termDates } from '../../src/lifecycle/index.js';
-import { termIndexAt } from '../../src/lifecycle/internal.js';
+
 import { expectRuleError } from '../support/errors.js';
 import { expectSameInEveryTimeZone } from '../support/tz.js';
 
 describe('termDates', () => {
   it('P1Y bought on the 31st: end inclusive, renews the next day', () => {
-    expect(termDates({ start: '2021-01-31', term: 'P1Y' })).toEqual({
+    expect(termDates({ purchasedAt: '2021-01-31', term: 'P1Y' })).toEqual({
       termIndex: 0,
       start: '2021-01-31',
       end: '2022-01-30',
@@ -19,7 +19,7 @@ describe('termDates', () => {
 
   it('P1M anchored on Jan 31 never drifts (brief §0, issue 5)', () => {
     const terms = [0, 1, 2, 3, 4].map((k) =>
-      termDates({ start: '2021-01-31T08:00:00Z', term: 'P1M', termIndex: k }),
+      termDates({ purchasedAt: '2021-01-31T08:00:00Z', term: 'P1M', termIndex: k }),
     );
     expect(terms.map((t) => [t.start, t.end])).toEqual([
       ['2021-01-31', '2021-02-27'],
@@ -32,7 +32,7 @@ describe('termDates', () => {
 
   it('a P1Y bought on a leap day, followed for 5 terms', () => {
     const terms = [0, 1, 2, 3, 4].map((k) =>
-      termDates({ start: '2020-02-29', term: 'P1Y', termIndex: k }),
+      termDates({ purchasedAt: '2020-02-29', term: 'P1Y', termIndex: k }),
     );
     expect(terms.map((t) => [t.start, t.end])).toEqual([
       ['2020-02-29', '2021-02-27'],
@@ -44,38 +44,42 @@ describe('termDates', () => {
   });
 
   it('P3Y terms and month ends', () => {
-    expect(termDates({ start: '2021-08-31', term: 'P3Y' })).toEqual({
+    expect(termDates({ purchasedAt: '2021-08-31', term: 'P3Y' })).toEqual({
       termIndex: 0,
       start: '2021-08-31',
       end: '2024-08-30',
       renewsOn: '2024-08-31',
     });
-    expect(termDates({ start: '2021-02-28', term: 'P3Y', termIndex: 1 }).end).toBe('2027-02-27');
-    expect(termDates({ start: '2023-02-28', term: 'P1M' }).end).toBe('2023-03-27');
+    expect(termDates({ purchasedAt: '2021-02-28', term: 'P3Y', termIndex: 1 }).end).toBe(
+      '2027-02-27',
+    );
+    expect(termDates({ purchasedAt: '2023-02-28', term: 'P1M' }).end).toBe('2023-03-27');
   });
 
   it('uses the UTC date of the start instant', () => {
-    expect(termDates({ start: '2021-10-14T01:00:00+02:00', term: 'P1M' }).start).toBe('2021-10-13');
-    expect(termDates({ start: new Date('2021-10-13T23:59:59.999Z'), term: 'P1M' }).start).toBe(
+    expect(termDates({ purchasedAt: '2021-10-14T01:00:00+02:00', term: 'P1M' }).start).toBe(
       '2021-10-13',
     );
+    expect(
+      termDates({ purchasedAt: new Date('2021-10-13T23:59:59.999Z'), term: 'P1M' }).start,
+    ).toBe('2021-10-13');
   });
 
   it('rejects bad input', () => {
     expectRuleError(() => termDates(null as never), 'invalid_input', 'input');
     expectRuleError(
-      () => termDates({ start: '2021-10-14T10:00', term: 'P1Y' }),
+      () => termDates({ purchasedAt: '2021-10-14T10:00', term: 'P1Y' }),
       'ambiguous_local_time',
-      'start',
+      'purchasedAt',
     );
     expectRuleError(
-      () => termDates({ start: '2021-10-14', term: 'P2Y' as never }),
+      () => termDates({ purchasedAt: '2021-10-14', term: 'P2Y' as never }),
       'invalid_term',
       'term',
     );
     for (const k of [-1, 0.5, Number.NaN, 10_001, '1']) {
       expectRuleError(
-        () => termDates({ start: '2021-10-14', term: 'P1Y', termIndex: k as number }),
+        () => termDates({ purchasedAt: '2021-10-14', term: 'P1Y', termIndex: k as number }),
         'invalid_input',
         'termIndex',
       );
@@ -90,8 +94,8 @@ describe('termDates', () => {
   it('consecutive terms are contiguous, with no gap or overlap (property)', () => {
     fc.assert(
       fc.property(startArb, termArb, fc.integer({ min: 0, max: 60 }), (start, term, k) => {
-        const a = termDates({ start, term, termIndex: k });
-        const b = termDates({ start, term, termIndex: k + 1 });
+        const a = termDates({ purchasedAt: start, term, termIndex: k });
+        const b = termDates({ purchasedAt: start, term, termIndex: k + 1 });
         expect(b.start).toBe(a.renewsOn);
         expect(addDays(a.end, 1)).toBe(b.start);
         expect(a.start <= a.end).toBe(true);
@@ -105,9 +109,9 @@ describe('termDates', () => {
         const months = term === 'P1M' ? 1 : term === 'P1Y' ? 12 : 36;
         const anchor = start.toISOString().slice(0, 10);
         // Renewing k times: each renewal starts the day after the previous end.
-        let t = termDates({ start, term, termIndex: 0 });
+        let t = termDates({ purchasedAt: start, term, termIndex: 0 });
         for (let i = 1; i <= k; i++) {
-          const next = termDates({ start, term, termIndex: i });
+          const next = termDates({ purchasedAt: start, term, termIndex: i });
           expect(next.start).toBe(t.renewsOn);
           t = next;
         }
@@ -128,7 +132,7 @@ describe('termDates', () => {
           const day = anchorDay + offset;
           const k = termIndexAt(anchorDay, months, day);
           const t = termDates({
-            start: formatEpochDay(anchorDay),
+            purchasedAt: formatEpochDay(anchorDay),
             term: months === 1 ? 'P1M' : months === 12 ? 'P1Y' : 'P3Y',
             termIndex: k,
           });
@@ -143,7 +147,9 @@ describe('termDates', () => {
     expectSameInEveryTimeZone(() =>
       ['2021-01-31T23:30:00Z', '2020-02-29T00:00:00+14:00', '2021-03-28T01:30:00Z'].flatMap(
         (start) =>
-          (['P1M', 'P1Y', 'P3Y'] as const).map((term) => termDates({ start, term, termIndex: 3 })),
+          (['P1M', 'P1Y', 'P3Y'] as const).map((term) =>
+            termDates({ purchasedAt: start, term, termIndex: 3 }),
+          ),
       ),
     );
   });

@@ -29,9 +29,9 @@ describe('purchase-date rule (2021-10-14)', () => {
       getOrdersApi: true,
       rules: [
         {
-          id: 'lifecycle.purchase-date-visibility',
+          id: 'lifecycle.purchase_date_visibility',
           source: SOURCES.S1.url,
-          effectiveFrom: '1970-01-01',
+          effectiveFrom: '0000-01-01',
         },
       ],
     });
@@ -42,7 +42,7 @@ describe('purchase-date rule (2021-10-14)', () => {
       getOrdersApi: true,
       rules: [
         {
-          id: 'lifecycle.purchase-date-visibility',
+          id: 'lifecycle.purchase_date_visibility',
           source: SOURCES.S1.url,
           effectiveFrom: '2021-10-14',
         },
@@ -112,9 +112,9 @@ describe('subscriptionStatusOn', () => {
       renewsOn: '2023-01-31',
     });
     expect(s.autoRenew).toBe(true);
-    expect(s.autoRenewSource).toBe('purchase-date-rule');
+    expect(s.autoRenewSource).toBe('purchase_date_rule');
     expect(s.legacy).toBe(false);
-    expect(s.nextEvent).toEqual({ kind: 'renewal', on: '2023-01-31' });
+    expect(s.nextEvent).toEqual({ type: 'renewal', on: '2023-01-31' });
     expect(s.asOf.toISOString()).toBe('2022-06-01T00:00:00.000Z');
     expect(
       subscriptionStatusOn(base, { asOf: '2023-01-30T23:59:59.999Z' }).currentTerm.termIndex,
@@ -136,12 +136,12 @@ describe('subscriptionStatusOn', () => {
     const during = subscriptionStatusOn(legacy, { asOf: '2022-06-29T23:59:59Z' });
     expect(during.legacy).toBe(true);
     expect(during.autoRenew).toBe(false);
-    expect(during.autoRenewSource).toBe('purchase-date-rule');
-    expect(during.nextEvent).toEqual({ kind: 'expiry', on: '2022-06-29' });
+    expect(during.autoRenewSource).toBe('purchase_date_rule');
+    expect(during.nextEvent).toEqual({ type: 'expiry', on: '2022-06-29' });
     const after = subscriptionStatusOn(legacy, { asOf: '2022-06-30T00:00:00Z' });
     expect(after.state).toBe('expired');
     expect(after.currentTerm.termIndex).toBe(0);
-    expect(after.nextEvent).toEqual({ kind: 'none' });
+    expect(after.nextEvent).toEqual({ type: 'none' });
     expect(
       subscriptionStatusOn({ ...legacy, status: 'active' }, { asOf: '2023-01-01' }).state,
     ).toBe('expired');
@@ -150,7 +150,7 @@ describe('subscriptionStatusOn', () => {
   it('autorenew off: expires after the current term; without a status only the initial term ran', () => {
     const off = { ...base, autoRenew: false };
     expect(subscriptionStatusOn(off, { asOf: '2022-12-01' }).nextEvent).toEqual({
-      kind: 'expiry',
+      type: 'expiry',
       on: '2023-01-30',
     });
     expect(subscriptionStatusOn(off, { asOf: '2022-12-01' }).autoRenewSource).toBe('subscription');
@@ -158,7 +158,7 @@ describe('subscriptionStatusOn', () => {
     const stillActive = subscriptionStatusOn({ ...off, status: 'active' }, { asOf: '2023-02-01' });
     expect(stillActive.state).toBe('in_term');
     expect(stillActive.currentTerm.termIndex).toBe(1);
-    expect(stillActive.nextEvent).toEqual({ kind: 'expiry', on: '2024-01-30' });
+    expect(stillActive.nextEvent).toEqual({ type: 'expiry', on: '2024-01-30' });
   });
 
   it('honours terminal statuses and echoes unknown ones', () => {
@@ -168,7 +168,7 @@ describe('subscriptionStatusOn', () => {
     expect(
       subscriptionStatusOn({ ...base, status: 'deleted' }, { asOf: '2022-02-01' }).nextEvent,
     ).toEqual({
-      kind: 'none',
+      type: 'none',
     });
     expect(subscriptionStatusOn({ ...base, status: 'expired' }, { asOf: '2022-02-01' }).state).toBe(
       'expired',

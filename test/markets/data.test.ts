@@ -184,8 +184,8 @@ describe('the rules the market decisions report', () => {
       source: SOURCES.S1.url,
       effectiveFrom: MARKETS_LISTED_AS_OF,
     });
-    expect(reservationsRule()).toEqual(rule('markets.azure-reservations-unavailable'));
-    expect(taxRule()).toEqual(rule('markets.tax-inclusive-prices'));
+    expect(reservationsRule()).toEqual(rule('markets.azure_reservations_unavailable'));
+    expect(taxRule()).toEqual(rule('markets.tax_inclusive_prices'));
     expect(MARKETS_LISTED_AS_OF).toBe('2026-11-25');
   });
 });

@@ -233,7 +233,7 @@ describe('azureReservationAvailability (decision)', () => {
       reasons: [{ code: 'reservations_not_sold_in_market', market: 'BQ', partnerCenterCode: 'XE' }],
       rules: [
         {
-          id: 'markets.azure-reservations-unavailable',
+          id: 'markets.azure_reservations_unavailable',
           source: SOURCES.S1.url,
           effectiveFrom: MARKETS_LISTED_AS_OF,
         },
@@ -249,7 +249,7 @@ describe('azureReservationAvailability (decision)', () => {
       reasons: [],
       rules: [
         {
-          id: 'markets.azure-reservations-unavailable',
+          id: 'markets.azure_reservations_unavailable',
           source: SOURCES.S1.url,
           effectiveFrom: MARKETS_LISTED_AS_OF,
         },
@@ -308,7 +308,7 @@ describe('taxInclusivePricing (decision)', () => {
       reasons: [],
       rules: [
         {
-          id: 'markets.tax-inclusive-prices',
+          id: 'markets.tax_inclusive_prices',
           source: SOURCES.S1.url,
           effectiveFrom: MARKETS_LISTED_AS_OF,
         },

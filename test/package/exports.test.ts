@@ -59,28 +59,4 @@ describe('package manifest', () => {
     walk(join(root, 'src'));
     expect(offenders).toEqual([]);
   });
-
-  it('areas import each other only through index.ts or internal.ts', () => {
-    const offenders: string[] = [];
-    for (const area of areas) {
-      const walk = (dir: string): void => {
-        for (const e of readdirSync(dir, { withFileTypes: true })) {
-          const p = join(dir, e.name);
-          if (e.isDirectory()) walk(p);
-          else if (p.endsWith('.ts')) {
-            for (const m of readFileSync(p, 'utf8').matchAll(/from '\.\.\/([a-z]+)\/([^']+)'/g)) {
-              const [, from = '', path = ''] = m;
-              // A nested subpath's index (cancellation/order) is a public entry too.
-              const folder = path.split('/')[0];
-              const entry = path === `${folder}/index.js` && nested.includes(`${from}/${folder}`);
-              if (from !== area && path !== 'index.js' && path !== 'internal.js' && !entry)
-                offenders.push(`${p}: ${m[0]}`);
-            }
-          }
-        }
-      };
-      walk(join(root, 'src', area));
-    }
-    expect(offenders).toEqual([]);
-  });
 });

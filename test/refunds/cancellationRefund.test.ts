@@ -41,15 +41,15 @@ describe('cancellationRefund: monthly plans', () => {
     // Cycle 2021-07-15 .. 2021-08-14 = 31 days. Refund days Jul 17..Aug 14 = 15 + 14 = 29.
     // 10.08 × 29 / 31 = 292.32 / 31 = 9.429677419… → truncate 9.42 → × 10 = 94.20.
     // Charged 10.08 × 10 = 100.80; kept 100.80 − 94.20 = 6.60.
-    const r = cancellationRefund(sub(), { cancelledAt: '2021-07-17T12:00:00Z' });
+    const r = cancellationRefund(sub(), { asOf: '2021-07-17T12:00:00Z' });
     expect(r.allowed).toBe(true);
     expect(r.reasons).toEqual([]);
-    expect(r.kind).toBe('refund');
+    expect(r.settlement).toBe('prorated_refund');
     expect(r.refund).toEqual({ currency: 'EUR', minor: 9420 });
     expect(r.charged).toEqual({ currency: 'EUR', minor: 10080 });
     expect(r.kept).toEqual({ currency: 'EUR', minor: 660 });
     expect(r.billedInFull).toBe(false);
-    expect(r.cancelledAt).toEqual(new Date('2021-07-17T12:00:00Z'));
+    expect(r.asOf).toEqual(new Date('2021-07-17T12:00:00Z'));
     expect(r.computation).toEqual({
       method: 'prorated',
       cancellationDay: '2021-07-17',
@@ -63,8 +63,8 @@ describe('cancellationRefund: monthly plans', () => {
       exactPerUnitFraction: '292.32/31',
       perUnit: { currency: 'EUR', minor: 942 },
       exactTotal: '94.2967741935…',
-      rounding: { mode: 'truncate', apply: 'per-unit' },
-      chargeRounding: 'half-even',
+      rounding: { mode: 'truncate', apply: 'per_unit' },
+      chargeRounding: 'half_even',
       capped: false,
       fullRefundWithin: null,
     });
@@ -87,14 +87,14 @@ describe('cancellationRefund: monthly plans', () => {
   });
 
   it('reuses the cancellation decision and adds the refund rules (S1, S3, S8)', () => {
-    const r = cancellationRefund(sub(), { cancelledAt: '2021-07-17T12:00:00Z' });
+    const r = cancellationRefund(sub(), { asOf: '2021-07-17T12:00:00Z' });
     const d = evaluateCancellation(sub(), { asOf: '2021-07-17T12:00:00Z' });
     expect(r.cancellation).toEqual(d);
     expect(r.rules.slice(0, d.rules.length)).toEqual(d.rules);
     expect(r.rules.slice(d.rules.length)).toEqual([
-      { id: 'refunds.prorated-refund', source: SOURCE_S1, effectiveFrom: '1970-01-01' },
-      { id: 'refunds.rounding', source: SOURCE_S3, effectiveFrom: '1970-01-01' },
-      { id: 'refunds.invoice-period', source: SOURCE_S8, effectiveFrom: '1970-01-01' },
+      { id: 'refunds.prorated_refund', source: SOURCE_S1, effectiveFrom: '0000-01-01' },
+      { id: 'refunds.rounding', source: SOURCE_S3, effectiveFrom: '0000-01-01' },
+      { id: 'refunds.invoice_period', source: SOURCE_S8, effectiveFrom: '0000-01-01' },
     ]);
     // The decision's own rules are not modified.
     expect(r.cancellation.rules).toEqual(d.rules);
@@ -112,7 +112,7 @@ describe('cancellationRefund: monthly plans', () => {
       unitPrice: '12.00',
       currency: 'USD',
     });
-    const r = cancellationRefund(s, { cancelledAt: '2022-02-20T18:30:00Z' });
+    const r = cancellationRefund(s, { asOf: '2022-02-20T18:30:00Z' });
     expect(r.refund).toEqual({ currency: 'USD', minor: 4925 });
     expect(r.kept).toEqual({ currency: 'USD', minor: 1075 });
     expect(computation(r)).toMatchObject({
@@ -137,7 +137,7 @@ describe('cancellationRefund: monthly plans', () => {
   it('lists the installments not billed on request, as billing schedules them', () => {
     const s = sub({ purchasedAt: '2021-01-31T10:00:00Z', term: 'P1Y', quantity: 1 });
     const r = cancellationRefund(s, {
-      cancelledAt: '2021-02-01T10:00:00Z',
+      asOf: '2021-02-01T10:00:00Z',
       listInstallments: true,
     });
     const list = r.notBilled?.installments ?? [];
@@ -181,7 +181,7 @@ describe('cancellationRefund: monthly plans', () => {
       unitPrice: '3.125',
       currency: 'KWD',
     });
-    const r = cancellationRefund(s, { cancelledAt: '2023-02-03T09:00:00Z' });
+    const r = cancellationRefund(s, { asOf: '2023-02-03T09:00:00Z' });
     expect(r.refund).toEqual({ currency: 'KWD', minor: 19530 });
     expect(r.charged).toEqual({ currency: 'KWD', minor: 21875 });
     expect(r.kept).toEqual({ currency: 'KWD', minor: 2345 });
@@ -193,11 +193,11 @@ describe('cancellationRefund: monthly plans', () => {
     });
     // Month of start (January, 31 days): 3.125 × 25 / 31 = 2.520161… → 2.520 × 7 = 17.640.
     const m = cancellationRefund(s, {
-      cancelledAt: '2023-02-03T09:00:00Z',
-      cycleDays: 'month-of-start',
+      asOf: '2023-02-03T09:00:00Z',
+      cycleDays: 'month_of_start',
     });
     expect(m.refund).toEqual({ currency: 'KWD', minor: 17640 });
-    expect(computation(m)).toMatchObject({ cycleDays: 31, cycleDayCount: 'month-of-start' });
+    expect(computation(m)).toMatchObject({ cycleDays: 31, cycleDayCount: 'month_of_start' });
   });
 });
 
@@ -214,7 +214,7 @@ describe('cancellationRefund: annual and triennial plans', () => {
       unitPrice: '1200.00',
       currency: 'USD',
     });
-    const r = cancellationRefund(s, { cancelledAt: '2023-03-14T10:00:00Z' });
+    const r = cancellationRefund(s, { asOf: '2023-03-14T10:00:00Z' });
     expect(r.refund).toEqual({ currency: 'USD', minor: 356064 });
     expect(r.kept).toEqual({ currency: 'USD', minor: 3936 });
     expect(computation(r)).toMatchObject({
@@ -227,8 +227,8 @@ describe('cancellationRefund: annual and triennial plans', () => {
     // "A year has 365 or 366 days" read on the year the cycle starts (2023: 365):
     // 1200 × 362 / 365 = 434400 / 365 = 1190.136986… → 1190.13 × 3 = 3570.39; kept 29.61.
     const m = cancellationRefund(s, {
-      cancelledAt: '2023-03-14T10:00:00Z',
-      cycleDays: 'month-of-start',
+      asOf: '2023-03-14T10:00:00Z',
+      cycleDays: 'month_of_start',
     });
     expect(m.refund).toEqual({ currency: 'USD', minor: 357039 });
     expect(m.kept).toEqual({ currency: 'USD', minor: 2961 });
@@ -247,7 +247,7 @@ describe('cancellationRefund: annual and triennial plans', () => {
       unitPrice: '150000',
       currency: 'JPY',
     });
-    const r = cancellationRefund(s, { cancelledAt: '2022-01-20T08:00:00Z' });
+    const r = cancellationRefund(s, { asOf: '2022-01-20T08:00:00Z' });
     expect(r.refund).toEqual({ currency: 'JPY', minor: 298630 });
     expect(r.charged).toEqual({ currency: 'JPY', minor: 300000 });
     expect(r.kept).toEqual({ currency: 'JPY', minor: 1370 });
@@ -259,19 +259,18 @@ describe('cancellationRefund: annual and triennial plans', () => {
     });
     // Half-up per unit: 149316 × 2 = 298632; on the total: 298631.387… → 298631.
     expect(
-      cancellationRefund(s, { cancelledAt: '2022-01-20T08:00:00Z', rounding: 'half-up' }).refund
-        .minor,
+      cancellationRefund(s, { asOf: '2022-01-20T08:00:00Z', rounding: 'half_up' }).refund.minor,
     ).toBe(298632);
     expect(
       cancellationRefund(s, {
-        cancelledAt: '2022-01-20T08:00:00Z',
-        rounding: { mode: 'half-up', apply: 'total' },
+        asOf: '2022-01-20T08:00:00Z',
+        rounding: { mode: 'half_up', apply: 'total' },
       }).refund.minor,
     ).toBe(298631);
     // Month of start: years 2022, 2023, 2024 = 1096 days too (2024 is a leap year).
     expect(
       computation(
-        cancellationRefund(s, { cancelledAt: '2022-01-20T08:00:00Z', cycleDays: 'month-of-start' }),
+        cancellationRefund(s, { asOf: '2022-01-20T08:00:00Z', cycleDays: 'month_of_start' }),
       ).cycleDays,
     ).toBe(1096);
   });
@@ -288,7 +287,7 @@ describe('cancellationRefund: annual and triennial plans', () => {
       unitPrice: '500.00',
     });
     const r = cancellationRefund(s, {
-      cancelledAt: '2024-03-02T00:00:00Z',
+      asOf: '2024-03-02T00:00:00Z',
       listInstallments: true,
     });
     expect(r.refund).toEqual({ currency: 'EUR', minor: 49726 });
@@ -316,8 +315,8 @@ describe('cancellationRefund: annual and triennial plans', () => {
     });
     // Month of start: the calendar year 2024 has 366 days: 181500 / 366 = 495.901… → 495.90.
     expect(
-      cancellationRefund(s, { cancelledAt: '2024-03-02T00:00:00Z', cycleDays: 'month-of-start' })
-        .refund.minor,
+      cancellationRefund(s, { asOf: '2024-03-02T00:00:00Z', cycleDays: 'month_of_start' }).refund
+        .minor,
     ).toBe(49590);
   });
 
@@ -326,7 +325,7 @@ describe('cancellationRefund: annual and triennial plans', () => {
     // 00:00Z). Cycle 2023-01-31 .. 2023-02-27 = 28 days; cancel Feb 2: refund days 26.
     // 10.08 × 26 / 28 = 262.08 / 28 = 9.36 exactly × 10 = 93.60.
     const s = sub({ purchasedAt: '2022-01-31T10:00:00Z', term: 'P1Y' });
-    const r = cancellationRefund(s, { cancelledAt: '2023-02-02T10:00:00Z' });
+    const r = cancellationRefund(s, { asOf: '2023-02-02T10:00:00Z' });
     expect(r.allowed).toBe(true);
     expect(r.refund).toEqual({ currency: 'EUR', minor: 9360 });
     expect(computation(r).cycle).toEqual({
@@ -345,11 +344,11 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
   it('refunds the whole cycle charge on the cycle’s first day', () => {
     // 10.005 × 3 = 30.015 → half-even (billing's charge rounding) 30.02. The per-unit
     // truncation (10.00 × 3 = 30.00) does not apply: the whole cycle is refunded.
-    const r = cancellationRefund(s, { cancelledAt: '2022-05-10T20:00:00Z' });
+    const r = cancellationRefund(s, { asOf: '2022-05-10T20:00:00Z' });
     expect(r.refund).toEqual({ currency: 'EUR', minor: 3002 });
     expect(r.kept).toEqual({ currency: 'EUR', minor: 0 });
     expect(computation(r)).toMatchObject({
-      method: 'whole-cycle',
+      method: 'whole_cycle',
       cycleDays: 31,
       refundDays: 31,
       exactPerUnit: '10.005',
@@ -357,7 +356,7 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
       capped: false,
     });
     const t = cancellationRefund(s, {
-      cancelledAt: '2022-05-10T20:00:00Z',
+      asOf: '2022-05-10T20:00:00Z',
       chargeRounding: 'truncate',
     });
     expect([t.charged.minor, t.refund.minor]).toEqual([3001, 3001]);
@@ -365,29 +364,28 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
 
   it('fullRefundWithin PT24H: the whole cycle until 24 h after the term opens', () => {
     const full = cancellationRefund(s, {
-      cancelledAt: '2022-05-11T07:59:59.999Z',
+      asOf: '2022-05-11T07:59:59.999Z',
       fullRefundWithin: 'PT24H',
     });
     expect(full.refund.minor).toBe(3002);
     expect(computation(full)).toMatchObject({
-      method: 'full-refund-within',
+      method: 'full_refund_within',
       refundDays: 30,
       fullRefundWithin: { duration: 'PT24H', until: new Date('2022-05-11T08:00:00Z') },
     });
-    expect(full.rules.map((r) => r.id)).toContain('refunds.full-refund-within');
+    expect(full.rules.map((r) => r.id)).toContain('refunds.full_refund_within');
     // At 24 h exactly: prorated. Cycle May 10 .. Jun 9 = 31 days; refund days 30.
     // 10.005 × 30 / 31 = 300.15 / 31 = 9.682258… → 9.68 × 3 = 29.04.
     const after = cancellationRefund(s, {
-      cancelledAt: '2022-05-11T08:00:00Z',
+      asOf: '2022-05-11T08:00:00Z',
       fullRefundWithin: 'PT24H',
     });
     expect(computation(after).method).toBe('prorated');
     expect(after.refund.minor).toBe(2904);
     // Without the option the same instant is prorated too.
-    expect(cancellationRefund(s, { cancelledAt: '2022-05-11T07:00:00Z' }).refund.minor).toBe(2904);
+    expect(cancellationRefund(s, { asOf: '2022-05-11T07:00:00Z' }).refund.minor).toBe(2904);
     expect(
-      cancellationRefund(s, { cancelledAt: '2022-05-11T07:00:00Z', fullRefundWithin: 'P1D' }).refund
-        .minor,
+      cancellationRefund(s, { asOf: '2022-05-11T07:00:00Z', fullRefundWithin: 'P1D' }).refund.minor,
     ).toBe(3002);
   });
 
@@ -396,13 +394,13 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
     // Cancelled on the cycle's first day (a 60-day window here): 31 refund days > 28 → capped.
     const s2 = sub({ purchasedAt: '2023-01-31T10:00:00Z', term: 'P1Y', quantity: 2 });
     const r = cancellationRefund(s2, {
-      cancelledAt: '2023-02-28T10:00:00Z',
+      asOf: '2023-02-28T10:00:00Z',
       minimumWindowDays: 60,
-      cycleDays: 'month-of-start',
+      cycleDays: 'month_of_start',
     });
     expect(r.refund).toEqual(r.charged);
     expect(computation(r)).toMatchObject({
-      method: 'whole-cycle',
+      method: 'whole_cycle',
       cycleDays: 28,
       refundDays: 31,
       capped: true,
@@ -410,16 +408,16 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
     });
     // Day 2 of that cycle: 30 refund days, still more than 28: capped again.
     const r2 = cancellationRefund(s2, {
-      cancelledAt: '2023-03-01T10:00:00Z',
+      asOf: '2023-03-01T10:00:00Z',
       minimumWindowDays: 60,
-      cycleDays: 'month-of-start',
+      cycleDays: 'month_of_start',
     });
     expect([r2.refund.minor, computation(r2).capped]).toEqual([2016, true]);
     // Day 5: 27 refund days of 28: 10.08 × 27 / 28 = 9.72 × 2 = 19.44.
     const r5 = cancellationRefund(s2, {
-      cancelledAt: '2023-03-04T10:00:00Z',
+      asOf: '2023-03-04T10:00:00Z',
       minimumWindowDays: 60,
-      cycleDays: 'month-of-start',
+      cycleDays: 'month_of_start',
     });
     expect([r5.refund.minor, computation(r5).capped]).toEqual([1944, false]);
   });
@@ -434,7 +432,7 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
       quantity: 100,
       unitPrice: '1.009',
     });
-    const r = cancellationRefund(s3, { cancelledAt: '2023-03-16T00:00:00Z', rounding: 'half-up' });
+    const r = cancellationRefund(s3, { asOf: '2023-03-16T00:00:00Z', rounding: 'half_up' });
     expect(r.charged.minor).toBe(10090);
     expect(r.refund.minor).toBe(10090);
     expect(computation(r)).toMatchObject({
@@ -442,9 +440,7 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
       capped: true,
       perUnit: { minor: 101 },
     });
-    expect(cancellationRefund(s3, { cancelledAt: '2023-03-16T00:00:00Z' }).refund.minor).toBe(
-      10000,
-    );
+    expect(cancellationRefund(s3, { asOf: '2023-03-16T00:00:00Z' }).refund.minor).toBe(10000);
   });
 });
 
@@ -452,7 +448,7 @@ describe('cancellationRefund: rounding options', () => {
   // A 30-day cycle (Jun 10 .. Jul 9) and a 30-day window to reach mid-cycle:
   // EUR 0.05 × 15 / 30 = 0.025 per unit exactly: a tie.
   const s = sub({ purchasedAt: '2022-06-10T00:00:00Z', quantity: 3, unitPrice: '0.05' });
-  const at = { cancelledAt: '2022-06-25T12:00:00Z', minimumWindowDays: 30 } as const;
+  const at = { asOf: '2022-06-25T12:00:00Z', minimumWindowDays: 30 } as const;
 
   it('rounds per unit (then × quantity) or on the total, with each mode', () => {
     const refund = (rounding: Parameters<typeof cancellationRefund>[1]['rounding']) =>
@@ -460,12 +456,12 @@ describe('cancellationRefund: rounding options', () => {
         .minor;
     expect(refund(undefined)).toBe(6); // 0.02 × 3
     expect(refund('truncate')).toBe(6);
-    expect(refund('half-up')).toBe(9); // 0.03 × 3
-    expect(refund('half-even')).toBe(6); // 0.02 × 3 (2 is even)
+    expect(refund('half_up')).toBe(9); // 0.03 × 3
+    expect(refund('half_even')).toBe(6); // 0.02 × 3 (2 is even)
     expect(refund({ apply: 'total' })).toBe(7); // 0.075 → 0.07
-    expect(refund({ mode: 'half-up', apply: 'total' })).toBe(8); // 0.075 → 0.08
-    expect(refund({ mode: 'half-even', apply: 'total' })).toBe(8); // 0.075 → 0.08 (8 is even)
-    expect(refund({ mode: 'half-even' })).toBe(6);
+    expect(refund({ mode: 'half_up', apply: 'total' })).toBe(8); // 0.075 → 0.08
+    expect(refund({ mode: 'half_even', apply: 'total' })).toBe(8); // 0.075 → 0.08 (8 is even)
+    expect(refund({ mode: 'half_even' })).toBe(6);
     const total = cancellationRefund(s, { ...at, rounding: { apply: 'total' } });
     expect(computation(total)).toMatchObject({
       perUnit: null,
@@ -487,11 +483,11 @@ describe('cancellationRefund: refused cancellations', () => {
   it('allows the last millisecond of the window and refuses the next one', () => {
     // Cycle 2023-01-31 .. 2023-02-27 = 28 days; cancelled Feb 7: refund days 21.
     // 28.90 × 21 / 28 = 606.9 / 28 = 21.675 → 21.67 × 4 = 86.68; charged 115.60.
-    const last = cancellationRefund(s, { cancelledAt: '2023-02-07T14:59:59.999Z' });
+    const last = cancellationRefund(s, { asOf: '2023-02-07T14:59:59.999Z' });
     expect(last.allowed).toBe(true);
     expect(last.refund).toEqual({ currency: 'EUR', minor: 8668 });
     expect(last.billedInFull).toBe(false);
-    const late = cancellationRefund(s, { cancelledAt: '2023-02-07T15:00:00Z' });
+    const late = cancellationRefund(s, { asOf: '2023-02-07T15:00:00Z' });
     expect(late.allowed).toBe(false);
     expect(late.reasons).toEqual([
       { code: 'window_closed', closedAt: new Date('2023-02-07T15:00:00Z') },
@@ -502,13 +498,13 @@ describe('cancellationRefund: refused cancellations', () => {
     expect(late.billedInFull).toBe(true);
     expect([late.computation, late.notBilled, late.invoice]).toEqual([null, null, null]);
     expect(late.rules).toEqual(late.cancellation.rules);
-    expect(late.rules.map((r) => r.id)).toContain('cancellation.full-term-billed');
+    expect(late.rules.map((r) => r.id)).toContain('cancellation.full_term_billed');
   });
 
   it('carries the cancellation decision’s reasons, the same objects', () => {
     const rhel = { ...s, publisher: 'Red Hat, Inc.' };
     const r = cancellationRefund(rhel, {
-      cancelledAt: '2023-02-01T00:00:00Z',
+      asOf: '2023-02-01T00:00:00Z',
       roles: ['Sales agent'],
     });
     expect(r.allowed).toBe(false);
@@ -520,16 +516,16 @@ describe('cancellationRefund: refused cancellations', () => {
 
   it('refuses before the purchase, an already cancelled or an unknown plan', () => {
     expect(
-      cancellationRefund(s, { cancelledAt: '2023-01-31T14:00:00Z' }).reasons.map((x) => x.code),
+      cancellationRefund(s, { asOf: '2023-01-31T14:00:00Z' }).reasons.map((x) => x.code),
     ).toEqual(['not_yet_open']);
     const cancelled = cancellationRefund(
       { ...s, status: 'cancelled' },
-      { cancelledAt: '2023-02-01T00:00:00Z' },
+      { asOf: '2023-02-01T00:00:00Z' },
     );
     expect([cancelled.allowed, cancelled.billedInFull]).toEqual([false, false]);
     const unknown = cancellationRefund(
       { ...s, billingFrequency: { unknown: 'quarterly' } },
-      { cancelledAt: '2023-02-01T00:00:00Z' },
+      { asOf: '2023-02-01T00:00:00Z' },
     );
     expect(unknown.reasons).toEqual([
       { code: 'unknown_value', field: 'purchase.billingFrequency', raw: 'quarterly' },
@@ -537,11 +533,11 @@ describe('cancellationRefund: refused cancellations', () => {
     expect(unknown.charged).toEqual({ currency: 'EUR', minor: 11560 });
     const unknownTerm = cancellationRefund(
       { ...s, term: { unknown: 'P2Y' } },
-      { cancelledAt: '2023-02-01T00:00:00Z' },
+      { asOf: '2023-02-01T00:00:00Z' },
     );
-    expect([unknownTerm.allowed, unknownTerm.kind, unknownTerm.cancellation.window]).toEqual([
+    expect([unknownTerm.allowed, unknownTerm.settlement, unknownTerm.cancellation.window]).toEqual([
       false,
-      'refund',
+      'prorated_refund',
       null,
     ]);
   });
@@ -549,8 +545,8 @@ describe('cancellationRefund: refused cancellations', () => {
   it('honours the window options of evaluateCancellation', () => {
     // Calendar-day reading: last day Feb 7, closes 00:00Z Feb 8.
     const r = cancellationRefund(s, {
-      cancelledAt: '2023-02-07T20:00:00Z',
-      window: 'calendar-days',
+      asOf: '2023-02-07T20:00:00Z',
+      window: 'calendar_days',
       roles: ['AdminAgent'],
     });
     expect(r.allowed).toBe(true);
@@ -558,7 +554,7 @@ describe('cancellationRefund: refused cancellations', () => {
     // Partner Center's deadline is authoritative.
     const pc = cancellationRefund(
       { ...s, cancellationAllowedUntil: '2023-02-03T23:59:00Z' },
-      { cancelledAt: '2023-02-04T00:00:00Z' },
+      { asOf: '2023-02-04T00:00:00Z' },
     );
     expect(pc.allowed).toBe(false);
   });
@@ -577,9 +573,9 @@ describe('cancellationRefund: perpetual software', () => {
   };
 
   it('credits 100% of the order on the invoice of the month of the cancellation', () => {
-    const r = cancellationRefund(order, { cancelledAt: '2023-04-01T11:00:00Z' });
+    const r = cancellationRefund(order, { asOf: '2023-04-01T11:00:00Z' });
     expect(r.allowed).toBe(true);
-    expect(r.kind).toBe('credit');
+    expect(r.settlement).toBe('credit');
     expect(r.id).toBe('ord-1');
     expect(r.refund).toEqual({ currency: 'USD', minor: 179800 });
     expect(r.kept).toEqual({ currency: 'USD', minor: 0 });
@@ -590,7 +586,7 @@ describe('cancellationRefund: perpetual software', () => {
       quantity: 2,
       orderQuantity: 2,
       exactTotal: '1798',
-      chargeRounding: 'half-even',
+      chargeRounding: 'half_even',
     });
     expect(r.notBilled).toBeNull();
     expect(r.invoice).toEqual({
@@ -601,13 +597,13 @@ describe('cancellationRefund: perpetual software', () => {
       availableBy: '2023-05-08',
     });
     expect(r.rules.map((x) => x.id).slice(-2)).toEqual([
-      'refunds.perpetual-credit',
-      'refunds.invoice-period',
+      'refunds.perpetual_credit',
+      'refunds.invoice_period',
     ]);
   });
 
   it('credits part of the licences with quantity', () => {
-    const r = cancellationRefund(order, { cancelledAt: '2023-03-20T00:00:00Z', quantity: 1 });
+    const r = cancellationRefund(order, { asOf: '2023-03-20T00:00:00Z', quantity: 1 });
     expect(r.refund).toEqual({ currency: 'USD', minor: 89900 });
     expect(r.kept).toEqual({ currency: 'USD', minor: 89900 });
     expect(r.charged).toEqual({ currency: 'USD', minor: 179800 });
@@ -615,23 +611,22 @@ describe('cancellationRefund: perpetual software', () => {
 
   it('rounds a finer unit price like the charge (JPY, 3 × ¥1,234.5 = ¥3,703.5 → ¥3,704)', () => {
     const jpy = { ...order, quantity: 3, unitPrice: '1234.5', currency: 'JPY' };
-    const r = cancellationRefund(jpy, { cancelledAt: '2023-03-20T00:00:00Z' });
+    const r = cancellationRefund(jpy, { asOf: '2023-03-20T00:00:00Z' });
     expect([r.charged.minor, r.refund.minor, r.kept.minor]).toEqual([3704, 3704, 0]);
     // One licence: ¥1,234.5 → ¥1,234 (half-even); kept ¥2,470.
-    const one = cancellationRefund(jpy, { cancelledAt: '2023-03-20T00:00:00Z', quantity: 1 });
+    const one = cancellationRefund(jpy, { asOf: '2023-03-20T00:00:00Z', quantity: 1 });
     expect([one.refund.minor, one.kept.minor]).toEqual([1234, 2470]);
     expect(one.computation).toMatchObject({ exactTotal: '1234.5', quantity: 1, orderQuantity: 3 });
   });
 
   it('refuses after 30 days: the one-time charge stays billed', () => {
-    const r = cancellationRefund(order, { cancelledAt: '2023-04-09T11:00:00Z' });
+    const r = cancellationRefund(order, { asOf: '2023-04-09T11:00:00Z' });
     expect(r.allowed).toBe(false);
-    expect(r.kind).toBe('credit');
+    expect(r.settlement).toBe('credit');
     expect([r.refund.minor, r.kept.minor, r.billedInFull]).toEqual([0, 179800, true]);
     // With the calendar-day reading the last day is purchase date + 30 = Apr 9.
     expect(
-      cancellationRefund(order, { cancelledAt: '2023-04-09T23:00:00Z', window: 'calendar-days' })
-        .allowed,
+      cancellationRefund(order, { asOf: '2023-04-09T23:00:00Z', window: 'calendar_days' }).allowed,
     ).toBe(true);
   });
 });
@@ -642,57 +637,57 @@ describe('cancellationRefund: caller mistakes', () => {
 
   it('throws CspRuleError for bad options', () => {
     expectRuleError(() => cancellationRefund(s, undefined as never), 'invalid_input', 'options');
-    expectRuleError(() => cancellationRefund(s, {} as never), 'invalid_instant', 'cancelledAt');
+    expectRuleError(() => cancellationRefund(s, {} as never), 'invalid_instant', 'asOf');
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: '2021-07-17T12:00' }),
+      () => cancellationRefund(s, { asOf: '2021-07-17T12:00' }),
       'ambiguous_local_time',
     );
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, cycleDays: 'days' as never }),
+      () => cancellationRefund(s, { asOf: at, cycleDays: 'days' as never }),
       'invalid_option',
       'cycleDays',
     );
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, rounding: 'ceil' as never }),
+      () => cancellationRefund(s, { asOf: at, rounding: 'ceil' as never }),
       'invalid_rounding',
       'rounding',
     );
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, rounding: 5 as never }),
+      () => cancellationRefund(s, { asOf: at, rounding: 5 as never }),
       'invalid_rounding',
       'rounding',
     );
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, rounding: [] as never }),
+      () => cancellationRefund(s, { asOf: at, rounding: [] as never }),
       'invalid_rounding',
     );
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, rounding: { mode: 'up' as never } }),
+      () => cancellationRefund(s, { asOf: at, rounding: { mode: 'up' as never } }),
       'invalid_rounding',
       'rounding.mode',
     );
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, rounding: { apply: 'each' as never } }),
+      () => cancellationRefund(s, { asOf: at, rounding: { apply: 'each' as never } }),
       'invalid_rounding',
       'rounding.apply',
     );
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, chargeRounding: 'floor' as never }),
+      () => cancellationRefund(s, { asOf: at, chargeRounding: 'floor' as never }),
       'invalid_rounding',
       'chargeRounding',
     );
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, listInstallments: 'yes' as never }),
+      () => cancellationRefund(s, { asOf: at, listInstallments: 'yes' as never }),
       'invalid_input',
       'listInstallments',
     );
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, window: 'weeks' as never }),
+      () => cancellationRefund(s, { asOf: at, window: 'weeks' as never }),
       'invalid_option',
       'window',
     );
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, roles: 'AdminAgent' as never }),
+      () => cancellationRefund(s, { asOf: at, roles: 'AdminAgent' as never }),
       'invalid_input',
     );
   });
@@ -700,18 +695,17 @@ describe('cancellationRefund: caller mistakes', () => {
   it('checks fullRefundWithin as a day-time ISO-8601 duration', () => {
     for (const bad of ['P1M', 'P', 'PT', 'P1DT', 'PT0H', '24h', 'PT1.5H']) {
       expectRuleError(
-        () => cancellationRefund(s, { cancelledAt: at, fullRefundWithin: bad }),
+        () => cancellationRefund(s, { asOf: at, fullRefundWithin: bad }),
         'invalid_duration',
         'fullRefundWithin',
       );
     }
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, fullRefundWithin: 24 as never }),
+      () => cancellationRefund(s, { asOf: at, fullRefundWithin: 24 as never }),
       'invalid_duration',
     );
     const ok = (d: string) =>
-      computation(cancellationRefund(s, { cancelledAt: at, fullRefundWithin: d })).fullRefundWithin
-        ?.until;
+      computation(cancellationRefund(s, { asOf: at, fullRefundWithin: d })).fullRefundWithin?.until;
     expect(ok('PT24H')).toEqual(new Date('2021-07-16T09:00:00Z'));
     expect(ok('P2DT1H30M')).toEqual(new Date('2021-07-17T10:30:00Z'));
     expect(ok('PT90M')).toEqual(new Date('2021-07-15T10:30:00Z'));
@@ -721,7 +715,7 @@ describe('cancellationRefund: caller mistakes', () => {
 
   it('checks the quantity option', () => {
     expectRuleError(
-      () => cancellationRefund(s, { cancelledAt: at, quantity: 1 }),
+      () => cancellationRefund(s, { asOf: at, quantity: 1 }),
       'invalid_option',
       'quantity',
     );
@@ -733,41 +727,37 @@ describe('cancellationRefund: caller mistakes', () => {
       currency: 'EUR',
     };
     expectRuleError(
-      () => cancellationRefund(order, { cancelledAt: at, quantity: 3 }),
+      () => cancellationRefund(order, { asOf: at, quantity: 3 }),
       'invalid_quantity',
       'quantity',
     );
     expectRuleError(
-      () => cancellationRefund(order, { cancelledAt: at, quantity: 0 }),
+      () => cancellationRefund(order, { asOf: at, quantity: 0 }),
       'invalid_quantity',
       'quantity',
     );
     expectRuleError(
-      () => cancellationRefund(order, { cancelledAt: at, quantity: 1.5 }),
+      () => cancellationRefund(order, { asOf: at, quantity: 1.5 }),
       'invalid_quantity',
     );
   });
 
   it('throws for an invalid purchase or plan', () => {
-    expectRuleError(() => cancellationRefund(null as never, { cancelledAt: at }), 'invalid_input');
+    expectRuleError(() => cancellationRefund(null as never, { asOf: at }), 'invalid_input');
     expectRuleError(
-      () => cancellationRefund({ ...s, quantity: 0 }, { cancelledAt: at }),
+      () => cancellationRefund({ ...s, quantity: 0 }, { asOf: at }),
       'invalid_quantity',
     );
     expectRuleError(
-      () => cancellationRefund({ ...s, currency: 'XYZ' }, { cancelledAt: at }),
+      () => cancellationRefund({ ...s, currency: 'XYZ' }, { asOf: at }),
       'unknown_currency',
     );
     expectRuleError(
-      () => cancellationRefund({ ...s, unitPrice: '10,08' }, { cancelledAt: at }),
+      () => cancellationRefund({ ...s, unitPrice: '10,08' }, { asOf: at }),
       'invalid_decimal',
     );
     expectRuleError(
-      () =>
-        cancellationRefund(
-          { ...s, term: 'P1Y', billingFrequency: 'triennial' },
-          { cancelledAt: at },
-        ),
+      () => cancellationRefund({ ...s, term: 'P1Y', billingFrequency: 'triennial' }, { asOf: at }),
       'invalid_billing_frequency',
       'purchase.billingFrequency',
     );
@@ -776,7 +766,7 @@ describe('cancellationRefund: caller mistakes', () => {
   it('refuses amounts beyond safe integers', () => {
     // A charge beyond Number.MAX_SAFE_INTEGER minor units.
     expectRuleError(
-      () => cancellationRefund({ ...s, unitPrice: '90071992547409.92' }, { cancelledAt: at }),
+      () => cancellationRefund({ ...s, unitPrice: '90071992547409.92' }, { asOf: at }),
       'invalid_money',
     );
     // A safe charge whose 35 later installments are not.
@@ -784,7 +774,7 @@ describe('cancellationRefund: caller mistakes', () => {
       () =>
         cancellationRefund(
           { ...s, term: 'P3Y', quantity: 1, unitPrice: '10000000000000.00' },
-          { cancelledAt: at },
+          { asOf: at },
         ),
       'invalid_money',
       'purchase.unitPrice',

@@ -45,8 +45,8 @@ const priceArb = fc
     const s = String(units).padStart(scale + 1, '0');
     return scale === 0 ? s : `${s.slice(0, s.length - scale)}.${s.slice(s.length - scale)}`;
   });
-const modeArb = fc.constantFrom<RoundingMode>('truncate', 'half-even', 'half-up');
-const applyArb = fc.constantFrom<RoundingApplication>('per-unit', 'total');
+const modeArb = fc.constantFrom<RoundingMode>('truncate', 'half_even', 'half_up');
+const applyArb = fc.constantFrom<RoundingApplication>('per_unit', 'total');
 
 const subArb = fc.record({
   purchasedMs: fc.integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2032, 0, 1) }),
@@ -91,12 +91,12 @@ function computationOf(r: CancellationRefund): SubscriptionRefundComputation {
 }
 
 /** The oracle: the cycle, day counts and charge from public APIs, independently of refunds. */
-function oracle(s: SubSpec, r: CancellationRefund, cancelledMs: number) {
+function oracle(s: SubSpec, r: CancellationRefund, asOfMs: number) {
   const sub = toSub(s);
   const termIndex = r.cancellation.term?.termIndex ?? 0;
-  const day = calendarDayOf(iso(cancelledMs));
+  const day = calendarDayOf(iso(asOfMs));
   const cycles = chargeCycles({
-    start: sub.purchasedAt,
+    purchasedAt: sub.purchasedAt,
     term: s.plan[0],
     billingFrequency: s.plan[1],
     termIndex,
@@ -120,12 +120,12 @@ describe('cancellationRefund: invariants', () => {
         fc.integer({ min: -D, max: 12 * D }),
         modeArb,
         applyArb,
-        fc.constantFrom<'cycle' | 'month-of-start'>('cycle', 'month-of-start'),
+        fc.constantFrom<'cycle' | 'month_of_start'>('cycle', 'month_of_start'),
         fc.option(fc.constantFrom('PT24H', 'P2D'), { nil: undefined }),
         (s, offset, mode, apply, cycleDays, within) => {
-          const cancelledAt = iso(s.purchasedMs + offset);
+          const asOf = iso(s.purchasedMs + offset);
           const options: CancellationRefundOptions = {
-            cancelledAt,
+            asOf,
             rounding: { mode, apply },
             cycleDays,
             ...(within === undefined ? {} : { fullRefundWithin: within }),
@@ -136,7 +136,7 @@ describe('cancellationRefund: invariants', () => {
           expect(r.refund.minor + r.kept.minor).toBe(r.charged.minor);
           expect(Number.isSafeInteger(r.refund.minor)).toBe(true);
           expect(r.refund.currency).toBe(s.currency);
-          const d = evaluateCancellation(toSub(s), { asOf: cancelledAt });
+          const d = evaluateCancellation(toSub(s), { asOf: asOf });
           expect(r.allowed).toBe(d.allowed);
           expect(r.reasons).toEqual(d.reasons);
           expect(r.billedInFull).toBe(d.billedInFull);
@@ -145,7 +145,7 @@ describe('cancellationRefund: invariants', () => {
             expect(r.computation).toBeNull();
           } else {
             expect(r.allowed).toBe(r.reasons.length === 0);
-            expect(r.invoice?.billingPeriod).toBe(cancelledAt.slice(0, 7));
+            expect(r.invoice?.billingPeriod).toBe(asOf.slice(0, 7));
           }
         },
       ),
@@ -155,10 +155,10 @@ describe('cancellationRefund: invariants', () => {
   it('matches the oracle with the default rounding (truncate per unit, then × quantity)', () => {
     fc.assert(
       fc.property(subArb, fc.integer({ min: 0, max: 7 * D - 1 }), (s, offset) => {
-        const cancelledMs = s.purchasedMs + offset;
-        const r = cancellationRefund(toSub(s), { cancelledAt: iso(cancelledMs) });
+        const asOfMs = s.purchasedMs + offset;
+        const r = cancellationRefund(toSub(s), { asOf: iso(asOfMs) });
         expect(r.allowed).toBe(true);
-        const o = oracle(s, r, cancelledMs);
+        const o = oracle(s, r, asOfMs);
         const c = computationOf(r);
         expect(c.cycle).toEqual({
           termIndex: o.termIndex,
@@ -193,12 +193,12 @@ describe('cancellationRefund: invariants', () => {
         fc.integer({ min: 0, max: 40 * D }),
         modeArb,
         applyArb,
-        fc.constantFrom<'cycle' | 'month-of-start'>('cycle', 'month-of-start'),
+        fc.constantFrom<'cycle' | 'month_of_start'>('cycle', 'month_of_start'),
         fc.option(fc.constantFrom('PT24H', 'P3D'), { nil: undefined }),
         (s, early, delta, mode, apply, cycleDays, within) => {
           const late = early + delta;
           const options = (ms: number): CancellationRefundOptions => ({
-            cancelledAt: iso(s.purchasedMs + ms),
+            asOf: iso(s.purchasedMs + ms),
             minimumWindowDays: 3660,
             rounding: { mode, apply },
             cycleDays,
@@ -231,23 +231,23 @@ describe('cancellationRefund: invariants', () => {
         (s, pick, msInDay, mode, apply) => {
           const sub = toSub(s);
           const cycles = chargeCycles({
-            start: sub.purchasedAt,
+            purchasedAt: sub.purchasedAt,
             term: s.plan[0],
             billingFrequency: s.plan[1],
           });
           const cycle = cycles[pick % cycles.length] as (typeof cycles)[number];
           const dayStart = Date.parse(`${cycle.start}T00:00:00Z`);
           // Cycle 0 starts on the purchase day: not before the purchase instant.
-          const cancelledMs = Math.max(s.purchasedMs, dayStart + msInDay);
+          const asOfMs = Math.max(s.purchasedMs, dayStart + msInDay);
           const r = cancellationRefund(sub, {
-            cancelledAt: iso(cancelledMs),
+            asOf: iso(asOfMs),
             minimumWindowDays: 3660,
             rounding: { mode, apply },
           });
           expect(r.allowed).toBe(true);
           expect(r.refund).toEqual(r.charged);
           expect(r.kept.minor).toBe(0);
-          expect(computationOf(r).method).toBe('whole-cycle');
+          expect(computationOf(r).method).toBe('whole_cycle');
         },
       ),
     );
@@ -256,22 +256,22 @@ describe('cancellationRefund: invariants', () => {
   it('rounding modes stay within one minor unit per unit of the exact amount', () => {
     fc.assert(
       fc.property(subArb, fc.integer({ min: 0, max: 7 * D - 1 }), (s, offset) => {
-        const cancelledMs = s.purchasedMs + offset;
+        const asOfMs = s.purchasedMs + offset;
         const run = (mode: RoundingMode, apply: RoundingApplication) =>
           cancellationRefund(toSub(s), {
-            cancelledAt: iso(cancelledMs),
+            asOf: iso(asOfMs),
             rounding: { mode, apply },
           });
-        const base = run('truncate', 'per-unit');
-        const o = oracle(s, base, cancelledMs);
+        const base = run('truncate', 'per_unit');
+        const o = oracle(s, base, asOfMs);
         if (o.refundDays === o.cycleDays) return; // whole cycle: the charge, no proration
         const q = BigInt(s.quantity);
         const den = 10n ** BigInt(o.p.scale) * BigInt(o.cycleDays);
         const perUnitNum = o.p.units * BigInt(o.refundDays) * 10n ** BigInt(o.e);
         const perUnit: number[] = [];
         const total: number[] = [];
-        for (const mode of ['truncate', 'half-even', 'half-up'] as const) {
-          const pu = run(mode, 'per-unit');
+        for (const mode of ['truncate', 'half_even', 'half_up'] as const) {
+          const pu = run(mode, 'per_unit');
           const tot = run(mode, 'total');
           const c = computationOf(pu);
           // Each rounded unit amount is less than one minor unit from the exact one.
@@ -298,11 +298,11 @@ describe('cancellationRefund: invariants', () => {
     fc.assert(
       fc.property(subArb, fc.integer({ min: 0, max: 7 * D - 1 }), (s, offset) => {
         const sub = toSub(s);
-        const cancelledAt = iso(s.purchasedMs + offset);
-        const r = cancellationRefund(sub, { cancelledAt, listInstallments: true });
+        const asOf = iso(s.purchasedMs + offset);
+        const r = cancellationRefund(sub, { asOf, listInstallments: true });
         const c = computationOf(r);
         const schedule = installmentSchedule({
-          start: sub.purchasedAt,
+          purchasedAt: sub.purchasedAt,
           term: s.plan[0],
           billingFrequency: s.plan[1],
           termIndex: c.cycle.termIndex,
@@ -311,7 +311,7 @@ describe('cancellationRefund: invariants', () => {
           currency: s.currency,
         });
         expect(r.notBilled?.installments).toEqual(schedule.installments.slice(c.cycle.index + 1));
-        const o = remainingObligation(sub, { asOf: cancelledAt });
+        const o = remainingObligation(sub, { asOf: asOf });
         expect(o.installments).toEqual(r.notBilled?.installments);
         expect(o.remaining).toEqual(r.notBilled?.total);
         expect(o.currentCycle?.amount).toEqual(r.charged);
@@ -338,14 +338,14 @@ describe('cancellationRefund: invariants', () => {
             unitPrice,
             currency,
           };
-          const cancelledAt = iso(purchasedMs + offset);
-          const all = cancellationRefund(order, { cancelledAt });
+          const asOf = iso(purchasedMs + offset);
+          const all = cancellationRefund(order, { asOf });
           const part = cancellationRefund(order, {
-            cancelledAt,
+            asOf,
             quantity: 1 + (pick % quantity),
           });
           expect(all.allowed).toBe(offset < 30 * D);
-          expect(all.kind).toBe('credit');
+          expect(all.settlement).toBe('credit');
           expect(all.refund.minor + all.kept.minor).toBe(all.charged.minor);
           expect(part.refund.minor + part.kept.minor).toBe(part.charged.minor);
           if (all.allowed) {
@@ -365,9 +365,9 @@ describe('cancellationRefund: invariants', () => {
       fc.property(subArb, fc.integer({ min: -D, max: 10 * D }), (s, offset) => {
         expectSameInEveryTimeZone(() =>
           cancellationRefund(toSub(s), {
-            cancelledAt: iso(s.purchasedMs + offset),
+            asOf: iso(s.purchasedMs + offset),
             fullRefundWithin: 'PT24H',
-            cycleDays: 'month-of-start',
+            cycleDays: 'month_of_start',
             listInstallments: true,
           }),
         );
@@ -385,7 +385,7 @@ describe('cancellationRefund: invariants', () => {
           autoRenew: undefined,
         }),
         {
-          cancelledAt: '2024-01-01T00:30:00+01:00',
+          asOf: '2024-01-01T00:30:00+01:00',
         },
       ),
       remainingObligation(

@@ -125,7 +125,7 @@ describe('fixture → domain → decision (round trip)', () => {
       roles: ['Admin agent'],
     });
     expect(open.allowed).toBe(true);
-    expect(open.window?.source).toBe('partner-center');
+    expect(open.window?.source).toBe('partner_center');
     const closed = evaluateCancellation(sub, { asOf: '2022-03-21T09:41:27.306Z' });
     expect(closed.reasons.map((r) => r.code)).toEqual(['window_closed']);
     expect(closed.billedInFull).toBe(true);
@@ -162,9 +162,9 @@ describe('fixture → domain → decision (round trip)', () => {
       SUBSCRIPTION_EXTRAS,
     );
     const life = subscriptionStatusOn(sub, { asOf: '2022-09-01T00:00:00Z' });
-    expect([life.state, life.legacy, life.nextEvent]).toEqual(['expired', true, { kind: 'none' }]);
+    expect([life.state, life.legacy, life.nextEvent]).toEqual(['expired', true, { type: 'none' }]);
     expect(subscriptionStatusOn(sub, { asOf: '2022-01-01' }).nextEvent).toEqual({
-      kind: 'expiry',
+      type: 'expiry',
       on: '2022-08-02',
     });
     expect(evaluateCancellation(sub, { asOf: '2022-09-01' }).reasons.map((r) => r.code)).toContain(

@@ -160,7 +160,7 @@ describe('primitive schemas agree with core', () => {
     expect(subscriptionStatusSchema.safeParse('deleted').success).toBe(true);
     expect(perpetualStatusSchema.safeParse('completed').success).toBe(true);
     expect(roundingModeSchema.safeParse('ceil').error?.issues[0]?.message).toBe(
-      'expected one of truncate, half-even, half-up, got "ceil"',
+      'expected one of truncate, half_even, half_up, got "ceil"',
     );
     expect(unknownValueSchema.parse({ unknown: 'x', extra: 1 })).toEqual({ unknown: 'x' });
     expect(unknownValueSchema.safeParse({ unknown: 1 }).success).toBe(false);

@@ -36,13 +36,13 @@ export function fingerprint(): unknown {
       core.addMonthsFromAnchor(core.calendarDayOf(i), 13),
     ]),
     lifecycle: instants.map((i) => [
-      lifecycle.termDates({ start: i, term: 'P1M', termIndex: 2 }),
+      lifecycle.termDates({ purchasedAt: i, term: 'P1M', termIndex: 2 }),
       lifecycle.softwareSubscriptionVisibility(i),
       lifecycle.subscriptionStatusOn(subscription, { asOf: i }),
     ]),
     billing: instants.map((i) => [
       billing.eligibleBillingFrequencies({ term: 'P3Y', purchasedAt: i }),
-      billing.chargeCycles({ start: i, term: 'P1Y', billingFrequency: 'monthly' }),
+      billing.chargeCycles({ purchasedAt: i, term: 'P1Y', billingFrequency: 'monthly' }),
     ]),
     cancellation: instants.map((i) => {
       const d = cancellation.evaluateCancellation(
@@ -54,14 +54,14 @@ export function fingerprint(): unknown {
         explain.explain(d, { locale: IT_MESSAGES }),
         cancellation.cancellationWindow(
           { ...subscription, purchasedAt: i },
-          { asOf: i, window: 'calendar-days' },
+          { asOf: i, window: 'calendar_days' },
         ),
       ];
     }),
     refunds: instants.map((i) => [
       refunds.cancellationRefund(
         { ...subscription, purchasedAt: i },
-        { cancelledAt: new Date(Date.parse(core.parseInstant(i).toISOString()) + 86_400_000) },
+        { asOf: new Date(Date.parse(core.parseInstant(i).toISOString()) + 86_400_000) },
       ),
       refunds.invoiceFor(i),
     ]),

@@ -169,6 +169,15 @@ export const IT_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
     },
 
     // cancellation
+    not_started: {
+      brief: 'non era ancora stato acquistato',
+      text: (r) => {
+        const at = formatInstant(r.purchasedAt);
+        return at === undefined
+          ? "Quell'istante precede l'acquisto: non era ancora stato acquistato nulla."
+          : `Quell'istante precede l'acquisto, avvenuto il ${at}: non era ancora stato acquistato nulla.`;
+      },
+    },
     not_yet_open: {
       brief: 'la finestra di annullamento non è ancora aperta',
       text: (r) => {

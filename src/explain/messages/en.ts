@@ -142,6 +142,15 @@ export const EN_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
     },
 
     // cancellation
+    not_started: {
+      brief: 'it had not been bought yet',
+      text: (r) => {
+        const at = formatInstant(r.purchasedAt);
+        return at === undefined
+          ? 'That instant is before the purchase: nothing had been bought yet.'
+          : `That instant is before the purchase, made at ${at}: nothing had been bought yet.`;
+      },
+    },
     not_yet_open: {
       brief: 'the cancellation window has not opened yet',
       text: (r) => {

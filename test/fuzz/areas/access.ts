@@ -26,20 +26,20 @@ function log(): Record<string, unknown>[] {
   return [
     {
       at: '2021-10-31T23:59:59.9999999Z',
-      kind: 'keyAccess',
+      type: 'keyAccess',
       user: 'ana@contoso.com',
       productName: 'SQL Server 2019 Standard',
       productKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE',
     },
-    { at: '2021-11-01T00:00:00Z', kind: 'download', user: 'bo@contoso.com' },
-    { at: new Date('2021-10-01T00:00:00Z'), kind: 'download', user: 'cy@contoso.com' },
+    { at: '2021-11-01T00:00:00Z', type: 'download', user: 'bo@contoso.com' },
+    { at: new Date('2021-10-01T00:00:00Z'), type: 'download', user: 'cy@contoso.com' },
   ];
 }
 
 const samples: Record<string, readonly Sample[]> = {
   activityLogQuery: [
     () => [{ from: '2021-10-01', to: '2021-10-31' }],
-    () => [{ from: '2021-10-01T00:00:00Z', to: new Date('2021-11-01'), kinds: ['download'] }],
+    () => [{ from: '2021-10-01T00:00:00Z', to: new Date('2021-11-01'), types: ['download'] }],
   ],
   authorize: [
     () => ['cancel', ['Admin agent']],
@@ -56,7 +56,7 @@ const samples: Record<string, readonly Sample[]> = {
   ],
   filterActivityLog: [
     () => [log(), { from: '2021-10-01', to: '2021-10-31' }],
-    () => [log(), { from: '2021-10-01', to: '2021-11-01', kinds: ['download'] }],
+    () => [log(), { from: '2021-10-01', to: '2021-11-01', types: ['download'] }],
   ],
   hasPermission: [
     () => ['getKeysAndDownloads', ['admin-agent']],
@@ -71,11 +71,11 @@ const samples: Record<string, readonly Sample[]> = {
         fileTypes: ['ISO'],
       },
     ],
-    () => [{ name: 'Azure DevOps', kind: 'service-license' }],
+    () => [{ name: 'Azure DevOps', delivery: 'service_license' }],
     () => [
       {
         name: 'Windows Server 2012 ESU',
-        kind: 'extended-security-updates',
+        delivery: 'extended_security_updates',
         deliversKeys: true,
         deliversDownloads: false,
       },

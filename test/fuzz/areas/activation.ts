@@ -8,7 +8,7 @@ function kmsPolicy(): Record<string, unknown> {
     id: 'custom.kms',
     versions: [
       {
-        effectiveFrom: '1970-01-01',
+        effectiveFrom: '0000-01-01',
         source: 'https://learn.microsoft.com/windows-server/get-started/activation-kms-host',
         value: { validityDays: 180, renewalIntervalDays: 7, retryIntervalHours: 2 },
       },
@@ -28,7 +28,7 @@ const samples: Record<string, readonly Sample[]> = {
   ],
   azureHybridBenefitSaving: [
     () => [{ currency: 'USD', windowsRate: '0.192', baseRate: '0.096', hours: 730, quantity: 3 }],
-    () => [{ currency: 'EUR', windowsRate: '0.3', baseRate: '0.2', rounding: 'half-even' }],
+    () => [{ currency: 'EUR', windowsRate: '0.3', baseRate: '0.2', rounding: 'half_even' }],
   ],
   deviceActivationStatus: [
     () => [{ id: 'pc-1', lastRenewalAt: '2024-01-01T08:00:00Z' }, { asOf: '2024-06-10T00:00:00Z' }],

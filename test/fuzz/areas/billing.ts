@@ -8,7 +8,7 @@ function plan(): Record<string, unknown> {
     id: 'custom.billing-plan',
     versions: [
       {
-        effectiveFrom: '1970-01-01',
+        effectiveFrom: '0000-01-01',
         source: 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',
         value: {
           byTerm: { P1M: ['monthly'], P1Y: ['annual', 'monthly'], P3Y: ['annual', 'triennial'] },
@@ -50,11 +50,11 @@ const samples: Record<string, readonly Sample[]> = {
     ],
   ],
   chargeCycles: [
-    () => [{ start: '2021-01-31T09:30:00Z', term: 'P1Y', billingFrequency: 'monthly' }],
-    () => [{ start: '2021-01-31', term: 'P1M', billingFrequency: 'monthly', termIndex: 1 }],
+    () => [{ purchasedAt: '2021-01-31T09:30:00Z', term: 'P1Y', billingFrequency: 'monthly' }],
+    () => [{ purchasedAt: '2021-01-31', term: 'P1M', billingFrequency: 'monthly', termIndex: 1 }],
     () => [
       {
-        start: new Date('2022-03-15T00:00:00Z'),
+        purchasedAt: new Date('2022-03-15T00:00:00Z'),
         term: 'P3Y',
         billingFrequency: 'annual',
         termIndex: 3,
@@ -76,7 +76,7 @@ const samples: Record<string, readonly Sample[]> = {
   installmentSchedule: [
     () => [
       {
-        start: '2022-03-15',
+        purchasedAt: '2022-03-15',
         term: 'P3Y',
         billingFrequency: 'annual',
         quantity: 4,
@@ -86,18 +86,18 @@ const samples: Record<string, readonly Sample[]> = {
     ],
     () => [
       {
-        start: '2022-01-31',
+        purchasedAt: '2022-01-31',
         term: 'P1Y',
         billingFrequency: 'monthly',
         quantity: 1,
         unitPricePerTerm: '100',
         currency: 'EUR',
-        rounding: 'half-even',
+        rounding: 'half_even',
       },
     ],
     () => [
       {
-        start: '2022-01-31T10:00:00Z',
+        purchasedAt: '2022-01-31T10:00:00Z',
         term: 'P1M',
         billingFrequency: 'monthly',
         quantity: 3,

@@ -13,17 +13,17 @@ import {
 
 const samples: Record<string, readonly Sample[]> = {
   cancellationEffects: [
-    () => [perpetual(), { cancelledAt: '2022-05-20T16:50:00Z' }],
-    () => [subscription(), { cancelledAt: new Date('2022-03-04T20:00:00Z') }],
+    () => [perpetual(), { asOf: '2022-05-20T16:50:00Z' }],
+    () => [subscription(), { asOf: new Date('2022-03-04T20:00:00Z') }],
   ],
   cancellationWindow: [
     () => [
       subscription({ term: 'P1M' }),
-      { asOf: '2022-03-01T12:00:00Z', window: 'calendar-days' },
+      { asOf: '2022-03-01T12:00:00Z', window: 'calendar_days' },
     ],
     () => [triennial(), { asOf: '2021-10-16T00:00:00Z', minimumWindowDays: 7 }],
     () => [perpetual(), { asOf: '2022-05-10', policy: windowPolicy() }],
-    () => [legacy(), { asOf: new Date('2021-03-02T00:00:00Z'), window: 'elapsed-hours' }],
+    () => [legacy(), { asOf: new Date('2021-03-02T00:00:00Z'), window: 'elapsed_hours' }],
   ],
   evaluateCancellation: [
     () => [subscription(), { asOf: '2022-03-04T20:00:00Z', roles: ['Admin agent'] }],
@@ -33,7 +33,7 @@ const samples: Record<string, readonly Sample[]> = {
     ],
     () => [
       perpetual(),
-      { asOf: '2022-05-20T00:00:00Z', roles: ['AdminAgent'], window: 'calendar-days' },
+      { asOf: '2022-05-20T00:00:00Z', roles: ['AdminAgent'], window: 'calendar_days' },
     ],
     () => [
       triennial(),

@@ -35,7 +35,7 @@ const samples: Record<string, readonly Sample[]> = {
   isUnknownValue: [() => [{ unknown: 'quarterly' }]],
   knownCurrencies: [() => []],
   money: [() => ['EUR', 9420]],
-  moneyFromDecimal: [() => ['94.2', 'EUR'], () => ['10.085', 'EUR', 'half-even']],
+  moneyFromDecimal: [() => ['EUR', '94.2'], () => ['EUR', '10.085', 'half_even']],
   multiplyMoney: [() => [EUR(1008), 3]],
   parseBillingFrequency: [() => ['annual'], () => ['monthly', 'subscription.billingFrequency']],
   parseCalendarDay: [() => ['2024-02-29'], () => ['2024-02-29', 'day']],

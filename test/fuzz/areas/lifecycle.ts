@@ -23,9 +23,9 @@ const samples: Record<string, readonly Sample[]> = {
     () => [triennial(), { asOf: '2024-10-16' }],
   ],
   termDates: [
-    () => [{ start: '2021-01-31', term: 'P1Y' }],
-    () => [{ start: '2021-01-31T09:00:00Z', term: 'P1M', termIndex: 1 }],
-    () => [{ start: new Date('2020-02-29T00:00:00Z'), term: 'P3Y', termIndex: 2 }],
+    () => [{ purchasedAt: '2021-01-31', term: 'P1Y' }],
+    () => [{ purchasedAt: '2021-01-31T09:00:00Z', term: 'P1M', termIndex: 1 }],
+    () => [{ purchasedAt: new Date('2020-02-29T00:00:00Z'), term: 'P3Y', termIndex: 2 }],
   ],
 };
 

@@ -7,28 +7,25 @@ const samples: Record<string, readonly Sample[]> = {
   cancellationRefund: [
     () => [
       subscription({ term: 'P1M', purchasedAt: '2021-07-15T09:00:00Z', unitPrice: '10.08' }),
-      { cancelledAt: '2021-07-17T12:00:00Z' },
+      { asOf: '2021-07-17T12:00:00Z' },
     ],
-    () => [
-      perpetual(),
-      { cancelledAt: '2022-05-20T16:50:00Z', roles: ['Admin agent'], quantity: 1 },
-    ],
+    () => [perpetual(), { asOf: '2022-05-20T16:50:00Z', roles: ['Admin agent'], quantity: 1 }],
     () => [
       subscription(),
       {
-        cancelledAt: '2022-03-04T20:00:00Z',
-        rounding: { mode: 'half-even', apply: 'total' },
-        cycleDays: 'month-of-start',
+        asOf: '2022-03-04T20:00:00Z',
+        rounding: { mode: 'half_even', apply: 'total' },
+        cycleDays: 'month_of_start',
         fullRefundWithin: 'PT24H',
         listInstallments: true,
-        chargeRounding: 'half-up',
-        window: 'calendar-days',
+        chargeRounding: 'half_up',
+        window: 'calendar_days',
       },
     ],
     () => [
       triennial(),
       {
-        cancelledAt: new Date('2021-10-16T00:00:00Z'),
+        asOf: new Date('2021-10-16T00:00:00Z'),
         rounding: 'truncate',
         policy: windowPolicy(),
       },
@@ -42,11 +39,11 @@ const samples: Record<string, readonly Sample[]> = {
       {
         asOf: '2022-01-01',
         roles: ['AdminAgent'],
-        chargeRounding: 'half-even',
+        chargeRounding: 'half_even',
         policy: windowPolicy(),
       },
     ],
-    () => [legacy(), { asOf: new Date('2021-03-02T00:00:00Z'), window: 'calendar-days' }],
+    () => [legacy(), { asOf: new Date('2021-03-02T00:00:00Z'), window: 'calendar_days' }],
   ],
 };
 
