@@ -14,7 +14,7 @@ export type PermissionTable = { readonly [A in Action]: readonly Role[] };
 
 /**
  * Who may do what, per Microsoft's "Sell software subscriptions through CSP"
- * (S1; brief §8, and §5 for "only an Admin agent may cancel"):
+ * (S1, which also says that only an Admin agent may cancel):
  * - buying software, getting keys and download links, cancelling, switching
  *   autorenew and setting the billing frequency: **Admin agent** only;
  * - reading the key-access and download activity log: **Account admin**,
@@ -23,10 +23,9 @@ export type PermissionTable = { readonly [A in Action]: readonly Role[] };
  * No other role grants these actions: S1 names no "or Global admin", so a
  * Global admin who is also an Admin agent must be passed both roles.
  *
- * S1 does not date its role table. The version is dated 2019-01-01, the
- * oldest CSP software documents the brief cites, so an audit of any purchase
- * this library handles finds it in force; pass your own policy to
- * `authorize` for another reading.
+ * S1 does not date its role table, so its one version is in force at any
+ * date (from 0000-01-01); pass your own policy to `authorize` for another
+ * reading.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * Licensing and activation (brief §7): when a device's KMS activation lapses,
+ * Licensing and activation: when a device's KMS activation lapses,
  * where each device of a fleet stands, a KMS-to-MAK migration plan that saves
  * as many devices as any schedule can, the `slmgr.vbs` runbook, the methods
  * each channel offers (MAK only in CSP), and Azure Hybrid Benefit.

@@ -1,6 +1,6 @@
 /**
  * Changing a software subscription's billing frequency: from the next term
- * only (brief §4, §8).
+ * only.
  * @module
  */
 import type { MissingRoleReason } from '../access/index.js';
@@ -147,14 +147,14 @@ export type BillingFrequencyChangeDecision = Decision<
  * - `frequency_not_eligible`: the next term may not use it;
  * - `not_offered_in_catalog`: `offered` is given and lacks it.
  *
- * Eligibility of the next term (our reading, brief §4 is silent): a renewal
+ * Eligibility of the next term (our reading: Microsoft's pages are silent): a renewal
  * is a new term bought on its first day, so the billing plan policy in force
  * at 00:00Z of the renewal day applies, with the subscription's term and
  * `productFamily`. (For the built-in policy this differs from the purchase
  * date only for P3Y subscriptions bought 2021-10-14..21, which may move to
  * annual at renewal.)
  *
- * @param subscription - A software subscription (ARCHITECTURE shape).
+ * @param subscription - A software subscription.
  * @param to - The requested billing frequency.
  * @param options - `asOf`; optional `roles`, `offered`, `policy`.
  * @returns `{ allowed, reasons, rules, asOf, to, from?, effectiveFrom?, nextTerm?, eligible? }`.

@@ -1,5 +1,5 @@
 /**
- * The charge cycles of a term (brief §3).
+ * The charge cycles of a term.
  * @module
  */
 import {
@@ -68,7 +68,7 @@ export function readCycleInput(r: Readonly<Record<string, unknown>>) {
  * clamped to the month's last day: a P1Y monthly plan bought Jan 31 has
  * cycles starting Jan 31, Feb 28, Mar 31, Apr 30, May 31, ...
  *
- * Deliberate deviation (brief §0): one of Microsoft's month-end tables
+ * Deliberate deviation: one of Microsoft's month-end tables
  * (annual term, monthly plan, bought on the 30th of a 31-day month) starts
  * later cycles on "the day before the last day" of each month (e.g. Apr 29
  * for a purchase on Mar 30). That contradicts Microsoft's own monthly-term

@@ -1,5 +1,5 @@
 /**
- * Which billing frequencies a software SKU may use (brief §4).
+ * Which billing frequencies a software SKU may use.
  * @module
  */
 import {

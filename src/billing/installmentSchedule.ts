@@ -1,5 +1,5 @@
 /**
- * What is charged at each cycle start of a term (brief §3, §0 money).
+ * What is charged at each cycle start of a term.
  * @module
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * Billing plan policy (brief §4): which billing frequencies a software SKU may
+ * Billing plan policy: which billing frequencies a software SKU may
  * use, by purchase date, term and product family; and the rule that a
  * billing-frequency change waits for the next term.
  * @module

@@ -1,5 +1,5 @@
 /**
- * The cancellation window of the term current at an instant (brief §5).
+ * The cancellation window of the term current at an instant.
  * @module
  */
 import type { CalendarDay, Purchase, RuleRef } from '../core/index.js';
@@ -171,7 +171,7 @@ export function windowAt(
  *   ignored (`staleDeadlineIgnored: true`). Partner Center's samples print
  *   deadlines at 23:59:00Z of the last day.
  *
- * @param purchase - A software subscription or perpetual purchase (ARCHITECTURE shapes).
+ * @param purchase - A software subscription or perpetual purchase.
  * @param options - `asOf`; optional `window` reading, your own dated `policy`, `minimumWindowDays`.
  * @returns The window.
  * @throws {@link core!CspRuleError} for an invalid purchase (`invalid_input`,

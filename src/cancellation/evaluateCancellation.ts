@@ -1,5 +1,5 @@
 /**
- * "Can we still cancel this, until when exactly?": the cancellation decision (brief §5, §8).
+ * "Can we still cancel this, until when exactly?": the cancellation decision.
  * @module
  */
 import type { MissingRoleReason } from '../access/index.js';
@@ -117,7 +117,7 @@ export interface TimeRemaining {
 }
 
 /**
- * Something the partner needs before cancelling (brief §5): the customer,
+ * Something the partner needs before cancelling: the customer,
  * and the subscription (ID or friendly name) or, for perpetual software, the
  * product name and the order ID. Field names are those of `CancellationRequest`.
  * @category Cancellation
@@ -305,7 +305,7 @@ export function decideCancellation(
  * Fast: the purchase is checked once, policies and role checks are compiled
  * once (a batch passing the same `roles` array checks it once).
  *
- * @param purchase - A software subscription or perpetual purchase (ARCHITECTURE shapes).
+ * @param purchase - A software subscription or perpetual purchase.
  * @param options - `asOf`; optional `roles`, `window` reading, dated `policy`, `minimumWindowDays`.
  * @returns The decision.
  * @throws {@link core!CspRuleError} for an invalid purchase (`invalid_input`,

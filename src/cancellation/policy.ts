@@ -1,5 +1,5 @@
 /**
- * Cancellation policy as data (brief §5): window lengths, publishers whose
+ * Cancellation policy as data: window lengths, publishers whose
  * plans can never be cancelled, the full-term billing rule, what a
  * cancellation sets in motion. Each is a dated policy with its source.
  * @module

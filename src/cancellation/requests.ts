@@ -1,6 +1,6 @@
 /**
  * The plain types of a cancellation request: what the partner identifies
- * before cancelling (brief §5). Their validating schemas (a tenant GUID, a
+ * before cancelling. Their validating schemas (a tenant GUID, a
  * domain name, ...) live in `./schemas`; this area only names the shapes.
  * @module
  */

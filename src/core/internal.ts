@@ -49,6 +49,8 @@ export {
   checkPrice,
   checkPurchase,
   checkSubscription,
+  PERPETUAL_FIELDS,
+  SUBSCRIPTION_FIELDS,
   type UnknownField,
   unknownValueReasons,
 } from './purchase.js';

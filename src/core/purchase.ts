@@ -137,6 +137,53 @@ export interface PerpetualPurchase {
 }
 
 /**
+ * The keys of `T`, listed at run time: the list must name every key of `T`
+ * and nothing else, or the call does not compile. The one place the purchase
+ * shapes are spelled out is their interfaces; the guards, the zod schemas,
+ * the JSON Schemas and the CLI are held to these lists.
+ */
+function keysOf<T>() {
+  return <const L extends readonly (keyof T)[]>(
+    list: L &
+      ([Exclude<keyof T, L[number]>] extends [never]
+        ? unknown
+        : { missing: Exclude<keyof T, L[number]> }),
+  ): L => list;
+}
+
+/** @internal Every field of {@link SoftwareSubscription}, in the order the guard reads them. */
+export const SUBSCRIPTION_FIELDS = /* @__PURE__ */ keysOf<SoftwareSubscription>()([
+  'kind',
+  'currency',
+  'status',
+  'id',
+  'purchasedAt',
+  'term',
+  'billingFrequency',
+  'autoRenew',
+  'publisher',
+  'productFamily',
+  'quantity',
+  'unitPrice',
+  'cancellationAllowedUntil',
+  'renewalCompletedAt',
+]);
+
+/** @internal Every field of {@link PerpetualPurchase}, in the order the guard reads them. */
+export const PERPETUAL_FIELDS = /* @__PURE__ */ keysOf<PerpetualPurchase>()([
+  'kind',
+  'currency',
+  'id',
+  'purchasedAt',
+  'publisher',
+  'productName',
+  'orderId',
+  'quantity',
+  'unitPrice',
+  'status',
+]);
+
+/**
  * Either purchase shape.
  * @category Purchases
  */
@@ -224,25 +271,8 @@ function parsePerpetualStatus(input: unknown, field: string): PerpetualStatus {
   return fail('invalid_input', field, `${field}: expected completed or cancelled`);
 }
 
-const FIELD_NAMES = [
-  'kind',
-  'currency',
-  'status',
-  'id',
-  'purchasedAt',
-  'term',
-  'billingFrequency',
-  'autoRenew',
-  'publisher',
-  'productFamily',
-  'productName',
-  'orderId',
-  'quantity',
-  'unitPrice',
-  'cancellationAllowedUntil',
-  'renewalCompletedAt',
-] as const;
-type FieldNames = Readonly<Record<(typeof FIELD_NAMES)[number], string>>;
+type FieldName = (typeof SUBSCRIPTION_FIELDS)[number] | (typeof PERPETUAL_FIELDS)[number];
+type FieldNames = Readonly<Record<FieldName, string>>;
 
 // The dotted names (`purchase.unitPrice`...) of a purchase's fields, built once
 // per prefix: a batch checks millions of purchases under the same one or two.
@@ -253,7 +283,8 @@ function fieldNames(prefix: string): FieldNames {
   let names = namesCache.get(prefix);
   if (names === undefined) {
     const built: Record<string, string> = {};
-    for (const f of FIELD_NAMES) built[f] = `${prefix}.${f}`;
+    for (const f of SUBSCRIPTION_FIELDS) built[f] = `${prefix}.${f}`;
+    for (const f of PERPETUAL_FIELDS) built[f] = `${prefix}.${f}`;
     names = built as FieldNames;
     if (namesCache.size >= 64) namesCache.clear();
     namesCache.set(prefix, names);

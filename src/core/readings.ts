@@ -62,7 +62,7 @@ export const POLICY_READINGS: Readonly<
   // FULL_REFUND_TIER_POLICY
   'refunds.full_refund_within': {
     '0000-01-01':
-      'An option: the seed (S1) promises only a prorated refund, which already refunds a same-day cancellation in full.',
+      'An option: the software page (S1) promises only a prorated refund, which already refunds a same-day cancellation in full.',
   },
   // FULL_TERM_BILLING_POLICY
   'cancellation.full_term_billed': {
@@ -79,7 +79,8 @@ export const POLICY_READINGS: Readonly<
   },
   // NON_CANCELLABLE_PUBLISHERS_POLICY
   'cancellation.non_cancellable_publishers': {
-    '0000-01-01': 'The seed writes "RedHat"; the publishers are Red Hat, Inc. and SUSE LLC.',
+    '0000-01-01':
+      'The Italian page of S1 writes "RedHat"; the publishers are Red Hat, Inc. and SUSE LLC.',
   },
   // PARTNER_CENTER_DEADLINE_POLICY
   'cancellation.partner_center_deadline': {
@@ -105,7 +106,7 @@ export const POLICY_READINGS: Readonly<
     '0000-01-01':
       'Bought before 2021-10-14: expires on the end date set at purchase. Software page: our reading (it lists all software bought).',
     '2021-10-14':
-      'Bought on or after 2021-10-14 (the seed lost "or after"; the English original has it).',
+      'Bought on or after 2021-10-14 (the Italian page lost "or after"; the English original has it).',
   },
   // REFUND_ROUNDING_POLICY
   'refunds.rounding': {

@@ -1,5 +1,5 @@
 /**
- * Microsoft's documents every rule cites (brief: S1-S8).
+ * Microsoft's documents every rule cites.
  * @module
  */
 import { frozen } from './frozen.js';
@@ -18,7 +18,7 @@ export interface Source {
 }
 
 /**
- * Short ids of the Microsoft documents rules cite (S1-S8 from the brief, S9 Azure Hybrid Benefit).
+ * Short ids of the Microsoft documents rules cite (S1-S8, S9 Azure Hybrid Benefit).
  * @category Policy
  */
 export type SourceId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7' | 'S8' | 'S9';

@@ -1,5 +1,5 @@
 /**
- * Switching autorenew on the customer's Subscriptions page (brief §2, §8).
+ * Switching autorenew on the customer's Subscriptions page.
  * @module
  */
 import type { MissingRoleReason } from '../access/index.js';

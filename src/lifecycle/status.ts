@@ -1,5 +1,5 @@
 /**
- * Which term of a subscription is current, and how it ends (brief §2, §3).
+ * Which term of a subscription is current, and how it ends.
  * @module
  */
 import type {
@@ -82,7 +82,7 @@ export interface SubscriptionStatusOn {
  * autorenew off and no status, the subscription is taken to have run only its
  * initial term.
  *
- * @param subscription - A software subscription (ARCHITECTURE shape).
+ * @param subscription - A software subscription.
  * @param options - `asOf`: the instant asked about.
  * @returns The state, current term, autorenew and next event.
  * @throws {@link core!CspRuleError} for an invalid subscription (`invalid_input`, `invalid_instant`, `invalid_term` for a term this version does not know, ...).

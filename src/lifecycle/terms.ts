@@ -1,5 +1,5 @@
 /**
- * Term arithmetic on epoch days (brief §3): every term counted from the
+ * Term arithmetic on epoch days: every term counted from the
  * original anchor, end inclusive, renewal the next day.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * Where Partner Center shows a software subscription, and its autorenew default (brief §2).
+ * Where Partner Center shows a software subscription, and its autorenew default.
  * @module
  */
 import type { InstantInput, RuleRef } from '../core/index.js';

@@ -1,5 +1,5 @@
 /**
- * Markets (brief §1, S1): where Azure reservations are not sold, where
+ * Markets (S1): where Azure reservations are not sold, where
  * commercial prices include tax, and market names in English and Italian.
  * Codes are ISO 3166-1 alpha-2 (plus `XK`) or Partner Center's own `XS`,
  * `XE`, `XJ`, read in any case with surrounding spaces ignored; an unknown

@@ -1,7 +1,7 @@
 /**
  * What a cancellation gives back: the prorated refund of a software
  * subscription's current charge cycle, or the credit of a perpetual order
- * (brief §6), reusing the cancellation decision and billing's charge cycle.
+ *, reusing the cancellation decision and billing's charge cycle.
  * @module
  */
 import type { Installment } from '../billing/index.js';
@@ -255,7 +255,7 @@ export type CancellationRefund = Decision<CancellationReason, CancellationRefund
  * Fast: the purchase is checked once; the decision, policies and charge cycle
  * are looked up in constant time.
  *
- * @param purchase - A software subscription or perpetual purchase (ARCHITECTURE shapes).
+ * @param purchase - A software subscription or perpetual purchase.
  * @param options - `asOf`; the window options of `evaluateCancellation`; `rounding`, `cycleDays`, `fullRefundWithin`, `chargeRounding`; `quantity` (perpetual).
  * @returns The decision with the refund, what stays charged, the computation and the invoice.
  * @throws {@link core!CspRuleError} for an invalid purchase (`invalid_input`,

@@ -1,5 +1,5 @@
 /**
- * The monthly invoice an instant belongs to (brief §6, S8).
+ * The monthly invoice an instant belongs to (S8).
  * @module
  */
 import type { CalendarDay, InstantInput } from '../core/index.js';

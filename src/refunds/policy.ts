@@ -1,5 +1,5 @@
 /**
- * Refund and credit policy as data (brief §6): the prorated refund of a
+ * Refund and credit policy as data: the prorated refund of a
  * software subscription, its default rounding, the optional 24-hour full
  * refund, the 100% credit of perpetual software, and the monthly invoice a
  * refund or credit lands on. Each is a dated policy with its Microsoft source.

@@ -99,7 +99,7 @@ export type RemainingObligation = Decision<CancellationReason, RemainingObligati
  * window comes from the cancellation decision, never recomputed; the cycles
  * from billing.
  *
- * @param subscription - A software subscription (ARCHITECTURE shape).
+ * @param subscription - A software subscription.
  * @param options - `asOf`; the window options of `evaluateCancellation`; `chargeRounding`.
  * @returns `{ allowed, reasons, rules, ... }`: the current cycle, the installments still to be billed, their total, and where the window stands.
  * @throws {@link core!CspRuleError} for an invalid subscription (`invalid_input`,

@@ -1,5 +1,5 @@
 /**
- * Schemas of a cancellation request (brief §5): the customer by name, tenant
+ * Schemas of a cancellation request: the customer by name, tenant
  * GUID or domain; the subscription by ID or friendly name; perpetual
  * software by product name and order ID. The plain types are `./cancellation`'s.
  * @module

@@ -1,5 +1,5 @@
 /**
- * The boundary of the library (brief §9): zod schemas of every public input,
+ * The boundary of the library: zod schemas of every public input,
  * readers of Partner Center's subscription and order resources, `parse…` /
  * `safeParse…` pairs that report every problem at once as a `CspRuleError`,
  * and JSON Schema of the main inputs for services that do not run

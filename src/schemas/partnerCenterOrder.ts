@@ -1,7 +1,7 @@
 /**
  * Partner Center's order resource (Get Orders API) for perpetual software,
  * read into the library's `PerpetualPurchase`s and an order shape that
- * `./cancellation` can build a cancellation request from (brief §9, S5).
+ * `./cancellation` can build a cancellation request from (S5).
  * @module
  */
 import * as z from 'zod';

@@ -1,6 +1,6 @@
 /**
  * Partner Center's subscription resource (Get Subscriptions API) read into
- * the library's `SoftwareSubscription` (brief §9, S4).
+ * the library's `SoftwareSubscription` (S4).
  * @module
  */
 import * as z from 'zod';

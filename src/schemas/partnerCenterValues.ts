@@ -1,6 +1,6 @@
 /**
  * Partner Center's enum spellings and how they map to the library's values
- * (brief §9). Microsoft adds values over time: a value not in these tables
+ *. Microsoft adds values over time: a value not in these tables
  * maps to the `{ unknown: '<raw>' }` variant, never to an error or a guess.
  * @module
  */
@@ -68,7 +68,7 @@ export const PARTNER_CENTER_SUBSCRIPTION_STATUSES = {
  * Partner Center `billingCycle` → our billing frequency. Keys are normalised
  * as for {@link PARTNER_CENTER_SUBSCRIPTION_STATUSES} (`Triennial`,
  * `one_time`, `OneTime` all match). `none` and `oneTime`/`one_time` on a
- * **subscription** mean one charge for the whole term (brief §3: "upfront" =
+ * **subscription** mean one charge for the whole term ("upfront" billing is
  * one cycle for the term), so they map to the frequency equal to the term
  * (`triennial` for P3Y, `annual` for P1Y, `monthly` for P1M); with a term
  * this version does not know, to `{ unknown: '<raw>' }`. Any other value

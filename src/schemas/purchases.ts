@@ -1,5 +1,5 @@
 /**
- * Schemas of the two purchase shapes (ARCHITECTURE): a software subscription
+ * Schemas of the two purchase shapes: a software subscription
  * and a perpetual purchase, and their `parse…` / `safeParse…` pairs.
  * @module
  */
@@ -18,6 +18,9 @@ import {
   termOrUnknownSchema,
   unitPriceSchema,
 } from './primitives.js';
+
+/** A zod shape with exactly the fields of `T`, none missing and none extra. */
+type ShapeOf<T> = { readonly [K in keyof T]-?: z.ZodType };
 
 /**
  * Schema of a `SoftwareSubscription` (`./core`), the input of the lifecycle,
@@ -41,6 +44,7 @@ import {
  */
 export const softwareSubscriptionSchema = z
   .object(
+    // Exactly the interface's fields: a field added to one and not the other does not compile.
     {
       /** Discriminant: always `'subscription'`. */
       kind: z.literal('subscription', { error: expected('"subscription"') }),
@@ -70,7 +74,7 @@ export const softwareSubscriptionSchema = z
       cancellationAllowedUntil: instantSchema.optional(),
       /** When the current renewal completed, if known (an instant). */
       renewalCompletedAt: instantSchema.optional(),
-    },
+    } satisfies ShapeOf<SoftwareSubscription>,
     { error: expected('a software subscription (an object)') },
   )
   .transform((value): SoftwareSubscription => compact(value));
@@ -93,6 +97,7 @@ export const softwareSubscriptionSchema = z
  */
 export const perpetualPurchaseSchema = z
   .object(
+    // Exactly the interface's fields, as for subscriptions.
     {
       /** Discriminant: always `'perpetual'`. */
       kind: z.literal('perpetual', { error: expected('"perpetual"') }),
@@ -114,7 +119,7 @@ export const perpetualPurchaseSchema = z
       currency: currencySchema,
       /** Order status (omitted = `completed`), or `{ unknown }`. */
       status: perpetualStatusOrUnknownSchema.optional(),
-    },
+    } satisfies ShapeOf<PerpetualPurchase>,
     { error: expected('a perpetual purchase (an object)') },
   )
   .transform((value): PerpetualPurchase => compact(value));

@@ -45,6 +45,28 @@ describe('package manifest', () => {
     expect(pkg.sideEffects).toBe(false);
   });
 
+  it('declares exactly the packages src/ imports (no unused dependency, no undeclared import)', () => {
+    const imported = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) {
+          // Code only: doc comments import the package by name in their examples.
+          const code = readFileSync(p, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+          for (const m of code.matchAll(/^(?:import|export)\b[^;]*?from '([^'.][^']*)'/gm)) {
+            const spec = m[1] as string;
+            if (spec.startsWith('node:')) continue;
+            const parts = spec.split('/');
+            imported.add(spec.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] as string));
+          }
+        }
+      }
+    };
+    walk(join(root, 'src'));
+    expect([...imported].sort()).toEqual(Object.keys(pkg.dependencies).sort());
+  });
+
   it('zod is imported only under src/schemas', () => {
     const offenders: string[] = [];
     const walk = (dir: string): void => {

@@ -1,5 +1,5 @@
 /**
- * The Partner Center request that cancels software purchases (brief §9, S5).
+ * The Partner Center request that cancels software purchases (S5).
  * @module
  */
 import { parseQuantity } from '../../core/index.js';

@@ -21,7 +21,7 @@ export interface UnavailableMarket {
   readonly partnerCenterCode?: PartnerCenterOnlyCode;
   /** The English name, as Microsoft's English page writes it. */
   readonly en: string;
-  /** The Italian name, exactly as Microsoft's Italian page (the project's seed) writes it. */
+  /** The Italian name, exactly as Microsoft's Italian page writes it. */
   readonly it: string;
 }
 
