@@ -1,7 +1,6 @@
 // jsonSchemas() builds its documents once and caches them. Each test here
 // builds them anew (buildJsonSchemas) so the building runs inside the test: a
-// changed title, description or replacement node fails the test that reads it
-// (and mutation testing attributes that code to these tests).
+// changed title, description or replacement node fails the test that reads it.
 import { describe, expect, it } from 'vitest';
 import { knownCurrencies } from '../../src/core/index.js';
 import { buildJsonSchemas } from '../../src/schemas/jsonSchema.js';

@@ -1,4 +1,4 @@
-// Bad input never breaks a caller (issue 10): arbitrary values into every
+// Bad input never breaks a caller: arbitrary values into every
 // schema, every safeParse… and every parser give a result or a CspRuleError,
 // never a TypeError, never a hang, never a polluted prototype.
 import fc from 'fast-check';

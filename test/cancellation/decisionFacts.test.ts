@@ -1,6 +1,6 @@
 // What a partner needs before cancelling, the rules each kind of decision
 // reports, the time left at the closing instant, and the publishers whose
-// software cannot be cancelled: pinned exactly (found open by mutation testing).
+// software cannot be cancelled: pinned exactly.
 import { describe, expect, it } from 'vitest';
 import { evaluateCancellation } from '../../src/cancellation/index.js';
 import { P1Y_MONTHLY } from './fixtures.js';

@@ -1,4 +1,4 @@
-// Pins the activation edges Stryker found unguarded (issue #13): every error
+// Pins the activation edges that earlier tests left unguarded: every error
 // message and field, the spellings a channel, method or edition may take,
 // the id tie-breaks of a MAK migration plan, and the exact lapse instant.
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,6 @@
 // Pins what the access area promises at its edges: every error message and
 // field (messages are read in logs and must never echo a secret), the exact
-// ends of an activity-log range, and which roles grant an action. Written to
-// kill the mutants Stryker left alive (issue #13).
+// ends of an activity-log range, and which roles grant an action.
 import { describe, expect, it } from 'vitest';
 import {
   ACTIONS,

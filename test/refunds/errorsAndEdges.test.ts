@@ -1,4 +1,4 @@
-// Pins the refund edges Stryker found unguarded (issue #13): every option and
+// Pins the refund edges that earlier tests left unguarded: every option and
 // amount error with its field, the cap flag at exact equality, later charge
 // cycles, the window's exact opening, and that a refund never alters the
 // cancellation decision it reuses.

@@ -1,7 +1,7 @@
-// Pins what the mutation run found unpinned in the cancellation area: the
-// `needs` and `rules` facts of a decision, the built-in policies covering
-// instants before 1970 (in force at any date), the caller's dated policy (boundaries, checks, rule
-// references built once), the role-check cache, and every error message.
+// Pins what earlier tests left unpinned in the cancellation area: the
+// `needs` and `rules` facts of a decision, the built-in policies in force at
+// any date, the caller's dated policy (boundaries, checks, rule references
+// built once), the role-check cache, and every error message.
 import { describe, expect, it } from 'vitest';
 import {
   type CancellationWindowRule,

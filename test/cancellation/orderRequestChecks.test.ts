@@ -1,6 +1,5 @@
-// Edges of cancellation's input checks that earlier tests left open (mutation
-// testing): the field a hole is reported at, negative line numbers, bad
-// window-policy values.
+// Edges of cancellation's input checks that earlier tests left open: the
+// field a hole is reported at, negative line numbers, bad window-policy values.
 import { describe, expect, it } from 'vitest';
 import { cancellationWindow, evaluateCancellation } from '../../src/cancellation/index.js';
 import { softwareOrderCancellationRequest } from '../../src/cancellation/order/index.js';

@@ -1,4 +1,4 @@
-// Pins what the mutation run found unpinned in core: the field each error
+// Pins what earlier tests left unpinned in core: the field each error
 // names, leap years and four-digit years, the month-sum cache keys, decimal
 // length limits, truncation, allocation across scales, policy shape checks,
 // unknown values and the description of a received value.

@@ -1,4 +1,4 @@
-// Pins the lifecycle edges Stryker found unguarded (issue #13): the exact
+// Pins the lifecycle edges that earlier tests left unguarded: the exact
 // millisecond a term opens and when renewalCompletedAt is believed, the
 // purchase instant itself, every error message, and the defaults of
 // autoRenewToggle when the term is unknown.
