@@ -2,48 +2,36 @@
  * "May a user with these roles do that?": the permission table applied.
  * @module
  */
-import type { DatedPolicy, Decision, InstantInput, PolicyInForce, RuleRef } from '../core/index.js';
-import { asRecord, decision, denseList, fail, inForceAtMs } from '../core/internal.js';
+import type { DatedPolicy, InstantInput } from '../core/index.js';
+import {
+  ACTIONS,
+  type Action,
+  type AuthorizationDecision,
+  asRecord,
+  type Compiled,
+  checkRoles,
+  compiled,
+  copyTable,
+  decideFor,
+  denseList,
+  fail,
+  inForceAtMs,
+  isAction,
+  latestBuiltIn,
+  lookupRole,
+  MAX_ROLES,
+  PERMISSIONS,
+  type PermissionTable,
+  type Role,
+  roleAt,
+} from '../core/internal.js';
 import { safeInstantMs } from './instant.js';
-import { lookupRole } from './parseRole.js';
-import { PERMISSIONS, type PermissionTable } from './policy.js';
-import { ACTIONS, type Action, type Role } from './vocabulary.js';
 
-/**
- * Why an action is refused: none of the caller's roles is one of `requiredRoles`.
- * @category Access
- */
-export interface MissingRoleReason {
-  /** Stable code. */
-  readonly code: 'missing_role';
-  /** The action asked about. */
-  readonly action: Action;
-  /** The roles that would allow it (any one suffices); empty when no role may. */
-  readonly requiredRoles: readonly Role[];
-}
-
-/**
- * The facts an {@link AuthorizationDecision} carries, allowed or not.
- * @category Access
- */
-export interface AuthorizationFacts {
-  /** The action asked about. */
-  readonly action: Action;
-  /** The roles that allow it (any one suffices), in the table's order. */
-  readonly requiredRoles: readonly Role[];
-  /** The caller's roles that allow it, in `requiredRoles` order; empty when refused. */
-  readonly grantedBy: readonly Role[];
-  /** The role strings that name no known role, as given (deduplicated); they grant nothing. */
-  readonly unknownRoles: readonly string[];
-}
-
-/**
- * The answer of {@link authorize}: `{ allowed, reasons, rules, action,
- * requiredRoles, grantedBy, unknownRoles }`. Treat it as read-only: `rules`,
- * `requiredRoles` and empty arrays are frozen and shared between decisions.
- * @category Access
- */
-export type AuthorizationDecision = Decision<MissingRoleReason, AuthorizationFacts>;
+export type {
+  AuthorizationDecision,
+  AuthorizationFacts,
+  MissingRoleReason,
+} from '../core/internal.js';
 
 /**
  * Options of {@link authorize} and {@link hasPermission}.
@@ -56,21 +44,8 @@ export interface AuthorizeOptions {
   readonly policy?: DatedPolicy<PermissionTable> | undefined;
 }
 
-/** A table version made ready for lookups: frozen role lists and its rule reference. */
-interface Compiled {
-  readonly required: PermissionTable;
-  readonly rules: readonly RuleRef[];
-}
-
-const EMPTY: readonly never[] = Object.freeze([]);
 /** Compiled role lists per table value (shared by every version and policy using it). */
 const tables = new WeakMap<object, PermissionTable>();
-/** Each version in force, compiled (its rule in a frozen list). */
-const versions = new WeakMap<object, Compiled>();
-
-function isAction(input: unknown): input is Action {
-  return typeof input === 'string' && (ACTIONS as readonly string[]).includes(input);
-}
 
 /** Checks a table value once (every action, known roles only) and freezes a copy. */
 function compileTable(value: unknown, field: string): PermissionTable {
@@ -111,35 +86,6 @@ function compileTable(value: unknown, field: string): PermissionTable {
   return table;
 }
 
-/** The version's table and its rule as a frozen list, once per version. */
-function compiled(inForce: PolicyInForce<PermissionTable>): Compiled {
-  let c = versions.get(inForce);
-  if (c === undefined) {
-    c = { required: inForce.value, rules: Object.freeze([inForce.rule]) };
-    versions.set(inForce, c);
-  }
-  return c;
-}
-
-/**
- * The built-in table's role lists, frozen copies: they are role ids already
- * (the table is a constant its tests check), so {@link compileTable} has
- * nothing to read.
- */
-function copyTable(value: unknown): PermissionTable {
-  const out: Partial<Record<Action, readonly Role[]>> = {};
-  for (const a of ACTIONS) out[a] = Object.freeze([...(value as PermissionTable)[a]]);
-  return Object.freeze(out) as PermissionTable;
-}
-
-let builtIn: Compiled | undefined;
-
-/** The latest version of the built-in table, compiled once. */
-function latestBuiltIn(): Compiled {
-  builtIn ??= compiled(inForceAtMs(PERMISSIONS, Number.POSITIVE_INFINITY, copyTable));
-  return builtIn;
-}
-
 /** The table to apply for these options: the version in force at `asOf`, else the latest. */
 function resolve(options: unknown): Compiled {
   if (options === undefined) return latestBuiltIn();
@@ -163,23 +109,6 @@ function checkAction(action: unknown): Action {
     );
   }
   return action;
-}
-
-/** A user holds a few roles, a policy lists a few per action: 1,000 is a mistake. */
-const MAX_ROLES = 1000;
-
-function checkRoles(roles: unknown): readonly unknown[] {
-  if (!Array.isArray(roles)) {
-    fail('invalid_input', 'roles', 'roles: expected an array of role names');
-  }
-  if (roles.length > MAX_ROLES) fail('invalid_input', 'roles', `roles: more than ${MAX_ROLES}`);
-  return roles;
-}
-
-function roleAt(list: readonly unknown[], i: number): string {
-  const r = list[i];
-  if (typeof r !== 'string') fail('invalid_input', `roles[${i}]`, `roles[${i}]: expected a string`);
-  return r;
 }
 
 /**
@@ -224,41 +153,6 @@ export function authorize(
 ): AuthorizationDecision {
   const act = checkAction(action);
   return decideFor(act, checkRoles(roles), resolve(options));
-}
-
-function decideFor(
-  act: Action,
-  list: readonly unknown[],
-  { required, rules }: Compiled,
-): AuthorizationDecision {
-  const requiredRoles = required[act];
-  let held: Role[] | undefined;
-  let unknownRoles: string[] | undefined;
-  for (let i = 0; i < list.length; i++) {
-    const text = roleAt(list, i);
-    const role = lookupRole(text);
-    if (role === undefined) {
-      if (unknownRoles === undefined) unknownRoles = [text];
-      else if (!unknownRoles.includes(text)) unknownRoles.push(text);
-    } else if (requiredRoles.includes(role)) {
-      if (held === undefined) held = [role];
-      else if (!held.includes(role)) held.push(role);
-    }
-  }
-  const grantedBy =
-    held === undefined
-      ? EMPTY
-      : held.length === 1
-        ? held
-        : requiredRoles.filter((r) => (held as Role[]).includes(r));
-  const reasons: readonly MissingRoleReason[] =
-    grantedBy.length > 0 ? EMPTY : [{ code: 'missing_role', action: act, requiredRoles }];
-  return decision(reasons, rules, {
-    action: act,
-    requiredRoles,
-    grantedBy,
-    unknownRoles: unknownRoles ?? EMPTY,
-  });
 }
 
 /**

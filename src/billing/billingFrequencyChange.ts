@@ -4,7 +4,6 @@
  * @module
  */
 import type { MissingRoleReason } from '../access/index.js';
-import { authorize } from '../access/index.js';
 import type { UnknownValueReason } from '../core/index.js';
 import {
   type BillingFrequency,
@@ -19,6 +18,7 @@ import {
 } from '../core/index.js';
 import {
   asRecord,
+  authorizeBuiltIn,
   checkSubscription,
   decision,
   fail,
@@ -201,7 +201,7 @@ export function billingFrequencyChange(
   const rules: RuleRef[] = [change.rule];
   reasons.push(...unknownValueReasons(sub.unknownFields));
   if (roles !== undefined) {
-    const access = authorize('setBillingFrequency', roles as readonly string[]);
+    const access = authorizeBuiltIn('setBillingFrequency', roles);
     reasons.push(...access.reasons);
     rules.push(...access.rules);
   }

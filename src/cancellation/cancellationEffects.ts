@@ -20,6 +20,7 @@ export type Settlement = 'credit' | 'prorated_refund';
  * @category Reasons
  */
 export interface NotStartedReason {
+  /** Stable code. */
   readonly code: 'not_started';
   /** The purchase instant. */
   readonly purchasedAt: Date;

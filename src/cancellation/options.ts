@@ -3,9 +3,8 @@
  * @module
  */
 import type { AuthorizationDecision } from '../access/index.js';
-import { authorize } from '../access/index.js';
 import type { DatedPolicy, InstantInput } from '../core/index.js';
-import { frozen, inForceAtMs, oneOf } from '../core/internal.js';
+import { authorizeBuiltIn, frozen, inForceAtMs, oneOf } from '../core/internal.js';
 import type { CancellationWindowRule } from './policy.js';
 import { checkDays, checkWindowRule } from './resolve.js';
 
@@ -91,7 +90,7 @@ function cancelAccess(roles: unknown): AuthorizationDecision {
   ) {
     return hit.decision;
   }
-  const decision = authorize('cancel', roles as readonly string[]);
+  const decision = authorizeBuiltIn('cancel', roles);
   for (const r of decision.reasons) Object.freeze(r);
   const list = roles as readonly unknown[];
   // Copied by index: `slice` would call a `constructor` the caller set on the array.

@@ -5,6 +5,21 @@
  * @internal
  * @module
  */
+export {
+  type AuthorizationDecision,
+  type AuthorizationFacts,
+  authorizeBuiltIn,
+  type Compiled,
+  checkRoles,
+  compiled,
+  copyTable,
+  decideFor,
+  isAction,
+  latestBuiltIn,
+  MAX_ROLES,
+  type MissingRoleReason,
+  roleAt,
+} from './authorization.js';
 export { HotWeakMap } from './cache.js';
 export {
   addMonthsToEpochDay,
@@ -41,6 +56,7 @@ export {
   termOf,
 } from './lifecycle.js';
 export { assertSameCurrency, toMoney } from './money.js';
+export { PERMISSIONS, type PermissionTable } from './permissions.js';
 export { type CheckedPolicy, checkPolicy, inForceAtMs, policyAtMs } from './policy.js';
 export {
   type CheckedPerpetual,
@@ -59,6 +75,14 @@ export {
   PURCHASE_DATE_POLICY,
   type PurchaseDateRule,
 } from './purchaseDatePolicy.js';
+export {
+  ACTIONS,
+  type Action,
+  lookupRole,
+  ROLE_DISPLAY_NAMES,
+  ROLES,
+  type Role,
+} from './roles.js';
 export {
   type CycleAt,
   chargeCycleAt,

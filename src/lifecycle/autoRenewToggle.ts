@@ -3,7 +3,6 @@
  * @module
  */
 import type { MissingRoleReason } from '../access/index.js';
-import { authorize } from '../access/index.js';
 import type {
   Decision,
   InstantInput,
@@ -12,6 +11,7 @@ import type {
   UnknownValueReason,
 } from '../core/index.js';
 import {
+  authorizeBuiltIn,
   checkSubscription,
   decision,
   fail,
@@ -137,7 +137,7 @@ export function autoRenewToggle(
   const atTermEnd: AutoRenewToggleFacts['atTermEnd'] =
     currentTerm === undefined ? undefined : to ? 'renews' : 'expires';
   if (options.roles !== undefined) {
-    const auth = authorize('toggleAutoRenew', options.roles as readonly string[]);
+    const auth = authorizeBuiltIn('toggleAutoRenew', options.roles);
     rules.push(...auth.rules);
     reasons.push(...auth.reasons);
   }
