@@ -34,7 +34,8 @@ export type CspRuleErrorCode =
   | 'invalid_option'
   | 'invalid_input'
   | 'duplicate_id'
-  | 'unknown_channel';
+  | 'unknown_channel'
+  | 'missing_field';
 
 /**
  * The JSON form of a {@link CspRuleError}.

@@ -66,6 +66,8 @@ export {
   checkPurchase,
   checkSubscription,
   PERPETUAL_FIELDS,
+  type PricedSubscription,
+  priced,
   SUBSCRIPTION_FIELDS,
   type UnknownField,
   unknownValueReasons,

@@ -6,7 +6,8 @@ import { currencyExponent } from './currencies.js';
 import { type DecimalInput, type ScaledDecimal, toScaledDecimal } from './decimal.js';
 import { describeType, fail } from './errors.js';
 import { frozen } from './frozen.js';
-import { asRecord, optionalBoolean, optionalString, parseQuantity } from './guards.js';
+import { asRecord, denseList, optionalBoolean, optionalString, parseQuantity } from './guards.js';
+import { epochDayFromYmd, epochDayOfMs } from './calendar.js';
 import { type InstantInput, toInstantMs } from './instant.js';
 import { type BillingFrequency, parseBillingFrequency, parseTerm, type Term } from './term.js';
 
@@ -97,16 +98,100 @@ export interface SoftwareSubscription {
   readonly productFamily?: string;
   /** Number of licences. */
   readonly quantity: number;
-  /** Price of one licence per charge cycle (a decimal). */
-  readonly unitPrice: DecimalInput;
-  /** ISO 4217 code of `unitPrice`. */
-  readonly currency: string;
-  /** Current status; omitted = `active`. */
+  /**
+   * Price of one licence per charge cycle (a decimal). Only the money rules
+   * (refunds, remaining obligation) need it; they refuse a subscription
+   * without it with `missing_field`.
+   */
+  readonly unitPrice?: DecimalInput;
+  /** ISO 4217 code of `unitPrice` (any case); needed with `unitPrice`. */
+  readonly currency?: string;
+  /** Partner Center's `status`, a fact; omitted = forecast from the dates (`active` in a term). */
   readonly status?: SubscriptionStatus | UnknownValue;
   /** Partner Center's `cancellationAllowedUntilDate`, authoritative for its term. */
   readonly cancellationAllowedUntil?: InstantInput;
   /** When the current renewal completed, if known (opens that term's window). */
   readonly renewalCompletedAt?: InstantInput;
+  /**
+   * `software` (the default: Windows Server, SQL Server... sold for a term)
+   * or `license_based` (new commerce seat-based offers such as Microsoft 365,
+   * whose seats can be reduced within `refundableQuantity`).
+   */
+  readonly productType?: ProductType;
+  /** Partner Center's `refundOptions`: the refund it offers and until when (a fact while current). */
+  readonly refundOptions?: readonly RefundOption[];
+  /** Partner Center's `refundableQuantity`: the seats that may still be reduced, each until its deadline. */
+  readonly refundableQuantity?: RefundableQuantity;
+  /**
+   * Partner Center's `commitmentEndDate`: the last day of the current term,
+   * inclusive (a day or an instant; its UTC day counts). A far-future
+   * placeholder (year 9000 or later, which Microsoft writes for some
+   * subscriptions that do not renew) is not a term end and is ignored.
+   */
+  readonly commitmentEndDate?: InstantInput;
+  /** Partner Center's `scheduledNextTermInstructions`: what the next term will be. */
+  readonly scheduledNextTerm?: ScheduledNextTerm;
+  /** Partner Center's `renewalTermDuration`: the length of the next term, when it differs. */
+  readonly renewalTerm?: Term | UnknownValue;
+  /** When the subscription was suspended, if you know it (dates the suspended lifecycle). */
+  readonly suspendedAt?: InstantInput;
+}
+
+/**
+ * What kind of product a subscription is: `software` (software subscriptions:
+ * cancellable in full within the window, no seat reduction) or
+ * `license_based` (new commerce seat-based offers).
+ * @category Purchases
+ */
+export type ProductType = 'software' | 'license_based';
+
+/**
+ * One refund Partner Center offers for a subscription (`refundOptions[]`):
+ * `full` or `partial`, until `expiresAt`.
+ * @category Purchases
+ */
+export interface RefundOption {
+  /** `full` or `partial` (Partner Center's `Full`/`Partial`), or `{ unknown }`. */
+  readonly type: 'full' | 'partial' | UnknownValue;
+  /** Until when this refund applies (exclusive). */
+  readonly expiresAt?: InstantInput;
+  /** An ISO-8601 duration (`'P1D'`, the catalog's form); not an instant, so no rule dates it. */
+  readonly expiresAfter?: string;
+}
+
+/**
+ * Partner Center's `refundableQuantity` (subscription by id): how many seats
+ * may still be reduced, and each group's own deadline (seats added mid-term
+ * get their own window).
+ * @category Purchases
+ */
+export interface RefundableQuantity {
+  /** Seats that may still be reduced (`totalQuantity`). */
+  readonly totalQuantity: number;
+  /** Each seat group (`details[]`: `quantity`, `allowedUntilDateTime`). */
+  readonly details: readonly {
+    /** Seats in this group. */
+    readonly quantity: number;
+    /** Until when they may be reduced (exclusive). */
+    readonly allowedUntil: InstantInput;
+  }[];
+}
+
+/**
+ * Partner Center's `scheduledNextTermInstructions`: changes that take effect
+ * at the next renewal. Every field is optional; an absent one keeps the
+ * current value.
+ * @category Purchases
+ */
+export interface ScheduledNextTerm {
+  /** The offer of the next term (`<product>:<sku>:<availability>`). */
+  readonly offerId?: string;
+  /** Seats in the next term. */
+  readonly quantity?: number;
+  /** Billing plan of the next term. */
+  readonly billingFrequency?: BillingFrequency | UnknownValue;
+  /** Term of the next term. */
+  readonly term?: Term | UnknownValue;
 }
 
 /**
@@ -126,7 +211,7 @@ export interface PerpetualPurchase {
   readonly productName?: string;
   /** Partner Center order id. */
   readonly orderId?: string;
-  /** Number of licences. */
+  /** Number of licences: at least 1, or 0 for a cancelled line item (as Partner Center shows it). */
   readonly quantity: number;
   /** Price of one licence (a decimal). */
   readonly unitPrice: DecimalInput;
@@ -167,6 +252,13 @@ export const SUBSCRIPTION_FIELDS = /* @__PURE__ */ keysOf<SoftwareSubscription>(
   'unitPrice',
   'cancellationAllowedUntil',
   'renewalCompletedAt',
+  'productType',
+  'refundOptions',
+  'refundableQuantity',
+  'commitmentEndDate',
+  'scheduledNextTerm',
+  'renewalTerm',
+  'suspendedAt',
 ]);
 
 /** @internal Every field of {@link PerpetualPurchase}, in the order the guard reads them. */
@@ -207,13 +299,42 @@ export interface CheckedSubscription {
   readonly publisher: string | undefined;
   readonly productFamily: string | undefined;
   readonly quantity: number;
-  readonly unitPrice: ScaledDecimal;
-  readonly currency: string;
-  readonly exponent: number;
+  /** Undefined when the caller gave no price: see {@link pricedSubscription}. */
+  readonly unitPrice: ScaledDecimal | undefined;
+  readonly currency: string | undefined;
+  readonly exponent: number | undefined;
   readonly status: SubscriptionStatus | undefined;
   readonly cancellationAllowedUntilMs: number | undefined;
   readonly renewalCompletedMs: number | undefined;
+  readonly productType: ProductType;
+  readonly refundOptions: readonly CheckedRefundOption[] | undefined;
+  readonly refundableQuantity: CheckedRefundableQuantity | undefined;
+  /** The UTC epoch day of `commitmentEndDate`; undefined when absent or a placeholder. */
+  readonly commitmentEndDay: number | undefined;
+  readonly scheduledNextTerm: CheckedNextTerm | undefined;
+  readonly renewalTerm: Term | undefined;
+  readonly suspendedMs: number | undefined;
   readonly unknownFields: readonly UnknownField[];
+}
+
+/** @internal A refund option after its checks; `type` undefined = unknown (see `unknownFields`). */
+export interface CheckedRefundOption {
+  readonly type: 'full' | 'partial' | undefined;
+  readonly expiresMs: number | undefined;
+}
+
+/** @internal `refundableQuantity` after its checks. */
+export interface CheckedRefundableQuantity {
+  readonly total: number;
+  readonly details: readonly { readonly quantity: number; readonly untilMs: number }[];
+}
+
+/** @internal `scheduledNextTerm` after its checks (unknown values undefined, listed in `unknownFields`). */
+export interface CheckedNextTerm {
+  readonly offerId: string | undefined;
+  readonly quantity: number | undefined;
+  readonly billingFrequency: BillingFrequency | undefined;
+  readonly term: Term | undefined;
 }
 
 /** @internal A perpetual purchase after its run-time checks. */
@@ -300,12 +421,19 @@ export function checkSubscription(input: unknown, field = 'subscription'): Check
     fail('invalid_input', n.kind, `${field}.kind: expected "subscription"`);
   }
   const unknownFields: UnknownField[] = [];
+  // A price without a currency (or the reverse) is a mistake; neither is fine.
   const currency = r['currency'];
-  const exponent = currencyExponent(currency, n.currency);
+  const exponent = currency === undefined ? undefined : currencyExponent(currency, n.currency);
   const status =
     r['status'] === undefined
       ? undefined
       : knownOr(r['status'], n.status, unknownFields, parseSubscriptionStatus);
+  const rawPrice = r['unitPrice'];
+  const unitPrice = rawPrice === undefined ? undefined : checkPrice(rawPrice, n.unitPrice);
+  if ((unitPrice === undefined) !== (currency === undefined)) {
+    const missing = unitPrice === undefined ? n.unitPrice : n.currency;
+    fail('missing_field', missing, `${missing}: required with ${unitPrice === undefined ? 'currency' : 'unitPrice'}`);
+  }
   return {
     kind: 'subscription',
     id: optionalString(r['id'], n.id),
@@ -321,8 +449,8 @@ export function checkSubscription(input: unknown, field = 'subscription'): Check
     publisher: optionalString(r['publisher'], n.publisher),
     productFamily: optionalString(r['productFamily'], n.productFamily),
     quantity: parseQuantity(r['quantity'], n.quantity),
-    unitPrice: checkPrice(r['unitPrice'], n.unitPrice),
-    currency: currency as string,
+    unitPrice,
+    currency: currency as string | undefined,
     exponent,
     status,
     cancellationAllowedUntilMs: optionalInstant(
@@ -330,7 +458,125 @@ export function checkSubscription(input: unknown, field = 'subscription'): Check
       n.cancellationAllowedUntil,
     ),
     renewalCompletedMs: optionalInstant(r['renewalCompletedAt'], n.renewalCompletedAt),
+    productType: parseProductType(r['productType'], n.productType),
+    refundOptions:
+      r['refundOptions'] === undefined
+        ? undefined
+        : checkRefundOptions(r['refundOptions'], n.refundOptions, unknownFields),
+    refundableQuantity:
+      r['refundableQuantity'] === undefined
+        ? undefined
+        : checkRefundableQuantity(r['refundableQuantity'], n.refundableQuantity),
+    commitmentEndDay: commitmentEndDayOf(r['commitmentEndDate'], n.commitmentEndDate),
+    scheduledNextTerm:
+      r['scheduledNextTerm'] === undefined
+        ? undefined
+        : checkNextTerm(r['scheduledNextTerm'], n.scheduledNextTerm, unknownFields),
+    renewalTerm:
+      r['renewalTerm'] === undefined
+        ? undefined
+        : knownOr(r['renewalTerm'], n.renewalTerm, unknownFields, parseTerm),
+    suspendedMs: optionalInstant(r['suspendedAt'], n.suspendedAt),
     unknownFields,
+  };
+}
+
+/** @internal A checked subscription that carries a price. */
+export type PricedSubscription = CheckedSubscription & {
+  readonly unitPrice: ScaledDecimal;
+  readonly currency: string;
+  readonly exponent: number;
+};
+
+/**
+ * @internal The checked purchase, held to carrying a price: for the rules
+ * that need money. A subscription without one is refused with
+ * `missing_field` naming `<field>.unitPrice`.
+ */
+export function priced<T extends CheckedSubscription | CheckedPerpetual>(
+  checked: T,
+  field: string,
+): T extends CheckedSubscription ? PricedSubscription : CheckedPerpetual {
+  if (checked.kind === 'subscription' && checked.unitPrice === undefined) {
+    fail(
+      'missing_field',
+      `${field}.unitPrice`,
+      `${field}.unitPrice: this question needs a price (unitPrice and currency); Partner Center's subscription carries none, take it from your price list`,
+    );
+  }
+  return checked as never;
+}
+
+/** The year from which a `commitmentEndDate` is Partner Center's "no end" placeholder. */
+const COMMITMENT_END_PLACEHOLDER_YEAR = 9000;
+const PLACEHOLDER_FROM_DAY = /* @__PURE__ */ epochDayFromYmd(COMMITMENT_END_PLACEHOLDER_YEAR, 1, 1);
+
+function commitmentEndDayOf(input: unknown, field: string): number | undefined {
+  if (input === undefined) return undefined;
+  const day = epochDayOfMs(toInstantMs(input, field));
+  return day >= PLACEHOLDER_FROM_DAY ? undefined : day;
+}
+
+function parseProductType(input: unknown, field: string): ProductType {
+  if (input === undefined || input === 'software') return 'software';
+  if (input === 'license_based') return input;
+  return fail('invalid_input', field, `${field}: expected "software" or "license_based"`);
+}
+
+function wholeNumber(input: unknown, field: string): number {
+  if (typeof input !== 'number' || !Number.isSafeInteger(input) || input < 0) {
+    fail('invalid_quantity', field, `${field}: expected a whole number of at least 0`);
+  }
+  return input;
+}
+
+function checkRefundOptions(
+  input: unknown,
+  field: string,
+  unknownFields: UnknownField[],
+): CheckedRefundOption[] {
+  const list = denseList(input, field, 100);
+  const out: CheckedRefundOption[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const f = `${field}[${i}]`;
+    const o = asRecord(list[i], f);
+    const type = knownOr(o['type'], `${f}.type`, unknownFields, parseRefundType);
+    optionalString(o['expiresAfter'], `${f}.expiresAfter`);
+    out.push({ type, expiresMs: optionalInstant(o['expiresAt'], `${f}.expiresAt`) });
+  }
+  return out;
+}
+
+function parseRefundType(input: unknown, field: string): 'full' | 'partial' {
+  if (input === 'full' || input === 'partial') return input;
+  return fail('invalid_input', field, `${field}: expected "full" or "partial"`);
+}
+
+function checkRefundableQuantity(input: unknown, field: string): CheckedRefundableQuantity {
+  const r = asRecord(input, field);
+  const total = wholeNumber(r['totalQuantity'], `${field}.totalQuantity`);
+  const list = denseList(r['details'] ?? [], `${field}.details`, 10_000);
+  const details: { quantity: number; untilMs: number }[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const f = `${field}.details[${i}]`;
+    const d = asRecord(list[i], f);
+    details.push({
+      quantity: wholeNumber(d['quantity'], `${f}.quantity`),
+      untilMs: toInstantMs(d['allowedUntil'], `${f}.allowedUntil`),
+    });
+  }
+  return { total, details };
+}
+
+function checkNextTerm(input: unknown, field: string, unknownFields: UnknownField[]): CheckedNextTerm {
+  const r = asRecord(input, field);
+  const opt = <T>(key: string, parse: (v: unknown, f: string) => T): T | undefined =>
+    r[key] === undefined ? undefined : knownOr(r[key], `${field}.${key}`, unknownFields, parse);
+  return {
+    offerId: optionalString(r['offerId'], `${field}.offerId`),
+    quantity: r['quantity'] === undefined ? undefined : parseQuantity(r['quantity'], `${field}.quantity`),
+    billingFrequency: opt('billingFrequency', parseBillingFrequency),
+    term: opt('term', parseTerm),
   };
 }
 
@@ -344,6 +590,13 @@ export function checkPerpetual(input: unknown, field = 'purchase'): CheckedPerpe
   const unknownFields: UnknownField[] = [];
   const currency = r['currency'];
   const exponent = currencyExponent(currency, n.currency);
+  const status =
+    r['status'] === undefined
+      ? undefined
+      : knownOr(r['status'], n.status, unknownFields, parsePerpetualStatus);
+  // A cancelled line item keeps no licences: Partner Center shows it with quantity 0.
+  const quantity =
+    status === 'cancelled' && r['quantity'] === 0 ? 0 : parseQuantity(r['quantity'], n.quantity);
   return {
     kind: 'perpetual',
     id: optionalString(r['id'], n.id),
@@ -351,14 +604,11 @@ export function checkPerpetual(input: unknown, field = 'purchase'): CheckedPerpe
     publisher: optionalString(r['publisher'], n.publisher),
     productName: optionalString(r['productName'], n.productName),
     orderId: optionalString(r['orderId'], n.orderId),
-    quantity: parseQuantity(r['quantity'], n.quantity),
+    quantity,
     unitPrice: checkPrice(r['unitPrice'], n.unitPrice),
     currency: currency as string,
     exponent,
-    status:
-      r['status'] === undefined
-        ? undefined
-        : knownOr(r['status'], n.status, unknownFields, parsePerpetualStatus),
+    status,
     unknownFields,
   };
 }

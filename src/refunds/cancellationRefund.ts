@@ -32,6 +32,7 @@ import {
   inForceAtMs,
   knownTermMonths,
   pow10,
+  priced,
   priceTimesQuantityMinor,
   quotientText,
   roundQuotient,
@@ -298,7 +299,7 @@ export function cancellationRefund(
   purchase: Purchase,
   options: CancellationRefundOptions,
 ): CancellationRefund {
-  const checked = checkPurchase(purchase);
+  const checked = priced(checkPurchase(purchase), 'purchase');
   const o = asRecord(options, 'options');
   const asOfMs = toInstantMs(o['asOf'], 'asOf');
   const ro = checkRefundOptions(o, asOfMs);

@@ -20,6 +20,7 @@ import {
   failField,
   knownTermMonths,
   decision as outcome,
+  priced,
   priceTimesQuantityMinor,
   toInstantMs,
 } from '../core/internal.js';
@@ -132,7 +133,7 @@ export function remainingObligation(
   subscription: SoftwareSubscription,
   options: RemainingObligationOptions,
 ): RemainingObligation {
-  const checked = checkSubscription(subscription);
+  const checked = priced(checkSubscription(subscription), 'subscription');
   const o = asRecord(options, 'options');
   const asOfMs = toInstantMs(o['asOf'], 'asOf');
   const chargeRounding = chargeRoundingOf(o);

@@ -57,8 +57,10 @@ export const partnerCenterOrderLineItemSchema = z.object(
       .min(0, { error: expected('a whole number from 0') }),
     /** The offer, `<product>:<sku>:<availability>`. */
     offerId: pcId('the offer id'),
-    /** Number of licences: a whole number of at least 1. */
-    quantity: quantitySchema,
+    /** Number of licences: a whole number; 0 once the line item is cancelled (Partner Center's cancel response). */
+    quantity: z
+      .int({ error: expected('a whole number of at least 0') })
+      .min(0, { error: expected('a whole number of at least 0') }),
     /** Term, absent for perpetual software. */
     termDuration: pcText(),
     /** The line item's friendly name (the product's name for perpetual software). */
@@ -330,6 +332,8 @@ function toOrder(
       orderStatus === 'cancelled' ? 'cancelled' : (lineStatus ?? orderStatus);
     // A billing cycle this version does not know may not be perpetual software:
     // the rules must refuse it (unknown_value) rather than apply the 30-day window.
+    // Partner Center's cancel response shows a cancelled line item with quantity 0.
+    if (line.quantity === 0 && typeof status === 'string') status = 'cancelled';
     if (!knownCycle) status = { unknown: order.billingCycle ?? '' };
     lineItems.push(
       compact({

@@ -8,7 +8,12 @@ import type {
   CalendarDay,
   DecimalInput,
   InstantInput,
+  ProductType,
+  RefundableQuantity,
+  RefundOption,
+  ScheduledNextTerm,
   SoftwareSubscription,
+  Term,
   UnknownValue,
 } from '../core/index.js';
 import { epochDayOfMs, formatEpochDay, toInstantMs } from '../core/internal.js';
@@ -52,25 +57,21 @@ export function pcId(what: string): z.ZodString {
 /** @internal A Partner Center instant field, `null` or absent. */
 export const pcInstant = instantSchema.nullish();
 
+const pcCount = z
+  .int({ error: expected('a whole number of at least 0') })
+  .min(0, { error: expected('a whole number of at least 0') });
+
 const ISO_DURATION =
   /^P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:[.,]\d+)?S)?)?$/;
 
 /**
  * One of Partner Center's `refundOptions` on a subscription, as the library
- * reads it.
+ * reads it: a `RefundOption` (`./core`). `expiresAt` is `expiresAt`, or
+ * `expiresAfter` when Partner Center wrote a timestamp there (it does on the
+ * subscription resource); `expiresAfter` keeps an ISO-8601 duration.
  * @category Partner Center
  */
-export interface PartnerCenterRefundOption {
-  /** `full` or `partial` (Partner Center's `Full`/`Partial`), or `{ unknown }`. */
-  readonly type: 'full' | 'partial' | UnknownValue;
-  /**
-   * Until when this refund applies: `expiresAt`, or `expiresAfter` when
-   * Partner Center wrote a timestamp there (it does on the subscription resource).
-   */
-  readonly expiresAt?: InstantInput;
-  /** `expiresAfter` when it is an ISO-8601 duration (`'P1D'`, the catalog's form). */
-  readonly expiresAfter?: string;
-}
+export type PartnerCenterRefundOption = RefundOption;
 
 /**
  * Schema of one of Partner Center's `refundOptions` (`{ type, expiresAt }`
@@ -174,6 +175,52 @@ export const partnerCenterSubscriptionSchema = z
         .array(partnerCenterRefundOptionSchema, { error: expected('a list of refund options') })
         .max(100, { error: 'expected at most 100 refund options' })
         .nullish(),
+      /** The seats that may still be reduced, each group until its deadline (subscription by id). */
+      refundableQuantity: z
+        .object(
+          {
+            totalQuantity: pcCount,
+            details: z
+              .array(
+                z.object(
+                  { quantity: pcCount, allowedUntilDateTime: instantSchema },
+                  { error: expected('{ quantity, allowedUntilDateTime }') },
+                ),
+                { error: expected('a list of seat groups') },
+              )
+              .max(10_000, { error: 'expected at most 10000 seat groups' })
+              .nullish(),
+          },
+          { error: expected('{ totalQuantity, details }') },
+        )
+        .nullish(),
+      /** Changes scheduled for the next term: `product` (ids, `billingCycle`, `termDuration`) and `quantity`. */
+      scheduledNextTermInstructions: z
+        .object(
+          {
+            product: z
+              .object(
+                {
+                  productId: pcText(),
+                  skuId: pcText(),
+                  availabilityId: pcText(),
+                  billingCycle: pcText(),
+                  termDuration: pcText(),
+                },
+                { error: expected('a product { productId, skuId, availabilityId, billingCycle, termDuration }') },
+              )
+              .nullish(),
+            quantity: quantitySchema.nullish(),
+          },
+          { error: expected('{ product, quantity }') },
+        )
+        .nullish(),
+      /** The next term's length when it differs from `termDuration`. */
+      renewalTermDuration: pcText(),
+      /** `{ id, displayName }`: `Software` or an online-services (license-based) product. */
+      productType: z
+        .object({ id: pcText() }, { error: expected('a product type { id, displayName }') })
+        .nullish(),
     },
     { error: expected('a Partner Center subscription (an object)') },
   )
@@ -201,10 +248,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * @category Partner Center
  */
 export interface PartnerCenterSubscriptionExtras {
-  /** Price of one licence per charge cycle (a decimal), from the price list. */
-  readonly unitPrice: DecimalInput;
+  /** Price of one licence per charge cycle (a decimal), from the price list; only the money rules need it. */
+  readonly unitPrice?: DecimalInput;
   /** ISO 4217 code of `unitPrice`. */
-  readonly currency: string;
+  readonly currency?: string;
   /** Publisher (`'Microsoft'`, `'Red Hat'`, `'SUSE'`); default the resource's `publisherName`. */
   readonly publisher?: string;
   /** Product family (see `./billing`). */
@@ -229,9 +276,9 @@ export interface PartnerCenterSubscriptionExtras {
 export const partnerCenterSubscriptionExtrasSchema = z.object(
   {
     /** Price of one licence per charge cycle: a non-negative decimal. */
-    unitPrice: unitPriceSchema,
+    unitPrice: unitPriceSchema.optional(),
     /** ISO 4217 code of `unitPrice`. */
-    currency: currencySchema,
+    currency: currencySchema.optional(),
     /** Publisher; default the resource's `publisherName`. */
     publisher: optionalText(),
     /** Product family. */
@@ -241,8 +288,13 @@ export const partnerCenterSubscriptionExtrasSchema = z.object(
     /** When the current renewal completed (an instant). */
     renewalCompletedAt: instantSchema.optional(),
   },
-  { error: expected('extras: an object with unitPrice and currency') },
-);
+  { error: expected('extras: an object such as { unitPrice, currency }') },
+).superRefine((value, ctx) => {
+  if ((value.unitPrice === undefined) !== (value.currency === undefined)) {
+    const missing = value.unitPrice === undefined ? 'unitPrice' : 'currency';
+    ctx.addIssue({ code: 'custom', message: `required with ${missing === 'unitPrice' ? 'currency' : 'unitPrice'}`, path: [missing] });
+  }
+});
 
 /**
  * A software subscription read from Partner Center: a `SoftwareSubscription`
@@ -262,26 +314,63 @@ export interface PartnerCenterSoftwareSubscription extends SoftwareSubscription 
   /**
    * The UTC day of `commitmentEndDate`: the last day of the current term,
    * inclusive. For a subscription that does not renew Partner Center can
-   * write a far-future placeholder (e.g. `'9999-12-31'`): the rules compute
-   * terms from `purchasedAt` and `term`, never from this.
+   * write a far-future placeholder (e.g. `'9999-12-31'`): kept as written,
+   * the rules ignore it (year 9000 or later).
    */
   readonly commitmentEndDate?: CalendarDay;
-  /** Partner Center's refund options. */
-  readonly refundOptions?: readonly PartnerCenterRefundOption[];
   /** The customer's market, from `extras`. */
   readonly market?: MarketCode;
 }
 
 const subscriptionInput = z.object({
   subscription: partnerCenterSubscriptionSchema,
-  extras: partnerCenterSubscriptionExtrasSchema,
+  extras: partnerCenterSubscriptionExtrasSchema.optional(),
 });
+
+const PRODUCT_TYPES: readonly (readonly [RegExp, ProductType])[] = [
+  [/^software$/i, 'software'],
+  [/^onlineservices/i, 'license_based'],
+];
+
+function productTypeOf(id: string | null | undefined): ProductType | undefined {
+  if (id == null) return undefined;
+  for (const [pattern, type] of PRODUCT_TYPES) if (pattern.test(id)) return type;
+  return undefined;
+}
+
+function scheduledNextTermOf(
+  pc: z.output<typeof partnerCenterSubscriptionSchema>['scheduledNextTermInstructions'],
+  currentTerm: Term | UnknownValue,
+): ScheduledNextTerm | undefined {
+  if (pc == null) return undefined;
+  const product = pc.product ?? undefined;
+  const ids = [product?.productId, product?.skuId, product?.availabilityId];
+  const term = product?.termDuration ? termFromPartnerCenter(product.termDuration) : undefined;
+  const cycle = product?.billingCycle;
+  const next = compact({
+    offerId: ids.every((x) => typeof x === 'string' && x !== '') ? ids.join(':') : undefined,
+    quantity: pc.quantity ?? undefined,
+    term,
+    billingFrequency: cycle ? billingFrequencyFromPartnerCenter(cycle, term ?? currentTerm) : undefined,
+  });
+  return Object.keys(next).length === 0 ? undefined : next;
+}
+
+function refundableQuantityOf(
+  pc: z.output<typeof partnerCenterSubscriptionSchema>['refundableQuantity'],
+): RefundableQuantity | undefined {
+  if (pc == null) return undefined;
+  return {
+    totalQuantity: pc.totalQuantity,
+    details: (pc.details ?? []).map((d) => ({ quantity: d.quantity, allowedUntil: d.allowedUntilDateTime })),
+  };
+}
 
 function toSubscription(
   value: z.output<typeof subscriptionInput>,
 ): PartnerCenterSoftwareSubscription {
   const pc = value.subscription;
-  const extras = value.extras;
+  const extras = value.extras ?? {};
   const term = termFromPartnerCenter(pc.termDuration);
   const purchasedAt = (pc.effectiveStartDate ?? pc.creationDate) as InstantInput;
   const commitmentEnd = pc.commitmentEndDate ?? undefined;
@@ -308,6 +397,10 @@ function toSubscription(
         ? undefined
         : formatEpochDay(epochDayOfMs(toInstantMs(commitmentEnd, 'commitmentEndDate'))),
     refundOptions: pc.refundOptions ?? undefined,
+    refundableQuantity: refundableQuantityOf(pc.refundableQuantity),
+    scheduledNextTerm: scheduledNextTermOf(pc.scheduledNextTermInstructions, term),
+    renewalTerm: pc.renewalTermDuration ? termFromPartnerCenter(pc.renewalTermDuration) : undefined,
+    productType: productTypeOf(pc.productType?.id),
     market: extras.market,
   });
 }
@@ -365,7 +458,7 @@ function toSubscription(
  */
 export function fromPartnerCenterSubscription(
   json: unknown,
-  extras: PartnerCenterSubscriptionExtras,
+  extras?: PartnerCenterSubscriptionExtras,
 ): PartnerCenterSoftwareSubscription {
   return toSubscription(parseWith(subscriptionInput, { subscription: json, extras }, ''));
 }
@@ -387,7 +480,7 @@ export function fromPartnerCenterSubscription(
  */
 export function safeFromPartnerCenterSubscription(
   json: unknown,
-  extras: unknown,
+  extras?: unknown,
 ): SafeParseResult<PartnerCenterSoftwareSubscription> {
   const result = safeParseWith(subscriptionInput, { subscription: json, extras }, '');
   return result.success ? { success: true, data: toSubscription(result.data) } : result;

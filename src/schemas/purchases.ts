@@ -4,7 +4,14 @@
  * @module
  */
 import * as z from 'zod';
-import type { PerpetualPurchase, Purchase, SoftwareSubscription } from '../core/index.js';
+import type {
+  PerpetualPurchase,
+  Purchase,
+  RefundableQuantity,
+  RefundOption,
+  ScheduledNextTerm,
+  SoftwareSubscription,
+} from '../core/index.js';
 import { expected, parseWith, type SafeParseResult, safeParseWith } from './issues.js';
 import {
   billingFrequencyOrUnknownSchema,
@@ -17,10 +24,103 @@ import {
   subscriptionStatusOrUnknownSchema,
   termOrUnknownSchema,
   unitPriceSchema,
+  unknownValueSchema,
 } from './primitives.js';
 
 /** A zod shape with exactly the fields of `T`, none missing and none extra. */
 type ShapeOf<T> = { readonly [K in keyof T]-?: z.ZodType };
+
+const wholeNumberSchema = z
+  .int({ error: expected('a whole number of at least 0') })
+  .min(0, { error: expected('a whole number of at least 0') });
+
+/**
+ * Schema of a subscription's `RefundOption` (`./core`) in the library's
+ * vocabulary: `{ type: 'full' | 'partial' | { unknown }, expiresAt? }`.
+ * (Partner Center's own spelling is read by `fromPartnerCenterSubscription`.)
+ *
+ * @example
+ * ```ts
+ * import { refundOptionSchema } from 'csp-software-rules/schemas';
+ *
+ * refundOptionSchema.parse({ type: 'full', expiresAt: '2024-02-08T10:00:00Z' }); // => { type: 'full', expiresAt: '2024-02-08T10:00:00Z' }
+ * refundOptionSchema.safeParse({ type: 'Full' }).success; // => false
+ * ```
+ * @category Schemas
+ */
+export const refundOptionSchema = z
+  .object(
+    {
+      /** `full`, `partial`, or `{ unknown }`. */
+      type: z.union(
+        [z.enum(['full', 'partial']), unknownValueSchema],
+        { error: expected('"full", "partial" or { unknown: "<raw>" }') },
+      ),
+      /** Until when it applies (an instant). */
+      expiresAt: instantSchema.optional(),
+      /** An ISO-8601 duration (the catalog's form). */
+      expiresAfter: optionalText(),
+    } satisfies ShapeOf<RefundOption>,
+    { error: expected('a refund option { type, expiresAt }') },
+  )
+  .transform((value): RefundOption => compact(value));
+
+/**
+ * Schema of `RefundableQuantity` (`./core`): `{ totalQuantity, details: [{ quantity, allowedUntil }] }`.
+ *
+ * @example
+ * ```ts
+ * import { refundableQuantitySchema } from 'csp-software-rules/schemas';
+ *
+ * refundableQuantitySchema.safeParse({ totalQuantity: 2, details: [{ quantity: 2, allowedUntil: '2024-02-08T10:00:00Z' }] }).success; // => true
+ * ```
+ * @category Schemas
+ */
+export const refundableQuantitySchema = z.object(
+  {
+    /** Seats that may still be reduced. */
+    totalQuantity: wholeNumberSchema,
+    /** Each seat group with its deadline. */
+    details: z
+      .array(
+        z.object(
+          { quantity: wholeNumberSchema, allowedUntil: instantSchema },
+          { error: expected('{ quantity, allowedUntil }') },
+        ),
+        { error: expected('a list of seat groups') },
+      )
+      .max(10_000, { error: 'expected at most 10000 seat groups' }),
+  } satisfies ShapeOf<RefundableQuantity>,
+  { error: expected('{ totalQuantity, details }') },
+);
+
+/**
+ * Schema of `ScheduledNextTerm` (`./core`): the changes Partner Center will
+ * apply at the next renewal (`offerId`, `quantity`, `billingFrequency`, `term`).
+ *
+ * @example
+ * ```ts
+ * import { scheduledNextTermSchema } from 'csp-software-rules/schemas';
+ *
+ * scheduledNextTermSchema.parse({ quantity: 5, billingFrequency: 'monthly' }); // => { quantity: 5, billingFrequency: 'monthly' }
+ * ```
+ * @category Schemas
+ */
+export const scheduledNextTermSchema = z
+  .object(
+    {
+      /** The next term's offer. */
+      offerId: optionalText(),
+      /** The next term's seats. */
+      quantity: quantitySchema.optional(),
+      /** The next term's billing plan. */
+      billingFrequency: billingFrequencyOrUnknownSchema.optional(),
+      /** The next term's length. */
+      term: termOrUnknownSchema.optional(),
+    } satisfies ShapeOf<ScheduledNextTerm>,
+    { error: expected('scheduled next-term changes (an object)') },
+  )
+  .transform((value): ScheduledNextTerm => compact(value));
 
 /**
  * Schema of a `SoftwareSubscription` (`./core`), the input of the lifecycle,
@@ -64,16 +164,35 @@ export const softwareSubscriptionSchema = z
       productFamily: optionalText(),
       /** Number of licences: a whole number of at least 1. */
       quantity: quantitySchema,
-      /** Price of one licence per charge cycle: a non-negative decimal. */
-      unitPrice: unitPriceSchema,
+      /** Price of one licence per charge cycle: a non-negative decimal (needed by the money rules). */
+      unitPrice: unitPriceSchema.optional(),
       /** ISO 4217 code of `unitPrice`. */
-      currency: currencySchema,
-      /** Current status (omitted = `active`), or `{ unknown }`. */
+      currency: currencySchema.optional(),
+      /** Partner Center's status (omitted = forecast from the dates), or `{ unknown }`. */
       status: subscriptionStatusOrUnknownSchema.optional(),
       /** Partner Center's `cancellationAllowedUntilDate` (an instant). */
       cancellationAllowedUntil: instantSchema.optional(),
       /** When the current renewal completed, if known (an instant). */
       renewalCompletedAt: instantSchema.optional(),
+      /** `software` (default) or `license_based`. */
+      productType: z
+        .enum(['software', 'license_based'], { error: expected('"software" or "license_based"') })
+        .optional(),
+      /** Partner Center's refund options: `[{ type: 'full' | 'partial', expiresAt }]`. */
+      refundOptions: z
+        .array(refundOptionSchema, { error: expected('a list of refund options') })
+        .max(100, { error: 'expected at most 100 refund options' })
+        .optional(),
+      /** Partner Center's `refundableQuantity`: `{ totalQuantity, details: [{ quantity, allowedUntil }] }`. */
+      refundableQuantity: refundableQuantitySchema.optional(),
+      /** Partner Center's `commitmentEndDate` (a day or an instant; year 9000+ is a placeholder). */
+      commitmentEndDate: instantSchema.optional(),
+      /** Partner Center's scheduled next-term changes. */
+      scheduledNextTerm: scheduledNextTermSchema.optional(),
+      /** Partner Center's `renewalTermDuration`: `P1M`, `P1Y`, `P3Y` or `{ unknown }`. */
+      renewalTerm: termOrUnknownSchema.optional(),
+      /** When it was suspended, if known (an instant). */
+      suspendedAt: instantSchema.optional(),
     } satisfies ShapeOf<SoftwareSubscription>,
     { error: expected('a software subscription (an object)') },
   )
@@ -111,8 +230,8 @@ export const perpetualPurchaseSchema = z
       productName: optionalText(),
       /** Partner Center order id. */
       orderId: optionalText(),
-      /** Number of licences: a whole number of at least 1. */
-      quantity: quantitySchema,
+      /** Number of licences: a whole number of at least 1 (0 when `status` is `cancelled`). */
+      quantity: wholeNumberSchema,
       /** Price of one licence: a non-negative decimal. */
       unitPrice: unitPriceSchema,
       /** ISO 4217 code of `unitPrice`. */
@@ -122,6 +241,15 @@ export const perpetualPurchaseSchema = z
     } satisfies ShapeOf<PerpetualPurchase>,
     { error: expected('a perpetual purchase (an object)') },
   )
+  .superRefine((value, ctx) => {
+    if (value.quantity === 0 && value.status !== 'cancelled') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected a whole number of at least 1, got 0 (0 only for a cancelled line item)',
+        path: ['quantity'],
+      });
+    }
+  })
   .transform((value): PerpetualPurchase => compact(value));
 
 /**
@@ -186,7 +314,7 @@ export function parseSoftwareSubscription(input: unknown): SoftwareSubscription 
  * const r = safeParseSoftwareSubscription({ kind: 'subscription', purchasedAt: '2021-10-14T10:00' });
  * r.success; // => false
  * r.success ? '' : r.error.field; // => 'subscription.purchasedAt'
- * r.success ? 0 : (r.error.details['issues'] as unknown[]).length; // => 6
+ * r.success ? 0 : (r.error.details['issues'] as unknown[]).length; // => 4
  * ```
  * @category Schemas
  */

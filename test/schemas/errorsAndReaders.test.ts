@@ -257,7 +257,7 @@ describe('perpetual purchase parse/safeParse', () => {
     const e = safeParsePerpetualPurchase(bad);
     expect(e.success ? '' : e.error.field).toBe('purchase.quantity');
     expect(thrownMessage(() => parsePerpetualPurchase(bad))).toBe(
-      'purchase.quantity: expected a whole number of at least 1, got 0',
+      'purchase.quantity: expected a whole number of at least 1, got 0 (0 only for a cancelled line item)',
     );
   });
 });

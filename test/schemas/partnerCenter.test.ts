@@ -69,6 +69,8 @@ describe('fromPartnerCenterSubscription: the fixtures', () => {
         { type: 'full', expiresAt: '2022-03-15T09:41:27.3058617Z' },
         { type: 'partial', expiresAt: '2022-03-21T09:41:27.3058617Z' },
       ],
+      productType: 'software',
+      renewalTerm: 'P3Y',
       market: 'IT',
     } satisfies PartnerCenterSoftwareSubscription);
   });
@@ -396,9 +398,16 @@ describe("Partner Center's variations (brief §9)", () => {
       'subscription',
     );
     expectRuleError(
-      () => fromPartnerCenterSubscription(minimal, undefined as never),
+      () => fromPartnerCenterSubscription(minimal, 5 as never),
       'invalid_input',
       'extras',
+    );
+    // "Parsing a subscription needs no price": extras are optional, a price needs its currency.
+    expect(fromPartnerCenterSubscription(minimal).unitPrice).toBeUndefined();
+    expectRuleError(
+      () => fromPartnerCenterSubscription(minimal, { unitPrice: '10' } as never),
+      'invalid_input',
+      'extras.currency',
     );
   });
 

@@ -32,6 +32,16 @@ const subscription: Required<SoftwareSubscription> = {
   status: 'active',
   cancellationAllowedUntil: '2024-02-07T10:00:00Z',
   renewalCompletedAt: '2025-01-31T00:00:00Z',
+  productType: 'license_based',
+  refundOptions: [{ type: 'full', expiresAt: '2024-02-07T10:00:00Z' }],
+  refundableQuantity: {
+    totalQuantity: 2,
+    details: [{ quantity: 2, allowedUntil: '2024-02-07T10:00:00Z' }],
+  },
+  commitmentEndDate: '2025-01-30',
+  scheduledNextTerm: { offerId: 'P:S:A', quantity: 1, billingFrequency: 'annual', term: 'P1Y' },
+  renewalTerm: 'P1Y',
+  suspendedAt: '2024-06-01T00:00:00Z',
 };
 const perpetual: Required<PerpetualPurchase> = {
   kind: 'perpetual',
