@@ -93,6 +93,8 @@ export interface WindowAt {
   readonly window: CancellationWindow;
   readonly opensMs: number;
   readonly closesMs: number;
+  /** Where the policy alone would close the window (the forecast beside Partner Center's deadline). */
+  readonly policyClosesMs: number;
   /** The rules applied: the window policy, and Partner Center's deadline rule when applied (a fresh array). */
   readonly rules: RuleRef[];
 }
@@ -127,11 +129,11 @@ export function windowAt(
           : 'applied';
   const applied = use === 'applied';
   const days = Math.max(value.days, opts.minimumWindowDays);
-  const closesMs = applied
-    ? (deadlineMs as number) + 1
-    : opts.reading === 'elapsed_hours'
+  const policyClosesMs =
+    opts.reading === 'elapsed_hours'
       ? opensMs + days * MS_PER_DAY
       : (epochDayOfMs(opensMs) + days + 1) * MS_PER_DAY;
+  const closesMs = applied ? (deadlineMs as number) + 1 : policyClosesMs;
   return {
     window: {
       termIndex: term === undefined ? 0 : term.index,
@@ -147,6 +149,7 @@ export function windowAt(
     },
     opensMs,
     closesMs,
+    policyClosesMs,
     rules: applied ? [rule, inForceAtMs(PARTNER_CENTER_DEADLINE_POLICY, opensMs).rule] : [rule],
   };
 }

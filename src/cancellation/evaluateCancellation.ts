@@ -3,7 +3,14 @@
  * @module
  */
 import type { MissingRoleReason } from '../access/index.js';
-import type { Decision, Purchase, RuleRef, UnknownValueReason } from '../core/index.js';
+import type {
+  Decision,
+  Disagreement,
+  NextStep,
+  Purchase,
+  RuleRef,
+  UnknownValueReason,
+} from '../core/index.js';
 import {
   asRecord,
   type CheckedPerpetual,
@@ -15,6 +22,7 @@ import {
   lifecycleAt,
   MS_PER_DAY,
   MS_PER_HOUR,
+  subscriptionPatch,
   toInstantMs,
   unknownValueReasons,
 } from '../core/internal.js';
@@ -162,6 +170,21 @@ export interface CancellationFacts {
   readonly needs: readonly CancellationNeed[];
   /** Role strings given in `roles` that name no known role (they grant nothing). */
   readonly unknownRoles: readonly string[];
+  /**
+   * Every Partner Center fact that differs from the forecast (the fact was
+   * used): its `status` or `autoRenew` against the published rules, its
+   * `cancellationAllowedUntil` against the policy's close when they differ by
+   * a day or more (a smaller gap is Partner Center's 00:00Z start against
+   * the order time).
+   */
+  readonly disagreements: readonly Disagreement[];
+  /**
+   * What can be done instead when a subscription may not be cancelled (the
+   * window closed, or the publisher's plans are never cancellable) and it
+   * still renews: `turn_off_autorenew`, so it ends at its term end. Empty
+   * otherwise.
+   */
+  readonly nextSteps: readonly NextStep[];
 }
 
 /**
@@ -210,6 +233,7 @@ export function decideCancellation(
   checked: CheckedSubscription | CheckedPerpetual,
   asOfMs: number,
   opts: CheckedCancellationOptions = checkCancellationOptions({}),
+  raw?: unknown,
 ): CancellationDecision {
   const reasons: CancellationReason[] = unknownValueReasons(checked.unknownFields);
   const status = checked.status;
@@ -220,6 +244,9 @@ export function decideCancellation(
   let term: TermDates | null = null;
   let lifecycleRule: RuleRef | undefined;
   let needs: number;
+  let disagreements: readonly Disagreement[] = EMPTY;
+  let renewsOn: string | undefined;
+  let autoRenew = false;
   if (checked.kind === 'subscription') {
     needs = checked.id === undefined ? 0 : 1;
     if (checked.term !== undefined) {
@@ -228,6 +255,19 @@ export function decideCancellation(
       if (life.state === 'expired') reasons.push({ code: 'expired' });
       w = windowAt(checked, opts, t);
       lifecycleRule = life.rule;
+      autoRenew = life.autoRenew && life.state === 'in_term';
+      renewsOn = formatEpochDay(life.endDay + 1);
+      const gap = w.closesMs - w.policyClosesMs;
+      if (w.window.source === 'partner_center' && (gap >= MS_PER_DAY || gap <= -MS_PER_DAY)) {
+        disagreements = [
+          ...life.disagreements,
+          {
+            field: 'cancellationAllowedUntil',
+            partnerCenter: new Date(w.closesMs - 1),
+            forecast: new Date(w.policyClosesMs - 1),
+          },
+        ];
+      } else if (life.disagreements.length > 0) disagreements = life.disagreements;
       term = {
         termIndex: t.index,
         start: formatEpochDay(t.startDay),
@@ -262,6 +302,17 @@ export function decideCancellation(
   if (billedInFull) rules.push(inForceAtMs(FULL_TERM_BILLING_POLICY, (w as WindowAt).opensMs).rule);
   if (access !== undefined) rules.push(...access.rules);
 
+  let nextSteps: readonly NextStep[] = EMPTY;
+  // Refused for good in this term, and it still renews: it can be left to end at the term end.
+  if (autoRenew && (closed || matched !== null) && checked.kind === 'subscription') {
+    nextSteps = [
+      {
+        action: 'turn_off_autorenew',
+        effectiveOn: renewsOn as string,
+        request: subscriptionPatch(checked, raw, true, { autoRenew: false }),
+      },
+    ];
+  }
   const left = w === undefined ? 0 : w.closesMs - asOfMs;
   const days = Math.floor(left / MS_PER_DAY);
   // Built as one literal (not through `decide`'s spread): this is the batch hot
@@ -282,6 +333,8 @@ export function decideCancellation(
     billedInFull,
     needs: NEEDS[needs] as readonly CancellationNeed[],
     unknownRoles: access === undefined ? EMPTY : access.unknownRoles,
+    disagreements,
+    nextSteps,
   };
 }
 
@@ -341,5 +394,5 @@ export function evaluateCancellation(
   const checked = checkPurchase(purchase);
   const o = asRecord(options, 'options');
   const asOfMs = toInstantMs(o['asOf'], 'asOf');
-  return decideCancellation(checked, asOfMs, checkCancellationOptions(o));
+  return decideCancellation(checked, asOfMs, checkCancellationOptions(o), purchase);
 }

@@ -71,6 +71,8 @@ export {
   type UnknownValue,
   type UnknownValueReason,
 } from './purchase.js';
+export type { AutoRenewSource, Disagreement } from './lifecycle.js';
+export type { NextStep, NextStepAction, PartnerCenterRequest } from './nextSteps.js';
 export { POLICY_READINGS } from './readings.js';
 export { SOURCES, type Source, type SourceId } from './sources.js';
 export {

@@ -47,6 +47,8 @@ export { frozen } from './frozen.js';
 export { asRecord, denseList, oneOf, optionalBoolean, optionalString } from './guards.js';
 export { toInstantMs } from './instant.js';
 export {
+  type AutoRenewSource,
+  type Disagreement,
   knownTermMonths,
   type LifecycleAt,
   type LifecycleState,
@@ -56,10 +58,12 @@ export {
   termOf,
 } from './lifecycle.js';
 export { assertSameCurrency, toMoney } from './money.js';
+export { type NextTermChange, subscriptionPatch } from './nextSteps.js';
 export { PERMISSIONS, type PermissionTable } from './permissions.js';
 export { type CheckedPolicy, checkPolicy, inForceAtMs, policyAtMs } from './policy.js';
 export {
   type CheckedPerpetual,
+  type CheckedRefundOption,
   type CheckedSubscription,
   checkPerpetual,
   checkPrice,

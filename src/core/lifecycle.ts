@@ -5,7 +5,8 @@
  * @internal
  * @module
  */
-import { epochDayOfMs, MS_PER_DAY } from './calendar.js';
+import { epochDayOfMs, formatEpochDay, MS_PER_DAY } from './calendar.js';
+import type { CalendarDay } from './calendar.js';
 import type { RuleRef } from './decision.js';
 import { fail } from './errors.js';
 import { inForceAtMs } from './policy.js';
@@ -45,13 +46,66 @@ export interface TermAt {
   readonly renewalCompletedIgnored: boolean;
 }
 
+/**
+ * Where autorenew comes from: `partner_center` (the subscription's
+ * `autoRenew`, Partner Center's `autoRenewEnabled`), `purchase_date_rule`
+ * (the default for the purchase date; never for a purchase before
+ * 2021-10-14), or `suspension` ("Suspending a new commerce subscription turns
+ * off autorenew").
+ * @category Lifecycle
+ */
+export type AutoRenewSource = 'partner_center' | 'purchase_date_rule' | 'suspension';
+
+/**
+ * A fact Partner Center returned that differs from what the published rules
+ * forecast. The decision used `partnerCenter`; `forecast` is what it would
+ * have been without the fact.
+ * @category Decisions
+ */
+export type Disagreement =
+  | {
+      /** The subscription's `autoRenew` (`autoRenewEnabled`) against a rule that fixes it (legacy purchase, suspension). */
+      readonly field: 'autoRenew';
+      readonly partnerCenter: boolean;
+      readonly forecast: boolean;
+    }
+  | {
+      /** Partner Center's `status` against the state the dates give. */
+      readonly field: 'status';
+      readonly partnerCenter: string;
+      readonly forecast: string;
+    }
+  | {
+      /** `commitmentEndDate` against the current term's forecast last day. */
+      readonly field: 'commitmentEndDate';
+      readonly partnerCenter: CalendarDay;
+      readonly forecast: CalendarDay;
+    }
+  | {
+      /** `cancellationAllowedUntil` against the policy's close, when they differ by a day or more. */
+      readonly field: 'cancellationAllowedUntil';
+      readonly partnerCenter: Date;
+      readonly forecast: Date;
+    }
+  | {
+      /** The refund tier Partner Center's `refundOptions` give against the computed tier. */
+      readonly field: 'refundOptions';
+      readonly partnerCenter: string;
+      readonly forecast: string;
+    };
+
 /** @internal The lifecycle of a checked subscription at an instant. */
 export interface LifecycleAt {
   readonly state: LifecycleState;
   readonly autoRenew: boolean;
-  readonly autoRenewSource: 'subscription' | 'purchase_date_rule';
+  readonly autoRenewSource: AutoRenewSource;
+  /** The forecast: autorenew from the published rules alone; the state the dates give with the autorenew in use. */
+  readonly forecast: { readonly autoRenew: boolean; readonly state: LifecycleState };
+  readonly disagreements: Disagreement[];
   readonly legacy: boolean;
   readonly term: TermAt;
+  /** The current term's last day: Partner Center's `commitmentEndDate` when it describes this term, else `term.endDay`. */
+  readonly endDay: number;
   readonly rule: RuleRef;
 }
 
@@ -75,29 +129,76 @@ export function termOf(sub: CheckedSubscription, months: number, k: number): Ter
 /**
  * @internal Lifecycle of a checked subscription whose term is known.
  *
- * `autoRenew` is the setting at `asOf`. Whether earlier terms renewed: legacy
- * purchases never renew; otherwise past terms count as renewed when autorenew
- * is on, or when the caller states a live status (`active`, `pending`,
- * `suspended`, `disabled`): Partner Center would show it expired otherwise.
+ * Partner Center's facts win: `autoRenew` (its `autoRenewEnabled`) is used
+ * whatever the purchase date; a `status` is the state (a live status means
+ * every past term renewed); `commitmentEndDate` is the current term's last
+ * day while `asOf` is not past it. The forecast is what the published rules
+ * give without those facts: a purchase before 2021-10-14 never renews, a
+ * suspended subscription does not renew, else the purchase-date default.
  */
 export function lifecycleAt(sub: CheckedSubscription, months: number, asOfMs: number): LifecycleAt {
   const { value, rule } = purchaseDateRuleAt(sub.purchasedMs);
   const legacy = !value.subscriptionsPage;
-  const autoRenew = legacy ? false : (sub.autoRenew ?? value.autoRenewByDefault);
-  const autoRenewSource =
-    legacy || sub.autoRenew === undefined ? 'purchase_date_rule' : 'subscription';
+  const suspended = sub.status === 'suspended';
+  const forecastAutoRenew = legacy || suspended ? false : value.autoRenewByDefault;
+  const given = sub.autoRenew;
+  const autoRenew = given ?? forecastAutoRenew;
+  const autoRenewSource: AutoRenewSource =
+    given !== undefined ? 'partner_center' : suspended && !legacy ? 'suspension' : 'purchase_date_rule';
+  const disagreements: Disagreement[] = [];
+  // The purchase-date default is only a default (a customer may turn it off);
+  // a legacy purchase and a suspension fix the value, so a different fact is a disagreement.
+  if (given !== undefined && given !== forecastAutoRenew && (legacy || suspended)) {
+    disagreements.push({ field: 'autoRenew', partnerCenter: given, forecast: forecastAutoRenew });
+  }
   const anchorDay = epochDayOfMs(sub.purchasedMs);
   const asOfDay = epochDayOfMs(asOfMs);
-  const renewedHistory = !legacy && (autoRenew || sub.status !== undefined);
-  let k = asOfDay < anchorDay ? 0 : termIndexAt(anchorDay, months, asOfDay);
-  let state: LifecycleState = asOfMs < sub.purchasedMs ? 'not_started' : 'in_term';
+  const started = asOfMs >= sub.purchasedMs;
+  const k0 = asOfDay < anchorDay ? 0 : termIndexAt(anchorDay, months, asOfDay);
+  // The state the dates give with the autorenew in use (no status fact).
+  const forecastState: LifecycleState = !started
+    ? 'not_started'
+    : k0 > 0 && !autoRenew
+      ? 'expired'
+      : 'in_term';
+  const renewedHistory = autoRenew || sub.status !== undefined;
+  let k = k0;
+  let state: LifecycleState = started ? 'in_term' : 'not_started';
   if (k > 0 && !renewedHistory) {
     k = 0;
     state = 'expired';
   }
   if (sub.status === 'expired') state = 'expired';
   if (sub.status === 'cancelled' || sub.status === 'deleted') state = 'cancelled';
-  return { state, autoRenew, autoRenewSource, legacy, term: termOf(sub, months, k), rule };
+  if (sub.status !== undefined && started && state !== forecastState) {
+    disagreements.push({ field: 'status', partnerCenter: sub.status, forecast: forecastState });
+  }
+  const term = termOf(sub, months, k);
+  let endDay = term.endDay;
+  const pcEnd = sub.commitmentEndDay;
+  // The fact describes the term current when Partner Center answered: it
+  // speaks for `asOf` while `asOf` is not past it and falls in this term.
+  if (pcEnd !== undefined && asOfDay <= pcEnd && pcEnd >= term.startDay) {
+    if (pcEnd !== term.endDay) {
+      disagreements.push({
+        field: 'commitmentEndDate',
+        partnerCenter: formatEpochDay(pcEnd),
+        forecast: formatEpochDay(term.endDay),
+      });
+    }
+    endDay = pcEnd;
+  }
+  return {
+    state,
+    autoRenew,
+    autoRenewSource,
+    forecast: { autoRenew: forecastAutoRenew, state: forecastState },
+    disagreements,
+    legacy,
+    term,
+    endDay,
+    rule,
+  };
 }
 
 /** @internal The term months of a checked subscription, or a clear error when unknown. */

@@ -17,6 +17,7 @@ export { PURCHASE_DATE_POLICY, type PurchaseDateRule } from './policy.js';
 export {
   type LifecycleState,
   type NextLifecycleEvent,
+  type NextTerm,
   type SubscriptionStatusOn,
   subscriptionStatusOn,
 } from './status.js';

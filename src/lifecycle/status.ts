@@ -3,13 +3,16 @@
  * @module
  */
 import type {
+  BillingFrequency,
   CalendarDay,
   InstantInput,
   RuleRef,
   SoftwareSubscription,
   SubscriptionStatus,
+  Term,
   UnknownValue,
 } from '../core/index.js';
+import type { AutoRenewSource, Disagreement } from '../core/index.js';
 import {
   checkSubscription,
   formatEpochDay,
@@ -47,6 +50,26 @@ export type NextLifecycleEvent =
     };
 
 /**
+ * What the next term will be: the current values, changed by what Partner
+ * Center has scheduled. `changed` lists the fields a scheduled change sets.
+ * @category Lifecycle
+ */
+export interface NextTerm {
+  /** Its first day. */
+  readonly start: CalendarDay;
+  /** Its length (`renewalTerm`, else the scheduled term, else the current one). */
+  readonly term: Term | UnknownValue;
+  /** Its billing plan. */
+  readonly billingFrequency: BillingFrequency | UnknownValue;
+  /** Its seats. */
+  readonly quantity: number;
+  /** Its offer, when Partner Center scheduled a different one. */
+  readonly offerId: string | null;
+  /** The fields set by Partner Center's scheduled changes. */
+  readonly changed: readonly ('term' | 'billingFrequency' | 'quantity' | 'offerId')[];
+}
+
+/**
  * The result of {@link subscriptionStatusOn}.
  * @category Lifecycle
  */
@@ -59,10 +82,28 @@ export interface SubscriptionStatusOn {
   readonly status: SubscriptionStatus | UnknownValue;
   /** The term containing `asOf`; before the start, the initial term; once expired, the last term. */
   readonly currentTerm: TermDates;
-  /** Whether it renews at the end of the current term. */
+  /** Whether it renews at the end of the current term: Partner Center's `autoRenew` when given. */
   readonly autoRenew: boolean;
-  /** `subscription` when the caller set `autoRenew`, else `purchase_date_rule`. */
-  readonly autoRenewSource: 'subscription' | 'purchase_date_rule';
+  /** Where `autoRenew` comes from: `partner_center`, `purchase_date_rule` or `suspension`. */
+  readonly autoRenewSource: AutoRenewSource;
+  /**
+   * What the published rules alone forecast: `autoRenew` without Partner
+   * Center's value, the `state` the dates give without its `status`, and the
+   * current term's last day without its `commitmentEndDate`.
+   */
+  readonly forecast: {
+    readonly autoRenew: boolean;
+    readonly state: LifecycleState;
+    readonly currentTermEnd: CalendarDay;
+  };
+  /** Every Partner Center fact that differs from the forecast (the fact was used). */
+  readonly disagreements: readonly Disagreement[];
+  /**
+   * The next term, when it renews: Partner Center's scheduled changes
+   * (`scheduledNextTerm`, `renewalTerm`) over the current values; `null` when
+   * it does not renew.
+   */
+  readonly nextTerm: NextTerm | null;
   /** Bought before 2021-10-14: never renews, not on the Subscriptions page. */
   readonly legacy: boolean;
   /** What happens at the end of the current term, and on which day. */
@@ -110,21 +151,60 @@ export function subscriptionStatusOn(
   const asOfMs = toInstantMs(options?.asOf, 'asOf');
   const months = knownTermMonths(sub);
   const life = lifecycleAt(sub, months, asOfMs);
-  const term = formatTerm(life.term.anchorDay, months, life.term.index);
+  const forecastTerm = formatTerm(life.term.anchorDay, months, life.term.index);
+  // Partner Center's commitmentEndDate, when it speaks for this term, sets its end.
+  const term =
+    life.endDay === life.term.endDay
+      ? forecastTerm
+      : {
+          ...forecastTerm,
+          end: formatEpochDay(life.endDay),
+          renewsOn: formatEpochDay(life.endDay + 1),
+        };
   let nextEvent: SubscriptionStatusOn['nextEvent'];
+  const renews = life.state !== 'cancelled' && life.state !== 'expired' && life.autoRenew;
   if (life.state === 'cancelled' || life.state === 'expired') nextEvent = { type: 'none' };
   else if (life.autoRenew) nextEvent = { type: 'renewal', on: term.renewsOn };
-  else nextEvent = { type: 'expiry', on: formatEpochDay(life.term.endDay) };
-  const rawStatus = (subscription as { status?: SubscriptionStatus | UnknownValue }).status;
+  else nextEvent = { type: 'expiry', on: term.end };
+  const raw = subscription as SoftwareSubscription;
   return {
     asOf: new Date(asOfMs),
     state: life.state,
-    status: rawStatus ?? 'active',
+    status: raw.status ?? 'active',
     currentTerm: term,
     autoRenew: life.autoRenew,
     autoRenewSource: life.autoRenewSource,
+    forecast: {
+      autoRenew: life.forecast.autoRenew,
+      state: life.forecast.state,
+      currentTermEnd: forecastTerm.end,
+    },
+    disagreements: life.disagreements,
+    nextTerm: renews ? nextTermOf(raw, term.renewsOn) : null,
     legacy: life.legacy,
     nextEvent,
     rules: [life.rule],
+  };
+}
+
+/** @internal The next term: the current values with Partner Center's scheduled changes applied. */
+export function nextTermOf(sub: SoftwareSubscription, start: CalendarDay): NextTerm {
+  const s = sub.scheduledNextTerm;
+  const changed: NextTerm['changed'][number][] = [];
+  const term = sub.renewalTerm ?? s?.term;
+  const frequency = s?.billingFrequency;
+  const quantity = s?.quantity;
+  const offerId = s?.offerId;
+  if (term !== undefined && term !== sub.term) changed.push('term');
+  if (frequency !== undefined && frequency !== sub.billingFrequency) changed.push('billingFrequency');
+  if (quantity !== undefined && quantity !== sub.quantity) changed.push('quantity');
+  if (offerId !== undefined) changed.push('offerId');
+  return {
+    start,
+    term: term ?? sub.term,
+    billingFrequency: frequency ?? sub.billingFrequency,
+    quantity: quantity ?? sub.quantity,
+    offerId: offerId ?? null,
+    changed,
   };
 }

@@ -15,6 +15,7 @@ import { evaluateCancellation } from '../cancellation/index.js';
 import type {
   CalendarDay,
   Decision,
+  Disagreement,
   Money,
   Purchase,
   RoundingMode,
@@ -22,6 +23,7 @@ import type {
 } from '../core/index.js';
 import {
   asRecord,
+  type CheckedRefundOption,
   chargeCycleAt,
   checkPurchase,
   cycleMonthsFor,
@@ -88,15 +90,34 @@ export interface AppliedRounding {
  * cycleDays)` (total rounding), never more than the cycle's charge.
  * @category Refunds
  */
+/**
+ * A refund tier: `full` (the cycle's charge) or `partial` (prorated).
+ * @category Refunds
+ */
+export type RefundTier = 'full' | 'partial';
+
 export interface SubscriptionRefundComputation {
   /**
    * - `'prorated'`: the formula above;
    * - `'whole_cycle'`: `refundDays` covers the whole `cycleDays` (a
    *   cancellation on the cycle's first day): the refund is the cycle's charge;
    * - `'full_refund_within'`: cancelled within `fullRefundWithin` of the term's
-   *   opening: the refund is the cycle's charge.
+   *   opening: the refund is the cycle's charge;
+   * - `'partner_center_refund_option'`: Partner Center's `refundOptions` offer
+   *   a tier current at the cancellation (`expiresAt` after it): `full` refunds
+   *   the cycle's charge, `partial` the formula; see `refundTier`.
    */
-  readonly method: 'prorated' | 'whole_cycle' | 'full_refund_within';
+  readonly method: 'prorated' | 'whole_cycle' | 'full_refund_within' | 'partner_center_refund_option';
+  /**
+   * The tier used (`full`: the cycle's charge; `partial`: prorated), where it
+   * came from (`partner_center` when a refund option was current, else
+   * `forecast`), and the tier the published rules alone give.
+   */
+  readonly refundTier: {
+    readonly value: RefundTier;
+    readonly source: 'partner_center' | 'forecast';
+    readonly forecast: RefundTier;
+  };
   /** The UTC day of the cancellation (refunded). */
   readonly cancellationDay: CalendarDay;
   /** The current charge cycle: the one containing the cancellation day. */
@@ -209,6 +230,8 @@ export interface CancellationRefundFacts {
   readonly invoice: InvoicePeriod | null;
   /** The cancellation decision this result reused. */
   readonly cancellation: CancellationDecision;
+  /** The cancellation's disagreements, and `refundOptions` when Partner Center's tier differs from the forecast. */
+  readonly disagreements: readonly Disagreement[];
 }
 
 /**
@@ -349,6 +372,7 @@ export function cancellationRefund(
   let computation: CancellationRefundFacts['computation'] = null;
   let notBilled: NotBilledInstallments | null = null;
   let invoice: InvoicePeriod | null = null;
+  let disagreements = decision.disagreements;
   if (decision.allowed) {
     const applied = decision.rules.slice();
     rules = applied;
@@ -379,13 +403,24 @@ export function cancellationRefund(
         withinMs === undefined
           ? undefined
           : (decision.window as CancellationWindow).opensAt.getTime() + withinMs;
-      const method =
+      const forecastMethod =
         untilMs !== undefined && asOfMs < untilMs
           ? 'full_refund_within'
           : refundDays >= cycleDays
             ? 'whole_cycle'
             : 'prorated';
-      refund = method === 'prorated' ? p.minor : charged.minor;
+      const forecastTier: RefundTier = forecastMethod === 'prorated' ? 'partial' : 'full';
+      // Partner Center's refund option current at the cancellation decides the tier.
+      const pcTier = currentRefundTier(checked.refundOptions, asOfMs);
+      const tier = pcTier ?? forecastTier;
+      const method = pcTier === undefined ? forecastMethod : 'partner_center_refund_option';
+      if (pcTier !== undefined && pcTier !== forecastTier) {
+        disagreements = [
+          ...disagreements,
+          { field: 'refundOptions', partnerCenter: pcTier, forecast: forecastTier },
+        ];
+      }
+      refund = tier === 'partial' ? p.minor : charged.minor;
       const count = termMonths / months - 1 - cycle.index;
       const total = termTotal(charged.minor * count, 'purchase.unitPrice');
       applied.push(
@@ -397,6 +432,11 @@ export function cancellationRefund(
       }
       computation = {
         method,
+        refundTier: {
+          value: tier,
+          source: pcTier === undefined ? 'forecast' : 'partner_center',
+          forecast: forecastTier,
+        },
         cancellationDay: formatEpochDay(day),
         cycle: {
           termIndex: cycle.termIndex,
@@ -467,5 +507,24 @@ export function cancellationRefund(
     notBilled,
     invoice,
     cancellation: decision,
+    disagreements,
   };
+}
+
+/**
+ * The tier of the refund option current at `asOfMs` (`expiresAt` after it):
+ * `full` before `partial` when both are; `undefined` when none is current.
+ */
+function currentRefundTier(
+  options: readonly CheckedRefundOption[] | undefined,
+  asOfMs: number,
+): RefundTier | undefined {
+  if (options === undefined) return undefined;
+  let tier: RefundTier | undefined;
+  for (const o of options) {
+    if (o.type === undefined || o.expiresMs === undefined || asOfMs >= o.expiresMs) continue;
+    if (o.type === 'full') return 'full';
+    tier = 'partial';
+  }
+  return tier;
 }

@@ -15,6 +15,7 @@ export {
   type NotBilledInstallments,
   type PerpetualCreditComputation,
   type RefundCycle,
+  type RefundTier,
   type SubscriptionRefundComputation,
 } from './cancellationRefund.js';
 export { type InvoicePeriod, invoiceFor } from './invoiceFor.js';

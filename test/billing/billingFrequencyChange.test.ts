@@ -176,15 +176,11 @@ describe('billingFrequencyChange: refused', () => {
         eligible: ['annual'],
       },
     ]);
-    // Even with autoRenew: true, a legacy purchase never renews.
+    // Partner Center's autoRenewEnabled: true is a fact: it renews, so the change can be scheduled.
     expect(
       billingFrequencyChange({ ...legacy, autoRenew: true }, 'triennial', { asOf: '2022-01-01' })
-        .reasons[0],
-    ).toEqual({
-      code: 'will_not_renew',
-      cause: 'legacy_purchase',
-      lastDay: '2022-10-12',
-    });
+        .reasons.map((r) => r.code),
+    ).not.toContain('will_not_renew');
     // After its end date it has expired.
     expect(billingFrequencyChange(legacy, 'annual', { asOf: '2022-10-13' }).reasons[0]).toEqual({
       code: 'will_not_renew',
@@ -210,9 +206,14 @@ describe('billingFrequencyChange: refused', () => {
       code: 'will_not_renew',
       cause: 'expired',
     });
-    expect(billingFrequencyChange({ ...P3Y_SUB, status: 'suspended' }, 'annual', at).allowed).toBe(
-      true,
+    // "Suspending a new commerce subscription turns off autorenew" (Subscription lifecycle states).
+    expect(billingFrequencyChange({ ...P3Y_SUB, status: 'suspended' }, 'annual', at).reasons).toEqual(
+      [{ code: 'will_not_renew', cause: 'auto_renew_off', lastDay: expect.any(String) }],
     );
+    expect(
+      billingFrequencyChange({ ...P3Y_SUB, status: 'suspended', autoRenew: true }, 'annual', at)
+        .allowed,
+    ).toBe(true);
   });
 
   it('unknown_value for values Partner Center added, with no dates when the term is unknown', () => {

@@ -327,6 +327,8 @@ describe('facts', () => {
         { item: 'subscription', anyOf: ['id', 'friendlyName'], known: true },
       ],
       unknownRoles: [],
+      disagreements: [],
+      nextSteps: [],
     });
     expect(JSON.parse(JSON.stringify(d)).window.closesAt).toBe('2023-02-07T15:00:00.000Z');
   });

@@ -131,20 +131,44 @@ describe('subscriptionStatusOn', () => {
     expect(subscriptionStatusOn(base, { asOf: '2021-01-01' }).state).toBe('not_started');
   });
 
-  it('a legacy subscription expires on its end date, whatever autoRenew says', () => {
-    const legacy = { ...base, purchasedAt: '2021-06-30T12:00:00Z', autoRenew: true };
+  it('a legacy subscription expires on its end date when Partner Center says nothing', () => {
+    const legacy = { ...base, purchasedAt: '2021-06-30T12:00:00Z' };
     const during = subscriptionStatusOn(legacy, { asOf: '2022-06-29T23:59:59Z' });
     expect(during.legacy).toBe(true);
     expect(during.autoRenew).toBe(false);
     expect(during.autoRenewSource).toBe('purchase_date_rule');
+    expect(during.disagreements).toEqual([]);
     expect(during.nextEvent).toEqual({ type: 'expiry', on: '2022-06-29' });
     const after = subscriptionStatusOn(legacy, { asOf: '2022-06-30T00:00:00Z' });
     expect(after.state).toBe('expired');
     expect(after.currentTerm.termIndex).toBe(0);
     expect(after.nextEvent).toEqual({ type: 'none' });
-    expect(
-      subscriptionStatusOn({ ...legacy, status: 'active' }, { asOf: '2023-01-01' }).state,
-    ).toBe('expired');
+  });
+
+  it('a legacy subscription whose resource says "autoRenewEnabled": true and "status": "active" renews: the fact wins, the forecast is kept beside it', () => {
+    const legacy = {
+      ...base,
+      purchasedAt: '2021-06-30T12:00:00Z',
+      autoRenew: true,
+      status: 'active',
+      scheduledNextTerm: { quantity: 3 },
+    } as const;
+    const s = subscriptionStatusOn(legacy, { asOf: '2023-01-01' });
+    expect(s.state).toBe('in_term');
+    expect(s.currentTerm.termIndex).toBe(1);
+    expect(s.autoRenew).toBe(true);
+    expect(s.autoRenewSource).toBe('partner_center');
+    expect(s.forecast).toEqual({ autoRenew: false, state: 'in_term', currentTermEnd: '2023-06-29' });
+    expect(s.disagreements).toEqual([{ field: 'autoRenew', partnerCenter: true, forecast: false }]);
+    expect(s.nextEvent).toEqual({ type: 'renewal', on: '2023-06-30' });
+    expect(s.nextTerm).toEqual({
+      start: '2023-06-30',
+      term: 'P1Y',
+      billingFrequency: 'annual',
+      quantity: 3,
+      offerId: null,
+      changed: ['quantity'],
+    });
   });
 
   it('autorenew off: expires after the current term; without a status only the initial term ran', () => {
@@ -153,7 +177,9 @@ describe('subscriptionStatusOn', () => {
       type: 'expiry',
       on: '2023-01-30',
     });
-    expect(subscriptionStatusOn(off, { asOf: '2022-12-01' }).autoRenewSource).toBe('subscription');
+    expect(subscriptionStatusOn(off, { asOf: '2022-12-01' }).autoRenewSource).toBe(
+      'partner_center',
+    );
     expect(subscriptionStatusOn(off, { asOf: '2023-02-01' }).state).toBe('expired');
     const stillActive = subscriptionStatusOn({ ...off, status: 'active' }, { asOf: '2023-02-01' });
     expect(stillActive.state).toBe('in_term');

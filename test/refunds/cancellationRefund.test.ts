@@ -52,6 +52,7 @@ describe('cancellationRefund: monthly plans', () => {
     expect(r.asOf).toEqual(new Date('2021-07-17T12:00:00Z'));
     expect(r.computation).toEqual({
       method: 'prorated',
+      refundTier: { value: 'partial', source: 'forecast', forecast: 'partial' },
       cancellationDay: '2021-07-17',
       cycle: { termIndex: 0, index: 0, start: '2021-07-15', end: '2021-08-14' },
       cycleDays: 31,
