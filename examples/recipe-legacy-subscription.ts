@@ -38,8 +38,11 @@ const status = subscriptionStatusOn(sqlServer, { asOf });
 [status.legacy, status.autoRenew, status.autoRenewSource]; // => [true, false, 'purchase_date_rule']
 status.currentTerm; // => { termIndex: 0, start: '2020-11-16', end: '2023-11-15', renewsOn: '2023-11-16' }
 status.nextEvent; // => { type: 'expiry', on: '2023-11-15' }
-// Even if an old database says autorenew is on.
-subscriptionStatusOn({ ...sqlServer, autoRenew: true }, { asOf }).nextEvent.type; // => 'expiry'
+// Partner Center's facts beat this forecast: if the subscription resource says
+// autorenew is on, it renews, and the decision says where it differs.
+const onInPartnerCenter = subscriptionStatusOn({ ...sqlServer, autoRenew: true }, { asOf });
+onInPartnerCenter.nextEvent.type; // => 'renewal'
+onInPartnerCenter.disagreements; // => [{ field: 'autoRenew', partnerCenter: true, forecast: false }]
 
 // Autorenew is switched on the Subscriptions page, where it is not; a new plan
 // would need a next term, which it will not have.

@@ -224,7 +224,10 @@ export function billingFrequencyChange(
       reasons.push({ code: 'will_not_renew', cause });
     } else if (!life.autoRenew) {
       // Partner Center's autoRenew wins over the legacy rule: a legacy cause only when it is silent.
-      cause = life.legacy && life.autoRenewSource !== 'partner_center' ? 'legacy_purchase' : 'auto_renew_off';
+      cause =
+        life.legacy && life.autoRenewSource !== 'partner_center'
+          ? 'legacy_purchase'
+          : 'auto_renew_off';
       reasons.push({ code: 'will_not_renew', cause, lastDay: formatEpochDay(life.term.endDay) });
     }
     const nextStartDay = life.term.endDay + 1;

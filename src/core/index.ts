@@ -39,6 +39,7 @@ export {
 } from './errors.js';
 export { parseQuantity } from './guards.js';
 export { calendarDayOf, type InstantInput, parseInstant } from './instant.js';
+export type { AutoRenewSource, Disagreement } from './lifecycle.js';
 export {
   addMoney,
   allocate,
@@ -49,6 +50,7 @@ export {
   multiplyMoney,
   subtractMoney,
 } from './money.js';
+export type { NextStep, NextStepAction, PartnerCenterRequest } from './nextSteps.js';
 export {
   type DatedPolicy,
   definePolicy,
@@ -71,8 +73,6 @@ export {
   type UnknownValue,
   type UnknownValueReason,
 } from './purchase.js';
-export type { AutoRenewSource, Disagreement } from './lifecycle.js';
-export type { NextStep, NextStepAction, PartnerCenterRequest } from './nextSteps.js';
 export { POLICY_READINGS } from './readings.js';
 export { SOURCES, type Source, type SourceId } from './sources.js';
 export {

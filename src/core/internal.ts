@@ -112,5 +112,6 @@ export {
   S7_URL,
   S8_URL,
   S9_URL,
+  S10_URL,
 } from './sources.js';
 export { monthsOfFrequency, monthsOfTerm } from './term.js';

@@ -5,8 +5,9 @@
  * @internal
  * @module
  */
-import { epochDayOfMs, formatEpochDay, MS_PER_DAY } from './calendar.js';
+
 import type { CalendarDay } from './calendar.js';
+import { epochDayOfMs, formatEpochDay, MS_PER_DAY } from './calendar.js';
 import type { RuleRef } from './decision.js';
 import { fail } from './errors.js';
 import { inForceAtMs } from './policy.js';
@@ -144,7 +145,11 @@ export function lifecycleAt(sub: CheckedSubscription, months: number, asOfMs: nu
   const given = sub.autoRenew;
   const autoRenew = given ?? forecastAutoRenew;
   const autoRenewSource: AutoRenewSource =
-    given !== undefined ? 'partner_center' : suspended && !legacy ? 'suspension' : 'purchase_date_rule';
+    given !== undefined
+      ? 'partner_center'
+      : suspended && !legacy
+        ? 'suspension'
+        : 'purchase_date_rule';
   const disagreements: Disagreement[] = [];
   // The purchase-date default is only a default (a customer may turn it off);
   // a legacy purchase and a suspension fix the value, so a different fact is a disagreement.
@@ -161,7 +166,10 @@ export function lifecycleAt(sub: CheckedSubscription, months: number, asOfMs: nu
     : k0 > 0 && !autoRenew
       ? 'expired'
       : 'in_term';
-  const renewedHistory = autoRenew || sub.status !== undefined;
+  // A live status means past terms renewed, except for a legacy purchase that
+  // Partner Center says does not autorenew: it never renewed (the status was read in its term).
+  const renewedHistory =
+    autoRenew || (sub.status !== undefined && !(legacy && sub.autoRenew === false));
   let k = k0;
   let state: LifecycleState = started ? 'in_term' : 'not_started';
   if (k > 0 && !renewedHistory) {

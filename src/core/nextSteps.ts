@@ -72,8 +72,7 @@ export function subscriptionPatch(
   currentAutoRenew: boolean,
   change: NextTermChange,
 ): PartnerCenterRequest {
-  const offerId =
-    sub.scheduledNextTerm?.offerId ?? stringField(raw, 'offerId') ?? undefined;
+  const offerId = sub.scheduledNextTerm?.offerId ?? stringField(raw, 'offerId') ?? undefined;
   const body: Record<string, unknown> = {};
   if (sub.id !== undefined) body['id'] = sub.id;
   body['autoRenewEnabled'] = change.autoRenew ?? currentAutoRenew;
@@ -87,7 +86,8 @@ export function subscriptionPatch(
 }
 
 function stringField(raw: unknown, key: string): string | undefined {
-  const v = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
+  const v =
+    typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : undefined;
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 

@@ -2,12 +2,13 @@
  * The two purchase shapes rules are asked about, and their run-time guards.
  * @module
  */
+
+import { epochDayFromYmd, epochDayOfMs } from './calendar.js';
 import { currencyExponent } from './currencies.js';
 import { type DecimalInput, type ScaledDecimal, toScaledDecimal } from './decimal.js';
 import { describeType, fail } from './errors.js';
 import { frozen } from './frozen.js';
 import { asRecord, denseList, optionalBoolean, optionalString, parseQuantity } from './guards.js';
-import { epochDayFromYmd, epochDayOfMs } from './calendar.js';
 import { type InstantInput, toInstantMs } from './instant.js';
 import { type BillingFrequency, parseBillingFrequency, parseTerm, type Term } from './term.js';
 
@@ -432,7 +433,11 @@ export function checkSubscription(input: unknown, field = 'subscription'): Check
   const unitPrice = rawPrice === undefined ? undefined : checkPrice(rawPrice, n.unitPrice);
   if ((unitPrice === undefined) !== (currency === undefined)) {
     const missing = unitPrice === undefined ? n.unitPrice : n.currency;
-    fail('missing_field', missing, `${missing}: required with ${unitPrice === undefined ? 'currency' : 'unitPrice'}`);
+    fail(
+      'missing_field',
+      missing,
+      `${missing}: required with ${unitPrice === undefined ? 'currency' : 'unitPrice'}`,
+    );
   }
   return {
     kind: 'subscription',
@@ -568,13 +573,18 @@ function checkRefundableQuantity(input: unknown, field: string): CheckedRefundab
   return { total, details };
 }
 
-function checkNextTerm(input: unknown, field: string, unknownFields: UnknownField[]): CheckedNextTerm {
+function checkNextTerm(
+  input: unknown,
+  field: string,
+  unknownFields: UnknownField[],
+): CheckedNextTerm {
   const r = asRecord(input, field);
   const opt = <T>(key: string, parse: (v: unknown, f: string) => T): T | undefined =>
     r[key] === undefined ? undefined : knownOr(r[key], `${field}.${key}`, unknownFields, parse);
   return {
     offerId: optionalString(r['offerId'], `${field}.offerId`),
-    quantity: r['quantity'] === undefined ? undefined : parseQuantity(r['quantity'], `${field}.quantity`),
+    quantity:
+      r['quantity'] === undefined ? undefined : parseQuantity(r['quantity'], `${field}.quantity`),
     billingFrequency: opt('billingFrequency', parseBillingFrequency),
     term: opt('term', parseTerm),
   };

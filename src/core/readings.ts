@@ -101,6 +101,11 @@ export const POLICY_READINGS: Readonly<
     '0000-01-01':
       'The cancellation day is refunded, the days before it are charged. cycleDays = the charge cycle length (our reading); S3 words it as the calendar days of the month (365 or 366 for a year), offered as an option.',
   },
+  // SUBSCRIPTION_LIFECYCLE_POLICY
+  'lifecycle.subscription_states': {
+    '0000-01-01':
+      'S10 describes license-based offers; applying it to software subscriptions is our reading. A suspended term ends in the 30-day disabled state (Disabled section: "moved to this 30-day disabled state"), not in expired (Suspended section: "If the subscription is still suspended by the term\'s end, the subscription moves to the expired state."): option suspendedTermEndsIn. A legacy suspended subscription is deleted 90 days after suspension ("after 90 days"), not "by the term\'s end": option legacySuspendedDeletion.',
+  },
   // PURCHASE_DATE_POLICY
   'lifecycle.purchase_date_visibility': {
     '0000-01-01':

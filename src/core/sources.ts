@@ -18,10 +18,10 @@ export interface Source {
 }
 
 /**
- * Short ids of the Microsoft documents rules cite (S1-S8, S9 Azure Hybrid Benefit).
+ * Short ids of the Microsoft documents rules cite (S1-S8, S9 Azure Hybrid Benefit, S10 subscription lifecycle states).
  * @category Policy
  */
-export type SourceId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7' | 'S8' | 'S9';
+export type SourceId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7' | 'S8' | 'S9' | 'S10';
 
 /** @internal The URL of S1 (a policy cites it without pulling in every source's title). */
 export const S1_URL =
@@ -47,6 +47,9 @@ export const S7_URL =
 export const S8_URL = 'https://learn.microsoft.com/partner-center/billing/billing-basics';
 /** @internal The URL of S9 (a policy cites it without pulling in every source's title). */
 export const S9_URL = 'https://learn.microsoft.com/windows-server/get-started/azure-hybrid-benefit';
+/** @internal The URL of S10 (a policy cites it without pulling in every source's title). */
+export const S10_URL =
+  'https://learn.microsoft.com/partner-center/customers/subscription-lifecycle';
 
 /**
  * The Microsoft documents the rules come from, by short id.
@@ -104,5 +107,10 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = /* @__PURE__ */ froze
     id: 'S9',
     title: 'Azure Hybrid Benefit for Windows Server',
     url: S9_URL,
+  },
+  S10: {
+    id: 'S10',
+    title: 'Subscription lifecycle states (08/04/2023)',
+    url: S10_URL,
   },
 });

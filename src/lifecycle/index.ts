@@ -13,6 +13,10 @@ export {
   type AutoRenewToggleReason,
   autoRenewToggle,
 } from './autoRenewToggle.js';
+export {
+  type LifecycleDurations,
+  SUBSCRIPTION_LIFECYCLE_POLICY,
+} from './lifecyclePolicy.js';
 export { PURCHASE_DATE_POLICY, type PurchaseDateRule } from './policy.js';
 export {
   type LifecycleState,
@@ -21,6 +25,14 @@ export {
   type SubscriptionStatusOn,
   subscriptionStatusOn,
 } from './status.js';
+export {
+  type LifecycleAccess,
+  type LifecycleSegment,
+  type SubscriptionLifecycle,
+  type SubscriptionLifecycleOptions,
+  type SubscriptionLifecycleState,
+  subscriptionLifecycle,
+} from './subscriptionLifecycle.js';
 export { type TermDates, type TermDatesInput, termDates } from './terms.js';
 export {
   defaultAutoRenew,

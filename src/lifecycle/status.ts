@@ -3,8 +3,10 @@
  * @module
  */
 import type {
+  AutoRenewSource,
   BillingFrequency,
   CalendarDay,
+  Disagreement,
   InstantInput,
   RuleRef,
   SoftwareSubscription,
@@ -12,7 +14,6 @@ import type {
   Term,
   UnknownValue,
 } from '../core/index.js';
-import type { AutoRenewSource, Disagreement } from '../core/index.js';
 import {
   checkSubscription,
   formatEpochDay,
@@ -196,7 +197,8 @@ export function nextTermOf(sub: SoftwareSubscription, start: CalendarDay): NextT
   const quantity = s?.quantity;
   const offerId = s?.offerId;
   if (term !== undefined && term !== sub.term) changed.push('term');
-  if (frequency !== undefined && frequency !== sub.billingFrequency) changed.push('billingFrequency');
+  if (frequency !== undefined && frequency !== sub.billingFrequency)
+    changed.push('billingFrequency');
   if (quantity !== undefined && quantity !== sub.quantity) changed.push('quantity');
   if (offerId !== undefined) changed.push('offerId');
   return {

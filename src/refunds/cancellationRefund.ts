@@ -107,7 +107,11 @@ export interface SubscriptionRefundComputation {
    *   a tier current at the cancellation (`expiresAt` after it): `full` refunds
    *   the cycle's charge, `partial` the formula; see `refundTier`.
    */
-  readonly method: 'prorated' | 'whole_cycle' | 'full_refund_within' | 'partner_center_refund_option';
+  readonly method:
+    | 'prorated'
+    | 'whole_cycle'
+    | 'full_refund_within'
+    | 'partner_center_refund_option';
   /**
    * The tier used (`full`: the cycle's charge; `partial`: prorated), where it
    * came from (`partner_center` when a refund option was current, else

@@ -97,8 +97,8 @@ export {
   refundableQuantitySchema,
   refundOptionSchema,
   safeParsePerpetualPurchase,
-  scheduledNextTermSchema,
   safeParsePurchase,
   safeParseSoftwareSubscription,
+  scheduledNextTermSchema,
   softwareSubscriptionSchema,
 } from './purchases.js';

@@ -207,7 +207,11 @@ export const partnerCenterSubscriptionSchema = z
                   billingCycle: pcText(),
                   termDuration: pcText(),
                 },
-                { error: expected('a product { productId, skuId, availabilityId, billingCycle, termDuration }') },
+                {
+                  error: expected(
+                    'a product { productId, skuId, availabilityId, billingCycle, termDuration }',
+                  ),
+                },
               )
               .nullish(),
             quantity: quantitySchema.nullish(),
@@ -273,28 +277,34 @@ export interface PartnerCenterSubscriptionExtras {
  * ```
  * @category Partner Center
  */
-export const partnerCenterSubscriptionExtrasSchema = z.object(
-  {
-    /** Price of one licence per charge cycle: a non-negative decimal. */
-    unitPrice: unitPriceSchema.optional(),
-    /** ISO 4217 code of `unitPrice`. */
-    currency: currencySchema.optional(),
-    /** Publisher; default the resource's `publisherName`. */
-    publisher: optionalText(),
-    /** Product family. */
-    productFamily: optionalText(),
-    /** The customer's market (country code). */
-    market: marketSchema.optional(),
-    /** When the current renewal completed (an instant). */
-    renewalCompletedAt: instantSchema.optional(),
-  },
-  { error: expected('extras: an object such as { unitPrice, currency }') },
-).superRefine((value, ctx) => {
-  if ((value.unitPrice === undefined) !== (value.currency === undefined)) {
-    const missing = value.unitPrice === undefined ? 'unitPrice' : 'currency';
-    ctx.addIssue({ code: 'custom', message: `required with ${missing === 'unitPrice' ? 'currency' : 'unitPrice'}`, path: [missing] });
-  }
-});
+export const partnerCenterSubscriptionExtrasSchema = z
+  .object(
+    {
+      /** Price of one licence per charge cycle: a non-negative decimal. */
+      unitPrice: unitPriceSchema.optional(),
+      /** ISO 4217 code of `unitPrice`. */
+      currency: currencySchema.optional(),
+      /** Publisher; default the resource's `publisherName`. */
+      publisher: optionalText(),
+      /** Product family. */
+      productFamily: optionalText(),
+      /** The customer's market (country code). */
+      market: marketSchema.optional(),
+      /** When the current renewal completed (an instant). */
+      renewalCompletedAt: instantSchema.optional(),
+    },
+    { error: expected('extras: an object such as { unitPrice, currency }') },
+  )
+  .superRefine((value, ctx) => {
+    if ((value.unitPrice === undefined) !== (value.currency === undefined)) {
+      const missing = value.unitPrice === undefined ? 'unitPrice' : 'currency';
+      ctx.addIssue({
+        code: 'custom',
+        message: `required with ${missing === 'unitPrice' ? 'currency' : 'unitPrice'}`,
+        path: [missing],
+      });
+    }
+  });
 
 /**
  * A software subscription read from Partner Center: a `SoftwareSubscription`
@@ -351,7 +361,9 @@ function scheduledNextTermOf(
     offerId: ids.every((x) => typeof x === 'string' && x !== '') ? ids.join(':') : undefined,
     quantity: pc.quantity ?? undefined,
     term,
-    billingFrequency: cycle ? billingFrequencyFromPartnerCenter(cycle, term ?? currentTerm) : undefined,
+    billingFrequency: cycle
+      ? billingFrequencyFromPartnerCenter(cycle, term ?? currentTerm)
+      : undefined,
   });
   return Object.keys(next).length === 0 ? undefined : next;
 }
@@ -362,7 +374,10 @@ function refundableQuantityOf(
   if (pc == null) return undefined;
   return {
     totalQuantity: pc.totalQuantity,
-    details: (pc.details ?? []).map((d) => ({ quantity: d.quantity, allowedUntil: d.allowedUntilDateTime })),
+    details: (pc.details ?? []).map((d) => ({
+      quantity: d.quantity,
+      allowedUntil: d.allowedUntilDateTime,
+    })),
   };
 }
 

@@ -52,10 +52,9 @@ export const refundOptionSchema = z
   .object(
     {
       /** `full`, `partial`, or `{ unknown }`. */
-      type: z.union(
-        [z.enum(['full', 'partial']), unknownValueSchema],
-        { error: expected('"full", "partial" or { unknown: "<raw>" }') },
-      ),
+      type: z.union([z.enum(['full', 'partial']), unknownValueSchema], {
+        error: expected('"full", "partial" or { unknown: "<raw>" }'),
+      }),
       /** Until when it applies (an instant). */
       expiresAt: instantSchema.optional(),
       /** An ISO-8601 duration (the catalog's form). */

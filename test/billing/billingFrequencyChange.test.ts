@@ -178,8 +178,9 @@ describe('billingFrequencyChange: refused', () => {
     ]);
     // Partner Center's autoRenewEnabled: true is a fact: it renews, so the change can be scheduled.
     expect(
-      billingFrequencyChange({ ...legacy, autoRenew: true }, 'triennial', { asOf: '2022-01-01' })
-        .reasons.map((r) => r.code),
+      billingFrequencyChange({ ...legacy, autoRenew: true }, 'triennial', {
+        asOf: '2022-01-01',
+      }).reasons.map((r) => r.code),
     ).not.toContain('will_not_renew');
     // After its end date it has expired.
     expect(billingFrequencyChange(legacy, 'annual', { asOf: '2022-10-13' }).reasons[0]).toEqual({
@@ -207,9 +208,9 @@ describe('billingFrequencyChange: refused', () => {
       cause: 'expired',
     });
     // "Suspending a new commerce subscription turns off autorenew" (Subscription lifecycle states).
-    expect(billingFrequencyChange({ ...P3Y_SUB, status: 'suspended' }, 'annual', at).reasons).toEqual(
-      [{ code: 'will_not_renew', cause: 'auto_renew_off', lastDay: expect.any(String) }],
-    );
+    expect(
+      billingFrequencyChange({ ...P3Y_SUB, status: 'suspended' }, 'annual', at).reasons,
+    ).toEqual([{ code: 'will_not_renew', cause: 'auto_renew_off', lastDay: expect.any(String) }]);
     expect(
       billingFrequencyChange({ ...P3Y_SUB, status: 'suspended', autoRenew: true }, 'annual', at)
         .allowed,

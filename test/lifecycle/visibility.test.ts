@@ -158,7 +158,11 @@ describe('subscriptionStatusOn', () => {
     expect(s.currentTerm.termIndex).toBe(1);
     expect(s.autoRenew).toBe(true);
     expect(s.autoRenewSource).toBe('partner_center');
-    expect(s.forecast).toEqual({ autoRenew: false, state: 'in_term', currentTermEnd: '2023-06-29' });
+    expect(s.forecast).toEqual({
+      autoRenew: false,
+      state: 'in_term',
+      currentTermEnd: '2023-06-29',
+    });
     expect(s.disagreements).toEqual([{ field: 'autoRenew', partnerCenter: true, forecast: false }]);
     expect(s.nextEvent).toEqual({ type: 'renewal', on: '2023-06-30' });
     expect(s.nextTerm).toEqual({
