@@ -52,6 +52,9 @@ export const REASON_SAMPLES: { readonly [C in ReasonCode]: ReasonOf<C> } = {
     publisher: 'SUSE LLC',
     matched: 'SUSE',
   },
+  not_a_reduction: { code: 'not_a_reduction', current: 10, requested: 12 },
+  seat_reduction_not_allowed: { code: 'seat_reduction_not_allowed', productType: 'software' },
+  seats_not_reducible: { code: 'seats_not_reducible', requested: 5, reducible: 3 },
   frequency_not_eligible: {
     code: 'frequency_not_eligible',
     billingFrequency: 'monthly',

@@ -52,6 +52,8 @@ export {
   PARTNER_CENTER_DEADLINE_POLICY,
   type PartnerCenterDeadlineRule,
   PERPETUAL_CANCELLATION_POLICY,
+  SEAT_REDUCTION_POLICY,
+  type SeatReductionRule,
   SUBSCRIPTION_CANCELLATION_POLICY,
 } from './policy.js';
 export type {
@@ -61,3 +63,13 @@ export type {
   SubscriptionCancellationRequest,
   SubscriptionIdentifier,
 } from './requests.js';
+export {
+  type NotAReductionReason,
+  type SeatReductionDecision,
+  type SeatReductionFacts,
+  type SeatReductionNotAllowedReason,
+  type SeatReductionOptions,
+  type SeatReductionReason,
+  type SeatsNotReducibleReason,
+  seatReduction,
+} from './seatReduction.js';

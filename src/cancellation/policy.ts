@@ -216,3 +216,38 @@ export const CANCELLATION_EFFECTS_POLICY: DatedPolicy<CancellationEffectsRule> =
       },
     ],
   });
+
+/**
+ * Which product types' seats may be reduced mid-term.
+ * @category Cancellation
+ */
+export interface SeatReductionRule {
+  /** Product types whose quantity may be lowered within each seat group's deadline. */
+  readonly reducibleProductTypes: readonly ('software' | 'license_based')[];
+}
+
+/**
+ * Seat reductions: Partner Center does not reduce a software subscription's
+ * quantity mid-term; a license-based subscription's seats may be reduced,
+ * each group until its own deadline (`refundableQuantity`). One version, in
+ * force from 0000-01-01.
+ *
+ * @see https://learn.microsoft.com/partner-center/customers/new-commerce-cancellation-policy
+ * @example
+ * ```ts
+ * import { SEAT_REDUCTION_POLICY } from 'csp-software-rules/cancellation';
+ *
+ * SEAT_REDUCTION_POLICY.versions[0]?.value; // => { reducibleProductTypes: ['license_based'] }
+ * ```
+ * @category Cancellation
+ */
+export const SEAT_REDUCTION_POLICY: DatedPolicy<SeatReductionRule> = /* @__PURE__ */ frozen({
+  id: 'cancellation.seat_reduction',
+  versions: [
+    {
+      effectiveFrom: '0000-01-01',
+      source: S2_URL,
+      value: { reducibleProductTypes: ['license_based'] },
+    },
+  ],
+});

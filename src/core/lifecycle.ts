@@ -183,7 +183,10 @@ export function lifecycleAt(sub: CheckedSubscription, months: number, asOfMs: nu
   }
   const term = termOf(sub, months, k);
   let endDay = term.endDay;
-  const pcEnd = sub.commitmentEndDay;
+  // "New commerce end dates are inclusive ... Legacy end dates are not
+  // inclusive" (Subscription resources): a legacy term's last day is the day before.
+  const pcEnd =
+    sub.commitmentEndDay === undefined || !legacy ? sub.commitmentEndDay : sub.commitmentEndDay - 1;
   // The fact describes the term current when Partner Center answered: it
   // speaks for `asOf` while `asOf` is not past it and falls in this term.
   if (pcEnd !== undefined && asOfDay <= pcEnd && pcEnd >= term.startDay) {

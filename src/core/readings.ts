@@ -118,6 +118,11 @@ export const POLICY_READINGS: Readonly<
     '0000-01-01':
       "Microsoft's examples truncate the per-unit amount, then multiply by the quantity.",
   },
+  // SEAT_REDUCTION_POLICY
+  'cancellation.seat_reduction': {
+    '0000-01-01':
+      "Software subscriptions: no seat reduction mid-term (S2). License-based: refundableQuantity decides, each seat group until its allowedUntil; without it, our forecast: every seat while the term's cancellation window is open.",
+  },
   // SUBSCRIPTION_CANCELLATION_POLICY
   'cancellation.subscription_window': {
     '0000-01-01':

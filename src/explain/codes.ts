@@ -9,7 +9,11 @@ import type {
   MakMigrationWarning,
 } from '../activation/index.js';
 import type { BillingFrequencyChangeReason, BillingFrequencyReason } from '../billing/index.js';
-import type { CancellationReason, NotStartedReason } from '../cancellation/index.js';
+import type {
+  CancellationReason,
+  NotStartedReason,
+  SeatReductionReason,
+} from '../cancellation/index.js';
 import type { ReasonBase } from '../core/index.js';
 import type { AutoRenewToggleReason } from '../lifecycle/index.js';
 import type { PricesExcludeTaxReason, ReservationsNotSoldReason } from '../markets/index.js';
@@ -28,6 +32,7 @@ export type KnownReason =
   | BillingFrequencyReason
   | BillingFrequencyChangeReason
   | CancellationReason
+  | SeatReductionReason
   | NotStartedReason
   | ActivationMethodReason
   | HybridBenefitReason

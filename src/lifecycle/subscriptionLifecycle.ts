@@ -213,10 +213,26 @@ export function subscriptionLifecycle(
   const d = policy.value;
   const asOfDay = epochDayOfMs(asOfMs);
   const end = life.endDay;
-  const legacy = life.legacy && life.autoRenewSource !== 'partner_center';
+  const legacy = life.legacy;
   const status = sub.status;
+  const pending = asOfMs < sub.purchasedMs;
 
-  // The dated path from the current term on, by what Partner Center says (or the dates).
+  // The forecast: the dates and the published durations alone, as if Partner Center gave no status.
+  const plain =
+    status === undefined ? life : lifecycleAt({ ...sub, status: undefined }, months, asOfMs);
+  const dated = withPending(
+    pending,
+    activePath(
+      plain.term.startDay,
+      plain.endDay,
+      plain.autoRenew && plain.state === 'in_term',
+      legacy,
+      d,
+    ),
+  );
+  const forecast = (dated[spanAt(dated, asOfDay, pending)] as Span).state;
+
+  // The dated path from the current state on, by what Partner Center says (or the dates).
   let spans: Span[];
   if (status === 'deleted') spans = [{ state: 'deleted', from: null, until: null }];
   else if (status === 'cancelled') {
@@ -227,44 +243,28 @@ export function subscriptionLifecycle(
     ];
   } else if (status === 'suspended') {
     spans = suspendedPath(sub.suspendedMs, end, legacy, legacyDeletion, endsIn, d);
+  } else if (status === 'expired' || status === 'disabled') {
+    // A status past the term says the term did not renew: the dates date what follows.
+    spans = dated;
   } else {
-    // A status past the term (expired, disabled) says the term did not renew:
-    // forecast from the dates alone, as if Partner Center had said nothing.
-    const dated =
-      status === undefined || status === 'active'
-        ? life
-        : lifecycleAt({ ...sub, status: undefined }, months, asOfMs);
-    spans = activePath(
-      dated.term.startDay,
-      dated.endDay,
-      dated.autoRenew && dated.state === 'in_term',
-      legacy,
-      d,
+    spans = withPending(
+      pending,
+      activePath(life.term.startDay, end, life.autoRenew && life.state === 'in_term', legacy, d),
     );
   }
-  const pending = asOfMs < sub.purchasedMs;
-  if (pending) spans = [{ state: 'pending', from: null, until: null }, ...spans];
-
-  // The forecast: the span containing asOf (the last one when past them all).
-  let at = pending
-    ? 0
-    : spans.findIndex(
-        (s) => (s.from === null || s.from <= asOfDay) && (s.until === null || asOfDay <= s.until),
-      );
-  if (at < 0) at = spans.length - 1;
-  const forecast = spans[at]?.state ?? 'active';
+  let at = spanAt(spans, asOfDay, pending);
   let state: SubscriptionLifecycleState = forecast;
   let source: SubscriptionLifecycle['source'] = 'forecast';
   const disagreements: Disagreement[] = life.disagreements.filter((x) => x.field !== 'status');
-  if (status !== undefined && status !== 'pending' && asOfMs >= sub.purchasedMs) {
+  if (status !== undefined && status !== 'pending' && !pending) {
     source = 'partner_center';
     state = status;
-    if (status !== forecast) {
+    if (status !== forecast)
       disagreements.push({ field: 'status', partnerCenter: status, forecast });
+    if (spans[at]?.state !== status) {
       // Partner Center's state starts the timeline ahead when the path knows it.
-      const i = spans.findIndex((s) => s.state === status);
-      at = i;
-      if (i < 0) {
+      at = spans.findIndex((s) => s.state === status);
+      if (at < 0) {
         spans = [{ state: status, from: null, until: null }];
         at = 0;
       }
@@ -291,10 +291,23 @@ export function subscriptionLifecycle(
     billed: now.billed,
     canReactivate: state === 'suspended' && asOfDay <= end,
     canCancel: state === 'active' || state === 'suspended',
-    canRenew: state === 'active' && !legacy,
+    canRenew: state === 'active' && (!legacy || life.autoRenew),
     legacy,
     rules: [policy.rule, life.rule],
   };
+}
+
+function withPending(pending: boolean, spans: Span[]): Span[] {
+  return pending ? [{ state: 'pending', from: null, until: null }, ...spans] : spans;
+}
+
+/** The span containing `day` (the last one when past them all; the first while pending). */
+function spanAt(spans: readonly Span[], day: number, pending: boolean): number {
+  if (pending) return 0;
+  const i = spans.findIndex(
+    (s) => (s.from === null || s.from <= day) && (s.until === null || day <= s.until),
+  );
+  return i < 0 ? spans.length - 1 : i;
 }
 
 function segment(s: Span, legacy: boolean): LifecycleSegment {

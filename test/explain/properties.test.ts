@@ -9,7 +9,11 @@ import {
   planMakMigration,
 } from '../../src/activation/index.js';
 import { billingFrequencyChange, billingFrequencyDecision } from '../../src/billing/index.js';
-import { cancellationEffects, evaluateCancellation } from '../../src/cancellation/index.js';
+import {
+  cancellationEffects,
+  evaluateCancellation,
+  seatReduction,
+} from '../../src/cancellation/index.js';
 import {
   BILLING_FREQUENCIES,
   type BillingFrequency,
@@ -130,6 +134,38 @@ describe('explaining real decisions (property)', () => {
             evaluateCancellation(purchase, { asOf, ...(roles === undefined ? {} : { roles }) }),
           );
           check(cancellationEffects(purchase, { asOf }));
+        },
+      ),
+    );
+  });
+
+  it('seat reductions, software and license-based', () => {
+    fc.assert(
+      fc.property(
+        subArb,
+        fc.constantFrom(undefined, 'software', 'license_based'),
+        fc.option(fc.integer({ min: -10 * D, max: 20 * D }), { nil: undefined }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 40 * D }),
+        rolesArb,
+        (sub, productType, until, quantity, offset, roles) => {
+          const purchasedMs = Date.parse(String(sub.purchasedAt));
+          const withFacts: SoftwareSubscription = {
+            ...sub,
+            ...(productType === undefined ? {} : { productType }),
+            ...(until === undefined
+              ? {}
+              : {
+                  refundableQuantity: {
+                    totalQuantity: 3,
+                    details: [{ quantity: 3, allowedUntil: iso(purchasedMs + until) }],
+                  },
+                }),
+          };
+          const asOf = iso(purchasedMs + offset);
+          check(
+            seatReduction(withFacts, { asOf, quantity, ...(roles === undefined ? {} : { roles }) }),
+          );
         },
       ),
     );

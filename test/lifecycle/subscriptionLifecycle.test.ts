@@ -124,7 +124,17 @@ describe('subscriptionLifecycle: new commerce', () => {
         asOf: '2025-01-20',
       },
     );
-    expect([l.state, l.forecast, l.source]).toEqual(['active', 'active', 'partner_center']);
+    // Autorenew off now, active in the second term: it renewed before autorenew was turned off.
+    expect([l.state, l.forecast, l.source]).toEqual(['active', 'expired', 'partner_center']);
+    expect(l.disagreements).toEqual([
+      { field: 'status', partnerCenter: 'active', forecast: 'expired' },
+    ]);
+    expect(states(l)).toEqual([
+      ['active', '2025-01-10', '2026-01-09'],
+      ['expired', '2026-01-10', '2026-02-08'],
+      ['disabled', '2026-02-09', '2026-05-09'],
+      ['deleted', '2026-05-10', null],
+    ]);
     const disabled = subscriptionLifecycle(
       { ...sub, autoRenew: false, status: 'disabled' },
       {

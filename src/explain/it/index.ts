@@ -205,6 +205,21 @@ export const IT_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
         return `I piani software ${matched} non possono essere annullati o scambiati${as}.`;
       },
     },
+    not_a_reduction: {
+      brief: 'la quantità richiesta non è inferiore a quella attuale',
+      text: (r) =>
+        `La quantità richiesta (${formatCount(r.requested) ?? UNKNOWN}) non è inferiore a quella della sottoscrizione (${formatCount(r.current) ?? UNKNOWN}): non è una riduzione di licenze.`,
+    },
+    seat_reduction_not_allowed: {
+      brief: 'le licenze di una sottoscrizione software non si riducono durante il periodo',
+      text: () =>
+        'Il Centro per i partner non riduce la quantità di una sottoscrizione software durante il suo periodo: pianifica la quantità inferiore per il prossimo periodo.',
+    },
+    seats_not_reducible: {
+      brief: 'si possono ancora togliere meno licenze di quelle richieste',
+      text: (r) =>
+        `La richiesta toglie ${formatCount(r.requested) ?? UNKNOWN} licenze, ma solo ${formatCount(r.reducible) ?? UNKNOWN} sono ancora entro la scadenza per la riduzione.`,
+    },
 
     // billing
     frequency_not_eligible: {

@@ -178,6 +178,21 @@ export const EN_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
         return `${matched} software plans can never be cancelled or exchanged${as}.`;
       },
     },
+    not_a_reduction: {
+      brief: 'the quantity asked for is not lower than the current one',
+      text: (r) =>
+        `The quantity asked for (${formatCount(r.requested) ?? UNKNOWN}) is not lower than the subscription's ${formatCount(r.current) ?? UNKNOWN}: that is not a seat reduction.`,
+    },
+    seat_reduction_not_allowed: {
+      brief: "a software subscription's seats cannot be reduced mid-term",
+      text: () =>
+        "Partner Center does not reduce a software subscription's quantity during its term: schedule the lower quantity for the next term instead.",
+    },
+    seats_not_reducible: {
+      brief: 'fewer seats can still be removed than asked',
+      text: (r) =>
+        `The request removes ${formatCount(r.requested) ?? UNKNOWN} seats, but only ${formatCount(r.reducible) ?? UNKNOWN} are still within their reduction deadline.`,
+    },
 
     // billing
     frequency_not_eligible: {
