@@ -11,12 +11,14 @@ import {
   type DatedPolicy,
   type Decision,
   type InstantInput,
+  type NextStep,
   parseBillingFrequency,
   type RuleRef,
   type SoftwareSubscription,
   type Term,
 } from '../core/index.js';
 import {
+  addMonthsToEpochDay,
   asRecord,
   authorizeBuiltIn,
   checkSubscription,
@@ -28,6 +30,8 @@ import {
   lifecycleAt,
   MS_PER_DAY,
   monthsOfTerm,
+  shapedTerm,
+  subscriptionPatch,
   toInstantMs,
   unknownValueReasons,
 } from '../core/internal.js';
@@ -118,6 +122,13 @@ export interface BillingFrequencyChangeFacts {
   readonly nextTerm?: TermDates;
   /** The frequencies allowed for that term (policy at its start ∩ `offered`); absent when the term is unknown. */
   readonly eligible?: readonly BillingFrequency[];
+  /**
+   * How to make the change when nothing but a role stands in the way:
+   * `schedule_next_term_billing_frequency`, the PATCH that sets the next
+   * term's billing cycle (keeping `autoRenewEnabled` and the other next-term
+   * instructions). Empty otherwise.
+   */
+  readonly nextSteps: readonly NextStep[];
 }
 
 /**
@@ -157,7 +168,7 @@ export type BillingFrequencyChangeDecision = Decision<
  * @param subscription - A software subscription.
  * @param to - The requested billing frequency.
  * @param options - `asOf`; optional `roles`, `offered`, `policy`.
- * @returns `{ allowed, reasons, rules, asOf, to, from?, effectiveFrom?, nextTerm?, eligible? }`.
+ * @returns `{ allowed, reasons, rules, asOf, to, from?, effectiveFrom?, nextTerm?, eligible?, nextSteps }`.
  * @throws {@link core!CspRuleError} `invalid_billing_frequency` for an unknown `to`;
  *   for the subscription: `invalid_input`, `invalid_instant`, `invalid_quantity`,
  *   `invalid_decimal`, `unknown_currency`...; `invalid_instant` for `asOf`;
@@ -211,7 +222,9 @@ export function billingFrequencyChange(
     asOf: new Date(asOfMs),
     to: target,
     ...(from === undefined ? {} : { from }),
+    nextSteps: [],
   };
+  let nextStartDay: number | undefined;
   const term: Term | undefined = sub.term;
   let eligibilityReasons: BillingFrequencyChangeReason[] = [];
   if (term !== undefined) {
@@ -230,21 +243,55 @@ export function billingFrequencyChange(
           : 'auto_renew_off';
       reasons.push({ code: 'will_not_renew', cause, lastDay: formatEpochDay(life.term.endDay) });
     }
-    const nextStartDay = life.term.endDay + 1;
-    const plan = planRuleAtMs(policy, nextStartDay * MS_PER_DAY, 'options.policy');
+    // The next term starts the day after Partner Center's term end, and lasts
+    // its renewal term (renewalTerm, else the scheduled term, else the current one).
+    const startDay = life.endDay + 1;
+    nextStartDay = cause === undefined ? startDay : undefined;
+    const nextLength = sub.renewalTerm ?? sub.scheduledNextTerm?.term ?? term;
+    const plan = planRuleAtMs(policy, startDay * MS_PER_DAY, 'options.policy');
     rules.push(plan.rule);
-    const byPolicy = frequenciesByRule(plan.value, term, sub.productFamily);
-    eligibilityReasons = frequencyReasons(target, term, byPolicy, offered);
+    const byPolicy = frequenciesByRule(plan.value, nextLength, sub.productFamily);
+    eligibilityReasons = frequencyReasons(target, nextLength, byPolicy, offered);
+    const nextMonths = monthsOfTerm(nextLength);
+    const endDay =
+      nextLength === term && startDay === life.term.endDay + 1
+        ? undefined
+        : addMonthsToEpochDay(
+            life.term.anchorDay,
+            shapedTerm(months, nextMonths, life.term.index + 1).offsetMonths + nextMonths,
+          ) - 1;
     facts = {
       ...facts,
-      ...(cause === undefined ? { effectiveFrom: formatEpochDay(nextStartDay) } : {}),
-      nextTerm: formatTerm(life.term.anchorDay, months, life.term.index + 1),
+      ...(cause === undefined ? { effectiveFrom: formatEpochDay(startDay) } : {}),
+      nextTerm:
+        endDay === undefined || endDay < startDay
+          ? formatTerm(life.term.anchorDay, months, life.term.index + 1)
+          : {
+              termIndex: life.term.index + 1,
+              start: formatEpochDay(startDay),
+              end: formatEpochDay(endDay),
+              renewsOn: formatEpochDay(endDay + 1),
+            },
       eligible: withinOffered(byPolicy, offered),
     };
   }
-  if (from !== undefined && from === target) {
+  // What the next term will have: Partner Center's scheduled billing cycle, else the current one.
+  const nextFrom = sub.scheduledNextTerm?.billingFrequency ?? from;
+  if (nextFrom !== undefined && nextFrom === target) {
     reasons.push({ code: 'same_as_current', billingFrequency: target });
   }
   reasons.push(...eligibilityReasons);
+  if (nextStartDay !== undefined && reasons.every((r) => r.code === 'missing_role')) {
+    facts = {
+      ...facts,
+      nextSteps: [
+        {
+          action: 'schedule_next_term_billing_frequency',
+          effectiveOn: formatEpochDay(nextStartDay),
+          request: subscriptionPatch(sub, subscription, true, { billingFrequency: target }),
+        },
+      ],
+    };
+  }
   return decision(reasons, rules, facts);
 }

@@ -18,6 +18,8 @@ import {
   epochDayOfMs,
   formatEpochDay,
   monthsOfTerm,
+  readRenewalShape,
+  shapedTerm,
   toInstantMs,
 } from '../core/internal.js';
 
@@ -47,16 +49,45 @@ export interface ChargeCyclesInput {
   readonly billingFrequency: BillingFrequency;
   /** Which term: 0 = initial (default), 1 = first renewal, ... */
   readonly termIndex?: number;
+  /** Partner Center's `renewalTermDuration`: renewals last this long. */
+  readonly renewalTerm?: Term;
+  /** Partner Center's scheduled next-term changes: renewals use its `term`, `billingFrequency` (and `quantity`). */
+  readonly scheduledNextTerm?: {
+    readonly term?: Term;
+    readonly billingFrequency?: BillingFrequency;
+    readonly quantity?: number;
+  };
 }
 
-/** @internal Read the shared `{ purchasedAt, term, billingFrequency, termIndex }` fields. */
+/**
+ * @internal Read the shared `{ purchasedAt, term, billingFrequency, termIndex }`
+ * fields; a renewal (`termIndex` ≥ 1) takes `renewalTerm` and
+ * `scheduledNextTerm` into account.
+ */
 export function readCycleInput(r: Readonly<Record<string, unknown>>) {
   const anchorDay = epochDayOfMs(toInstantMs(r['purchasedAt'], 'purchasedAt'));
-  const term = parseTerm(r['term'], 'term');
-  const billingFrequency = parseBillingFrequency(r['billingFrequency'], 'billingFrequency');
-  const cycleMonths = cycleMonthsFor(term, billingFrequency);
+  const initialTerm = parseTerm(r['term'], 'term');
+  const initialFrequency = parseBillingFrequency(r['billingFrequency'], 'billingFrequency');
+  cycleMonthsFor(initialTerm, initialFrequency);
   const termIndex = checkTermIndex(r['termIndex']);
-  return { anchorDay, term, billingFrequency, cycleMonths, termIndex };
+  const next = readRenewalShape(r);
+  const renewal = termIndex > 0;
+  const term = renewal ? (next.term ?? initialTerm) : initialTerm;
+  const billingFrequency = renewal ? (next.billingFrequency ?? initialFrequency) : initialFrequency;
+  const cycleMonths = cycleMonthsFor(
+    term,
+    billingFrequency,
+    renewal && next.billingFrequency !== undefined
+      ? 'scheduledNextTerm.billingFrequency'
+      : 'billingFrequency',
+  );
+  const { offsetMonths } = shapedTerm(
+    monthsOfTerm(initialTerm),
+    monthsOfTerm(next.term ?? initialTerm),
+    termIndex,
+  );
+  const quantity = renewal ? next.quantity : undefined;
+  return { anchorDay, term, billingFrequency, cycleMonths, termIndex, offsetMonths, quantity };
 }
 
 /**
@@ -78,6 +109,11 @@ export function readCycleInput(r: Readonly<Record<string, unknown>>) {
  * This computes any plan whose cycle fits the term; whether the SKU may use
  * it is {@link eligibleBillingFrequencies}' question.
  *
+ * Renewals follow what Partner Center scheduled: pass the subscription's
+ * `renewalTerm` and `scheduledNextTerm` (a subscription read by
+ * `fromPartnerCenterSubscription` carries them) and terms from the first
+ * renewal on have that length and billing plan.
+ *
  * @param input - `purchasedAt`, `term`, `billingFrequency`, optional `termIndex` (0 = initial).
  * @returns The cycles in order, `{ index, start, end }` as `YYYY-MM-DD`.
  * @throws {@link core!CspRuleError} `invalid_billing_frequency` for an unknown
@@ -95,14 +131,22 @@ export function readCycleInput(r: Readonly<Record<string, unknown>>) {
  * chargeCycles({ purchasedAt: '2021-01-31', term: 'P1M', billingFrequency: 'monthly', termIndex: 1 }); // => [{ index: 0, start: '2021-02-28', end: '2021-03-30' }]
  * chargeCycles({ purchasedAt: '2022-03-15', term: 'P3Y', billingFrequency: 'annual' }).map((c) => c.start); // => ['2022-03-15', '2023-03-15', '2024-03-15']
  * chargeCycles({ purchasedAt: '2022-03-15', term: 'P1Y', billingFrequency: 'triennial' }); // => throws invalid_billing_frequency
+ * // A P1M subscription scheduled to renew as P1Y billed annually:
+ * const renewal = { purchasedAt: '2024-01-31', term: 'P1M', billingFrequency: 'monthly', scheduledNextTerm: { term: 'P1Y', billingFrequency: 'annual' } } as const;
+ * chargeCycles({ ...renewal, termIndex: 1 }); // => [{ index: 0, start: '2024-02-29', end: '2025-02-27' }]
+ * chargeCycles({ ...renewal, termIndex: 2 }); // => [{ index: 0, start: '2025-02-28', end: '2026-02-27' }]
  * ```
  * @category Billing
  */
 export function chargeCycles(input: ChargeCyclesInput): ChargeCycle[] {
-  const { anchorDay, term, cycleMonths, termIndex } = readCycleInput(asRecord(input, 'input'));
-  return cyclesOfTerm(anchorDay, monthsOfTerm(term), cycleMonths, termIndex).map((c) => ({
-    index: c.index,
-    start: formatEpochDay(c.startDay),
-    end: formatEpochDay(c.endDay),
-  }));
+  const { anchorDay, term, cycleMonths, termIndex, offsetMonths } = readCycleInput(
+    asRecord(input, 'input'),
+  );
+  return cyclesOfTerm(anchorDay, monthsOfTerm(term), cycleMonths, termIndex, offsetMonths).map(
+    (c) => ({
+      index: c.index,
+      start: formatEpochDay(c.startDay),
+      end: formatEpochDay(c.endDay),
+    }),
+  );
 }

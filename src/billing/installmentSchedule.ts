@@ -112,8 +112,10 @@ export interface InstallmentSchedule {
  */
 export function installmentSchedule(input: InstallmentScheduleInput): InstallmentSchedule {
   const r = asRecord(input, 'input');
-  const { anchorDay, term, billingFrequency, cycleMonths, termIndex } = readCycleInput(r);
-  const quantity = parseQuantity(r['quantity'], 'quantity');
+  const { anchorDay, term, billingFrequency, cycleMonths, termIndex, offsetMonths, ...next } =
+    readCycleInput(r);
+  // A renewal's seats are the scheduled quantity when Partner Center has one.
+  const quantity = next.quantity ?? parseQuantity(r['quantity'], 'quantity');
   const currency = r['currency'] as string;
   const exponent = currencyExponent(currency, 'currency');
   const rounding = parseRoundingMode(r['rounding'] ?? 'half_even', 'rounding');
@@ -123,7 +125,7 @@ export function installmentSchedule(input: InstallmentScheduleInput): Installmen
   if ((r['unitPrice'] === undefined) === (perTerm === undefined)) {
     fail('invalid_input', field, 'give exactly one of unitPrice (per cycle) or unitPricePerTerm');
   }
-  const cycles = cyclesOfTerm(anchorDay, monthsOfTerm(term), cycleMonths, termIndex);
+  const cycles = cyclesOfTerm(anchorDay, monthsOfTerm(term), cycleMonths, termIndex, offsetMonths);
   const n = cycles.length;
   const minor = priceTimesQuantityMinor(
     checkPrice(r[field], field),

@@ -15,7 +15,15 @@ import {
 import type { RoundingMode } from './decimal.js';
 import { pow10, roundQuotient, type ScaledDecimal } from './decimal.js';
 import { fail } from './errors.js';
-import { type BillingFrequency, monthsOfFrequency, monthsOfTerm, type Term } from './term.js';
+import { asRecord, parseQuantity } from './guards.js';
+import {
+  type BillingFrequency,
+  monthsOfFrequency,
+  monthsOfTerm,
+  parseBillingFrequency,
+  parseTerm,
+  type Term,
+} from './term.js';
 
 /**
  * The dates of one term. All days are UTC and inclusive.
@@ -58,6 +66,57 @@ export function termDayRange(
     startDay: termStartDay(anchorDay, months, k),
     endDay: termStartDay(anchorDay, months, k + 1) - 1,
   };
+}
+
+/**
+ * @internal What renewals look like when Partner Center scheduled changes:
+ * from the first renewal on, terms last `renewalTerm` (else the scheduled
+ * term, else the current one) and use the scheduled billing frequency and
+ * quantity (else the current ones). Read from the optional `renewalTerm` and
+ * `scheduledNextTerm` fields a subscription carries.
+ */
+export interface RenewalShape {
+  readonly term: Term | undefined;
+  readonly billingFrequency: BillingFrequency | undefined;
+  readonly quantity: number | undefined;
+}
+
+/** @internal Read `renewalTerm` and `scheduledNextTerm` of an input (both optional). */
+export function readRenewalShape(r: Readonly<Record<string, unknown>>): RenewalShape {
+  const next = r['scheduledNextTerm'];
+  const n = next === undefined || next === null ? {} : asRecord(next, 'scheduledNextTerm');
+  const renewal = r['renewalTerm'];
+  const term =
+    renewal !== undefined
+      ? parseTerm(renewal, 'renewalTerm')
+      : n['term'] === undefined
+        ? undefined
+        : parseTerm(n['term'], 'scheduledNextTerm.term');
+  return {
+    term,
+    billingFrequency:
+      n['billingFrequency'] === undefined
+        ? undefined
+        : parseBillingFrequency(n['billingFrequency'], 'scheduledNextTerm.billingFrequency'),
+    quantity:
+      n['quantity'] === undefined
+        ? undefined
+        : parseQuantity(n['quantity'], 'scheduledNextTerm.quantity'),
+  };
+}
+
+/**
+ * @internal Term `k`'s length and where it starts (months from the anchor)
+ * when renewals last `renewalMonths` (the initial term lasts `months`).
+ */
+export function shapedTerm(
+  months: number,
+  renewalMonths: number,
+  k: number,
+): { readonly months: number; readonly offsetMonths: number } {
+  return k === 0
+    ? { months, offsetMonths: 0 }
+    : { months: renewalMonths, offsetMonths: months + (k - 1) * renewalMonths };
 }
 
 /** @internal Format a term's dates. */
@@ -147,13 +206,13 @@ export function cyclesOfTerm(
   termMonths: number,
   cycleMonths: number,
   termIndex: number,
+  offsetMonths = termIndex * termMonths,
 ): CycleAt[] {
   const perTerm = termMonths / cycleMonths;
-  const first = termIndex * perTerm;
   const out: CycleAt[] = [];
-  let startDay = addMonthsToEpochDay(anchorDay, first * cycleMonths);
+  let startDay = addMonthsToEpochDay(anchorDay, offsetMonths);
   for (let j = 0; j < perTerm; j++) {
-    const next = addMonthsToEpochDay(anchorDay, (first + j + 1) * cycleMonths);
+    const next = addMonthsToEpochDay(anchorDay, offsetMonths + (j + 1) * cycleMonths);
     out.push({ termIndex, index: j, startDay, endDay: next - 1 });
     startDay = next;
   }

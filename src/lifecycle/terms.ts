@@ -3,12 +3,16 @@
  * original anchor, end inclusive, renewal the next day.
  * @module
  */
-import { type InstantInput, type Term, termMonths } from '../core/index.js';
+import { type BillingFrequency, type InstantInput, type Term, termMonths } from '../core/index.js';
 import {
+  addMonthsToEpochDay,
   checkTermIndex,
   epochDayOfMs,
   fail,
+  formatEpochDay,
   formatTerm,
+  readRenewalShape,
+  shapedTerm,
   type TermDates,
   toInstantMs,
 } from '../core/internal.js';
@@ -23,6 +27,14 @@ export interface TermDatesInput {
   readonly term: Term;
   /** Which term: 0 = initial (default). */
   readonly termIndex?: number;
+  /** Partner Center's `renewalTermDuration`: renewals last this long. */
+  readonly renewalTerm?: Term;
+  /** Partner Center's scheduled next-term changes: renewals last its `term` (when no `renewalTerm`); the other fields are read by the billing rules. */
+  readonly scheduledNextTerm?: {
+    readonly term?: Term;
+    readonly billingFrequency?: BillingFrequency;
+    readonly quantity?: number;
+  };
 }
 
 /**
@@ -42,6 +54,8 @@ export interface TermDatesInput {
  *
  * termDates({ purchasedAt: '2021-01-31', term: 'P1Y' }); // => { termIndex: 0, start: '2021-01-31', end: '2022-01-30', renewsOn: '2022-01-31' }
  * termDates({ purchasedAt: '2021-01-31T09:00:00Z', term: 'P1M', termIndex: 1 }).end; // => '2021-03-30'
+ * // Partner Center's renewalTermDuration: renewals last a year, still counted from the anchor.
+ * termDates({ purchasedAt: '2024-01-31', term: 'P1M', renewalTerm: 'P1Y', termIndex: 1 }); // => { termIndex: 1, start: '2024-02-29', end: '2025-02-27', renewsOn: '2025-02-28' }
  * termDates({ purchasedAt: '2020-02-29', term: 'P1Y', termIndex: 1 }).start; // => '2021-02-28'
  * ```
  * @category Lifecycle
@@ -52,5 +66,17 @@ export function termDates(input: TermDatesInput): TermDates {
   }
   const anchorDay = epochDayOfMs(toInstantMs(input.purchasedAt, 'purchasedAt'));
   const months = termMonths(input.term);
-  return formatTerm(anchorDay, months, checkTermIndex(input.termIndex));
+  const k = checkTermIndex(input.termIndex);
+  const next = readRenewalShape(input as unknown as Readonly<Record<string, unknown>>).term;
+  if (k === 0 || next === undefined) return formatTerm(anchorDay, months, k);
+  // Renewals last the scheduled length, counted from the anchor.
+  const shaped = shapedTerm(months, termMonths(next), k);
+  const startDay = addMonthsToEpochDay(anchorDay, shaped.offsetMonths);
+  const endDay = addMonthsToEpochDay(anchorDay, shaped.offsetMonths + shaped.months) - 1;
+  return {
+    termIndex: k,
+    start: formatEpochDay(startDay),
+    end: formatEpochDay(endDay),
+    renewsOn: formatEpochDay(endDay + 1),
+  };
 }

@@ -64,7 +64,52 @@ describe('billingFrequencyChange: allowed, from the next term', () => {
       effectiveFrom: '2025-03-15',
       nextTerm: { termIndex: 1, start: '2025-03-15', end: '2028-03-14', renewsOn: '2028-03-15' },
       eligible: ['annual', 'triennial'],
+      nextSteps: [
+        {
+          action: 'schedule_next_term_billing_frequency',
+          effectiveOn: '2025-03-15',
+          request: {
+            method: 'PATCH',
+            path: '/v1/customers/{customer-tenant-id}/subscriptions/{subscription-id}',
+            body: {
+              autoRenewEnabled: true,
+              scheduledNextTermInstructions: {
+                product: { billingCycle: 'annual', termDuration: 'P3Y' },
+                quantity: 10,
+              },
+            },
+          },
+        },
+      ],
     });
+  });
+
+  it('"scheduledNextTermInstructions" and "renewalTermDuration" shape the next term: its length, its eligible plans, what is already scheduled', () => {
+    // A P1M renewing as P3Y: the next term may be billed annually, and lasts three years.
+    const monthly = {
+      ...P3Y_SUB,
+      term: 'P1M',
+      billingFrequency: 'monthly',
+      renewalTerm: 'P3Y',
+    } as const;
+    const d = billingFrequencyChange(monthly, 'annual', { asOf: '2022-03-20T00:00:00Z' });
+    expect(d.allowed).toBe(true);
+    expect(d.nextTerm).toEqual({
+      termIndex: 1,
+      start: '2022-04-15',
+      end: '2025-04-14',
+      renewsOn: '2025-04-15',
+    });
+    expect(d.eligible).toEqual(['annual', 'triennial']);
+    // Already scheduled by Partner Center: nothing to change.
+    const scheduled = { ...P3Y_SUB, scheduledNextTerm: { billingFrequency: 'annual' } } as const;
+    const again = billingFrequencyChange(scheduled, 'annual', { asOf: '2023-06-01T00:00:00Z' });
+    expect(again.reasons).toEqual([{ code: 'same_as_current', billingFrequency: 'annual' }]);
+    expect(again.nextSteps).toEqual([]);
+    // Back to the current plan is a change again.
+    expect(
+      billingFrequencyChange(scheduled, 'triennial', { asOf: '2023-06-01T00:00:00Z' }).allowed,
+    ).toBe(true);
   });
 
   it('on the renewal day itself, the change waits for the term after', () => {
