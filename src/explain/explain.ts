@@ -48,6 +48,11 @@ export interface Explanation {
   readonly summary: string;
   /** One sentence per reason, in the decision's order. */
   readonly reasons: readonly ExplainedReason[];
+  /**
+   * One sentence per disagreement the decision lists (a Partner Center fact
+   * that differs from the forecast; the decision used the fact); empty when none.
+   */
+  readonly disagreements: readonly string[];
 }
 
 /**
@@ -165,7 +170,7 @@ export function explainReason(reason: AnyReason, options?: ExplainOptions): Expl
  * @param decision - Any decision `{ allowed, reasons, ... }` of this library.
  * @param options - `{ locale }`: `'en'` (default) or a locale's messages
  *   (`IT_MESSAGES` from `csp-software-rules/explain/it`).
- * @returns `{ allowed, summary, reasons: [{ code, text, known }] }`.
+ * @returns `{ allowed, summary, reasons: [{ code, text, known }], disagreements }`.
  * @throws {@link core!CspRuleError} `invalid_input` when `decision` has no
  *   `reasons` array or a reason is not an object with a string `code`;
  *   `invalid_option` when `locale` is neither `'en'` nor a message table.
@@ -202,9 +207,17 @@ export function explain(
     const brief = messageOf(messages, reason.code)?.brief ?? messages.unknownBrief(reason.code);
     if (!briefs.includes(brief)) briefs.push(brief);
   });
+  const said = d['disagreements'];
+  const sayDisagreement = messages.disagreement ?? (EN_MESSAGES.disagreement as never);
+  const disagreements = Array.isArray(said)
+    ? denseList(said, 'decision.disagreements', MAX_REASONS).map((x: unknown) =>
+        sayDisagreement(typeof x === 'object' && x !== null ? x : {}),
+      )
+    : [];
   return {
     allowed: reasons.length === 0,
     summary: reasons.length === 0 ? messages.allowed : messages.notAllowed(briefs),
     reasons,
+    disagreements,
   };
 }

@@ -90,3 +90,24 @@ export function joinList(parts: readonly string[], conjunction: string): string 
 export function lookup<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
   return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
 }
+
+/**
+ * @internal A Partner Center fact or forecast value in words: a boolean as
+ * `on`/`off`, a day as `YYYY-MM-DD`, an instant as UTC ISO-8601, other text
+ * quoted; `undefined` for anything else.
+ */
+export function formatFact(value: unknown, on: string, off: string): string | undefined {
+  if (typeof value === 'boolean') return value ? on : off;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
+  if (value instanceof Date || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value))) {
+    return formatInstant(value);
+  }
+  return quote(value);
+}
+
+/** @internal The `field` of a disagreement-like value, or `undefined`. */
+export function factField(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const f = (value as { field?: unknown }).field;
+  return typeof f === 'string' ? f : undefined;
+}

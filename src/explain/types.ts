@@ -56,4 +56,14 @@ export interface LocaleMessages {
   readonly unknownText: (code: string) => string;
   /** The message of every known code. */
   readonly reasons: ReasonMessages;
+  /**
+   * A decision's disagreement (a Partner Center fact that differs from the
+   * forecast) in one sentence. Optional in your own tables: English is used
+   * without it. Must accept malformed data without throwing.
+   */
+  readonly disagreement?: (d: {
+    readonly field?: unknown;
+    readonly partnerCenter?: unknown;
+    readonly forecast?: unknown;
+  }) => string;
 }

@@ -34,13 +34,49 @@ const sub: SoftwareSubscription = {
 };
 
 describe('explain: a decision in English and Italian', () => {
+  it("says each disagreement with Partner Center's facts, in English and Italian, and never throws on odd data", () => {
+    const d = evaluateCancellation(
+      { ...sub, purchasedAt: '2021-06-01T10:00:00Z', autoRenew: true },
+      { asOf: '2021-09-01T00:00:00Z' },
+    );
+    expect(explain(d).disagreements).toEqual([
+      "Partner Center's autorenew (autoRenewEnabled) is on, the published rules give off: the decision uses Partner Center's.",
+    ]);
+    expect(explain(d, { locale: IT_MESSAGES }).disagreements).toEqual([
+      'Per il Centro per i partner il rinnovo automatico (autoRenewEnabled) è attivo, le regole pubblicate danno disattivato: la decisione usa il valore del Centro per i partner.',
+    ]);
+    const odd = explain({
+      reasons: [],
+      disagreements: [
+        null,
+        { field: 7 },
+        {
+          field: 'commitmentEndDate',
+          partnerCenter: '2025-04-30',
+          forecast: new Date('2025-04-01T00:00:00Z'),
+        },
+      ],
+    } as never);
+    expect(odd.disagreements).toEqual([
+      "Partner Center's (unknown) is (unknown), the published rules give (unknown): the decision uses Partner Center's.",
+      "Partner Center's (unknown) is (unknown), the published rules give (unknown): the decision uses Partner Center's.",
+      "Partner Center's term end (commitmentEndDate) is 2025-04-30, the published rules give 2025-04-01T00:00:00Z: the decision uses Partner Center's.",
+    ]);
+  });
+
   it('says "Allowed." for a decision without reasons', () => {
     const d = authorize('cancel', ['Admin agent']);
-    expect(explain(d)).toEqual({ allowed: true, summary: 'Allowed.', reasons: [] });
+    expect(explain(d)).toEqual({
+      allowed: true,
+      summary: 'Allowed.',
+      reasons: [],
+      disagreements: [],
+    });
     expect(explain(d, { locale: IT_MESSAGES })).toEqual({
       allowed: true,
       summary: 'Consentito.',
       reasons: [],
+      disagreements: [],
     });
     expect(explain(d, {}).summary).toBe('Allowed.');
     expect(explain(d, { locale: undefined }).summary).toBe('Allowed.');
@@ -65,6 +101,7 @@ describe('explain: a decision in English and Italian', () => {
           known: true,
         },
       ],
+      disagreements: [],
     });
     const it = explain(d, { locale: IT_MESSAGES });
     expect(it.summary).toBe(
@@ -322,6 +359,7 @@ describe('codes this version does not know', () => {
           known: true,
         },
       ],
+      disagreements: [],
     });
     expect(explain(d, { locale: IT_MESSAGES }).summary).toBe(
       'Non consentito: motivo "quota_exceeded"; la sottoscrizione è scaduta.',

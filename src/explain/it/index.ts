@@ -11,8 +11,10 @@ import { ROLE_DISPLAY_NAMES } from '../../access/index.js';
 import { frozen } from '../../core/internal.js';
 import { marketName } from '../../markets/index.js';
 import {
+  factField,
   formatCount,
   formatDay,
+  formatFact,
   formatInstant,
   items,
   joinList,
@@ -22,6 +24,15 @@ import {
 import type { LocaleMessages } from '../types.js';
 
 const UNKNOWN = '(sconosciuto)';
+
+// I dati del Centro per i partner, come li nomina una discordanza.
+const FACTS: Readonly<Record<string, string>> = {
+  autoRenew: 'il rinnovo automatico (autoRenewEnabled)',
+  status: 'lo stato',
+  commitmentEndDate: 'la fine del periodo (commitmentEndDate)',
+  cancellationAllowedUntil: "la scadenza per l'annullamento (cancellationAllowedUntilDate)",
+  refundOptions: 'il livello di rimborso (refundOptions)',
+};
 
 /** Partner Center's Italian role names; the English display name follows in parentheses. */
 const ROLES: Readonly<Record<string, string>> = {
@@ -121,6 +132,13 @@ function market(value: unknown): string {
  */
 export const IT_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
   locale: 'it',
+  disagreement: (d) => {
+    const field = factField(d);
+    const label = (field === undefined ? undefined : lookup(FACTS, field)) ?? text(field);
+    const pc = formatFact(d.partnerCenter, 'attivo', 'disattivato') ?? UNKNOWN;
+    const forecast = formatFact(d.forecast, 'attivo', 'disattivato') ?? UNKNOWN;
+    return `Per il Centro per i partner ${label} è ${pc}, le regole pubblicate danno ${forecast}: la decisione usa il valore del Centro per i partner.`;
+  },
   allowed: 'Consentito.',
   notAllowed: (briefs) => `Non consentito: ${briefs.join('; ')}.`,
   unknownBrief: (code) => `motivo ${text(code)}`,

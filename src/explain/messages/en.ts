@@ -6,8 +6,10 @@ import { ROLE_DISPLAY_NAMES } from '../../access/index.js';
 import { frozen } from '../../core/internal.js';
 import { marketName } from '../../markets/index.js';
 import {
+  factField,
   formatCount,
   formatDay,
+  formatFact,
   formatInstant,
   items,
   joinList,
@@ -17,6 +19,15 @@ import {
 import type { LocaleMessages } from '../types.js';
 
 const UNKNOWN = '(unknown)';
+
+// Partner Center's facts, as a disagreement names them.
+const FACTS: Readonly<Record<string, string>> = {
+  autoRenew: 'autorenew (autoRenewEnabled)',
+  status: 'status',
+  commitmentEndDate: 'term end (commitmentEndDate)',
+  cancellationAllowedUntil: 'cancellation deadline (cancellationAllowedUntilDate)',
+  refundOptions: 'refund tier (refundOptions)',
+};
 
 const ACTIONS: Readonly<Record<string, string>> = {
   purchase: 'buy software for a customer',
@@ -94,6 +105,13 @@ function market(value: unknown): string {
  */
 export const EN_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
   locale: 'en',
+  disagreement: (d) => {
+    const field = factField(d);
+    const label = (field === undefined ? undefined : lookup(FACTS, field)) ?? text(field);
+    const pc = formatFact(d.partnerCenter, 'on', 'off') ?? UNKNOWN;
+    const forecast = formatFact(d.forecast, 'on', 'off') ?? UNKNOWN;
+    return `Partner Center's ${label} is ${pc}, the published rules give ${forecast}: the decision uses Partner Center's.`;
+  },
   allowed: 'Allowed.',
   notAllowed: (briefs) => `Not allowed: ${briefs.join('; ')}.`,
   unknownBrief: (code) => `reason ${text(code)}`,
