@@ -53,8 +53,11 @@ export interface ChargeCyclesInput {
   readonly renewalTerm?: Term;
   /** Partner Center's scheduled next-term changes: renewals use its `term`, `billingFrequency` (and `quantity`). */
   readonly scheduledNextTerm?: {
+    /** The renewals' term length. */
     readonly term?: Term;
+    /** The renewals' billing plan. */
     readonly billingFrequency?: BillingFrequency;
+    /** The renewals' seats (read by `installmentSchedule`). */
     readonly quantity?: number;
   };
 }

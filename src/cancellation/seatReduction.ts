@@ -122,8 +122,11 @@ export interface SeatReductionFacts {
    * Always 0 for a product type that allows no reduction.
    */
   readonly reducible: {
+    /** Seats that may still be removed. */
     readonly quantity: number;
+    /** The earliest deadline among them, or `null` when none. */
     readonly until: Date | null;
+    /** Where the count comes from. */
     readonly source: 'partner_center' | 'forecast';
   };
   /** Partner Center's facts that differ from the forecast. */

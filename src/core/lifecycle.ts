@@ -67,31 +67,41 @@ export type Disagreement =
   | {
       /** The subscription's `autoRenew` (`autoRenewEnabled`) against a rule that fixes it (legacy purchase, suspension). */
       readonly field: 'autoRenew';
+      /** What Partner Center returned (the value the decision used). */
       readonly partnerCenter: boolean;
+      /** What the published rules alone give. */
       readonly forecast: boolean;
     }
   | {
       /** Partner Center's `status` against the state the dates give. */
       readonly field: 'status';
+      /** What Partner Center returned (the value the decision used). */
       readonly partnerCenter: string;
+      /** What the published rules alone give. */
       readonly forecast: string;
     }
   | {
       /** `commitmentEndDate` against the current term's forecast last day. */
       readonly field: 'commitmentEndDate';
+      /** What Partner Center returned (the value the decision used). */
       readonly partnerCenter: CalendarDay;
+      /** What the published rules alone give. */
       readonly forecast: CalendarDay;
     }
   | {
       /** `cancellationAllowedUntil` against the policy's close, when they differ by a day or more. */
       readonly field: 'cancellationAllowedUntil';
+      /** What Partner Center returned (the value the decision used). */
       readonly partnerCenter: Date;
+      /** What the published rules alone give. */
       readonly forecast: Date;
     }
   | {
       /** The refund tier Partner Center's `refundOptions` give against the computed tier. */
       readonly field: 'refundOptions';
+      /** What Partner Center returned (the value the decision used). */
       readonly partnerCenter: string;
+      /** What the published rules alone give. */
       readonly forecast: string;
     };
 

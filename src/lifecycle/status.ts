@@ -93,8 +93,11 @@ export interface SubscriptionStatusOn {
    * current term's last day without its `commitmentEndDate`.
    */
   readonly forecast: {
+    /** Autorenew by the published rules alone. */
     readonly autoRenew: boolean;
+    /** The state the dates give. */
     readonly state: LifecycleState;
+    /** The current term's last day by the dates. */
     readonly currentTermEnd: CalendarDay;
   };
   /** Every Partner Center fact that differs from the forecast (the fact was used). */

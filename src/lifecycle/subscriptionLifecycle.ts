@@ -106,7 +106,12 @@ export interface SubscriptionLifecycle {
   /** The first day of the current state, or `null` when not known. */
   readonly since: CalendarDay | null;
   /** The next transition: the state and its first day; `null` when none is dated. */
-  readonly next: { readonly state: SubscriptionLifecycleState; readonly on: CalendarDay } | null;
+  readonly next: {
+    /** The state entered. */
+    readonly state: SubscriptionLifecycleState;
+    /** Its first UTC day. */
+    readonly on: CalendarDay;
+  } | null;
   /** The current state and every dated state after it. */
   readonly timeline: readonly LifecycleSegment[];
   /** What users can do now. */

@@ -31,8 +31,11 @@ export interface TermDatesInput {
   readonly renewalTerm?: Term;
   /** Partner Center's scheduled next-term changes: renewals last its `term` (when no `renewalTerm`); the other fields are read by the billing rules. */
   readonly scheduledNextTerm?: {
+    /** The renewals' term length. */
     readonly term?: Term;
+    /** The renewals' billing plan. */
     readonly billingFrequency?: BillingFrequency;
+    /** The renewals' seats (read by `installmentSchedule`). */
     readonly quantity?: number;
   };
 }

@@ -84,18 +84,18 @@ export interface AppliedRounding {
 }
 
 /**
+ * A refund tier: `full` (the cycle's charge) or `partial` (prorated).
+ * @category Refunds
+ */
+export type RefundTier = 'full' | 'partial';
+
+/**
  * Every figure of a subscription's refund, so a person can check it:
  * `perUnit = round(unitPrice × refundDays / cycleDays)`, `refund = perUnit ×
  * quantity` (per-unit rounding) or `round(unitPrice × quantity × refundDays /
  * cycleDays)` (total rounding), never more than the cycle's charge.
  * @category Refunds
  */
-/**
- * A refund tier: `full` (the cycle's charge) or `partial` (prorated).
- * @category Refunds
- */
-export type RefundTier = 'full' | 'partial';
-
 export interface SubscriptionRefundComputation {
   /**
    * - `'prorated'`: the formula above;
@@ -118,8 +118,11 @@ export interface SubscriptionRefundComputation {
    * `forecast`), and the tier the published rules alone give.
    */
   readonly refundTier: {
+    /** The tier used. */
     readonly value: RefundTier;
+    /** `partner_center` when a refund option was current, else `forecast`. */
     readonly source: 'partner_center' | 'forecast';
+    /** The tier the published rules alone give. */
     readonly forecast: RefundTier;
   };
   /** The UTC day of the cancellation (refunded). */

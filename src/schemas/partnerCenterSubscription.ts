@@ -179,11 +179,18 @@ export const partnerCenterSubscriptionSchema = z
       refundableQuantity: z
         .object(
           {
+            /** Seats that may still be reduced. */
             totalQuantity: pcCount,
+            /** Each seat group with its deadline. */
             details: z
               .array(
                 z.object(
-                  { quantity: pcCount, allowedUntilDateTime: instantSchema },
+                  {
+                    /** Seats in the group. */
+                    quantity: pcCount,
+                    /** Until when they may be reduced. */
+                    allowedUntilDateTime: instantSchema,
+                  },
                   { error: expected('{ quantity, allowedUntilDateTime }') },
                 ),
                 { error: expected('a list of seat groups') },
@@ -198,13 +205,19 @@ export const partnerCenterSubscriptionSchema = z
       scheduledNextTermInstructions: z
         .object(
           {
+            /** The next term's product, billing cycle and term. */
             product: z
               .object(
                 {
+                  /** The product id (first part of `offerId`). */
                   productId: pcText(),
+                  /** The SKU id. */
                   skuId: pcText(),
+                  /** The availability id. */
                   availabilityId: pcText(),
+                  /** The next term's billing cycle. */
                   billingCycle: pcText(),
+                  /** The next term's length. */
                   termDuration: pcText(),
                 },
                 {
@@ -214,6 +227,7 @@ export const partnerCenterSubscriptionSchema = z
                 },
               )
               .nullish(),
+            /** The next term's seats. */
             quantity: quantitySchema.nullish(),
           },
           { error: expected('{ product, quantity }') },
@@ -223,7 +237,13 @@ export const partnerCenterSubscriptionSchema = z
       renewalTermDuration: pcText(),
       /** `{ id, displayName }`: `Software` or an online-services (license-based) product. */
       productType: z
-        .object({ id: pcText() }, { error: expected('a product type { id, displayName }') })
+        .object(
+          {
+            /** `Software`, `OnlineServicesNCE`, ... */
+            id: pcText(),
+          },
+          { error: expected('a product type { id, displayName }') },
+        )
         .nullish(),
     },
     { error: expected('a Partner Center subscription (an object)') },

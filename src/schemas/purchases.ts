@@ -52,7 +52,7 @@ export const refundOptionSchema = z
   .object(
     {
       /** `full`, `partial`, or `{ unknown }`. */
-      type: z.union([z.enum(['full', 'partial']), unknownValueSchema], {
+      type: z.union([z.literal(['full', 'partial']), unknownValueSchema], {
         error: expected('"full", "partial" or { unknown: "<raw>" }'),
       }),
       /** Until when it applies (an instant). */
@@ -83,7 +83,12 @@ export const refundableQuantitySchema = z.object(
     details: z
       .array(
         z.object(
-          { quantity: wholeNumberSchema, allowedUntil: instantSchema },
+          {
+            /** Seats in the group. */
+            quantity: wholeNumberSchema,
+            /** Until when they may be reduced (an instant). */
+            allowedUntil: instantSchema,
+          },
           { error: expected('{ quantity, allowedUntil }') },
         ),
         { error: expected('a list of seat groups') },
@@ -175,7 +180,9 @@ export const softwareSubscriptionSchema = z
       renewalCompletedAt: instantSchema.optional(),
       /** `software` (default) or `license_based`. */
       productType: z
-        .enum(['software', 'license_based'], { error: expected('"software" or "license_based"') })
+        .literal(['software', 'license_based'], {
+          error: expected('"software" or "license_based"'),
+        })
         .optional(),
       /** Partner Center's refund options: `[{ type: 'full' | 'partial', expiresAt }]`. */
       refundOptions: z
