@@ -1,7 +1,7 @@
-// Fuzz of every public function of access (issue 10): see engine.ts and areas/access.ts.
+// Fuzz of every public function of access (issue 10): see engine.ts and access.area.ts.
 import { describe, it } from 'vitest';
 import * as access from '../../src/access/index.js';
-import { spec } from './areas/access.js';
+import { spec } from './access.area.js';
 import { expectHandled, fuzzArea } from './engine.js';
 import { countingSparse, holeThen } from './known.js';
 

@@ -1,7 +1,7 @@
-// Fuzz of every public function of activation (issue 10): see engine.ts and areas/activation.ts.
+// Fuzz of every public function of activation (issue 10): see engine.ts and activation.area.ts.
 import { describe, it } from 'vitest';
 import * as activation from '../../src/activation/index.js';
-import { spec } from './areas/activation.js';
+import { spec } from './activation.area.js';
 import { expectHandled, fuzzArea } from './engine.js';
 
 fuzzArea(spec);

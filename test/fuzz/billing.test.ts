@@ -1,7 +1,7 @@
-// Fuzz of every public function of billing (issue 10): see engine.ts and areas/billing.ts.
+// Fuzz of every public function of billing (issue 10): see engine.ts and billing.area.ts.
 import { describe, it } from 'vitest';
 import * as billing from '../../src/billing/index.js';
-import { spec } from './areas/billing.js';
+import { spec } from './billing.area.js';
 import { expectHandled, fuzzArea } from './engine.js';
 import { countingSparse, holeThen } from './known.js';
 

@@ -1,8 +1,8 @@
-// Fuzz of every public function of cancellation (issue 10): see engine.ts and areas/cancellation.ts.
+// Fuzz of every public function of cancellation (issue 10): see engine.ts and cancellation.area.ts.
 import { describe, it } from 'vitest';
 import * as cancellation from '../../src/cancellation/index.js';
 import { softwareOrderCancellationRequest } from '../../src/cancellation/order/index.js';
-import { spec } from './areas/cancellation.js';
+import { spec } from './cancellation.area.js';
 import { expectHandled, fuzzArea } from './engine.js';
 import { order, perpetual } from './fixtures.js';
 import { countingSparse } from './known.js';

@@ -1,7 +1,7 @@
-// Fuzz of every public function of core (issue 10): see engine.ts and areas/core.ts.
+// Fuzz of every public function of core (issue 10): see engine.ts and core.area.ts.
 import { describe, expect, it } from 'vitest';
 import * as core from '../../src/core/index.js';
-import { spec } from './areas/core.js';
+import { spec } from './core.area.js';
 import { fuzzArea, judgeCall } from './engine.js';
 import { holeThen } from './known.js';
 

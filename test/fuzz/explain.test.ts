@@ -1,9 +1,9 @@
-// Fuzz of every public function of explain (issue 10): see engine.ts and areas/explain.ts.
+// Fuzz of every public function of explain (issue 10): see engine.ts and explain.area.ts.
 import { describe, it } from 'vitest';
 import * as explain from '../../src/explain/index.js';
 import { IT_MESSAGES } from '../../src/explain/it/index.js';
-import { spec } from './areas/explain.js';
 import { expectHandled, fuzzArea } from './engine.js';
+import { spec } from './explain.area.js';
 import { countingSparse, holeThen } from './known.js';
 
 fuzzArea(spec);

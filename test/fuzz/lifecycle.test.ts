@@ -1,6 +1,6 @@
-// Fuzz of every public function of lifecycle (issue 10): see engine.ts and areas/lifecycle.ts.
+// Fuzz of every public function of lifecycle (issue 10): see engine.ts and lifecycle.area.ts.
 
-import { spec } from './areas/lifecycle.js';
 import { fuzzArea } from './engine.js';
+import { spec } from './lifecycle.area.js';
 
 fuzzArea(spec);

@@ -1,8 +1,8 @@
-// Fuzz of every public function of markets (issue 10): see engine.ts and areas/markets.ts.
+// Fuzz of every public function of markets (issue 10): see engine.ts and markets.area.ts.
 import { describe, it } from 'vitest';
 import * as markets from '../../src/markets/index.js';
-import { spec } from './areas/markets.js';
 import { expectHandled, fuzzArea } from './engine.js';
+import { spec } from './markets.area.js';
 
 fuzzArea(spec);
 

@@ -1,10 +1,10 @@
-// Fuzz of every public function of refunds (issue 10): see engine.ts and areas/refunds.ts.
+// Fuzz of every public function of refunds (issue 10): see engine.ts and refunds.area.ts.
 import { describe, it } from 'vitest';
 import * as refunds from '../../src/refunds/index.js';
-import { spec } from './areas/refunds.js';
 import { expectHandled, fuzzArea } from './engine.js';
 import { subscription } from './fixtures.js';
 import { countingSparse } from './known.js';
+import { spec } from './refunds.area.js';
 
 fuzzArea(spec);
 

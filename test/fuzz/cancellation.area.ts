@@ -1,7 +1,7 @@
 // Valid samples and known bugs of cancellation for the cross-area fuzz (see ../engine.ts).
-import * as cancellation from '../../../src/cancellation/index.js';
-import * as order from '../../../src/cancellation/order/index.js';
-import type { AreaSpec, Sample } from '../engine.js';
+import * as cancellation from '../../src/cancellation/index.js';
+import * as order from '../../src/cancellation/order/index.js';
+import type { AreaSpec, Sample } from './engine.js';
 import {
   order as anOrder,
   legacy,
@@ -9,7 +9,7 @@ import {
   subscription,
   triennial,
   windowPolicy,
-} from '../fixtures.js';
+} from './fixtures.js';
 
 const samples: Record<string, readonly Sample[]> = {
   cancellationEffects: [

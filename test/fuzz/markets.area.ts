@@ -1,6 +1,6 @@
 // Valid samples and known bugs of markets for the cross-area fuzz (see ../engine.ts).
-import * as markets from '../../../src/markets/index.js';
-import type { AreaSpec, Sample } from '../engine.js';
+import * as markets from '../../src/markets/index.js';
+import type { AreaSpec, Sample } from './engine.js';
 
 const samples: Record<string, readonly Sample[]> = {
   azureReservationAvailability: [() => [' xs '], () => ['de']],

@@ -1,7 +1,7 @@
 // Valid samples and known bugs of core for the cross-area fuzz (see ../engine.ts).
-import * as core from '../../../src/core/index.js';
-import type { AreaSpec, KnownBug, Sample } from '../engine.js';
-import { policy } from '../fixtures.js';
+import * as core from '../../src/core/index.js';
+import type { AreaSpec, KnownBug, Sample } from './engine.js';
+import { policy } from './fixtures.js';
 
 const EUR = (minor: number) => ({ currency: 'EUR', minor });
 const rule = () => ({ id: 'demo', source: 'https://example.com', effectiveFrom: '2021-10-14' });

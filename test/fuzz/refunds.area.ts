@@ -1,7 +1,7 @@
 // Valid samples and known bugs of refunds for the cross-area fuzz (see ../engine.ts).
-import * as refunds from '../../../src/refunds/index.js';
-import type { AreaSpec, Sample } from '../engine.js';
-import { legacy, perpetual, subscription, triennial, windowPolicy } from '../fixtures.js';
+import * as refunds from '../../src/refunds/index.js';
+import type { AreaSpec, Sample } from './engine.js';
+import { legacy, perpetual, subscription, triennial, windowPolicy } from './fixtures.js';
 
 const samples: Record<string, readonly Sample[]> = {
   cancellationRefund: [

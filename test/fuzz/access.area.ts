@@ -1,6 +1,6 @@
 // Valid samples and known bugs of access for the cross-area fuzz (see ../engine.ts).
-import * as access from '../../../src/access/index.js';
-import type { AreaSpec, Sample } from '../engine.js';
+import * as access from '../../src/access/index.js';
+import type { AreaSpec, Sample } from './engine.js';
 
 function permissions(): Record<string, unknown> {
   return {

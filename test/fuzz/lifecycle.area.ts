@@ -1,7 +1,7 @@
 // Valid samples and known bugs of lifecycle for the cross-area fuzz (see ../engine.ts).
-import * as lifecycle from '../../../src/lifecycle/index.js';
-import type { AreaSpec, Sample } from '../engine.js';
-import { legacy, subscription, triennial } from '../fixtures.js';
+import * as lifecycle from '../../src/lifecycle/index.js';
+import type { AreaSpec, Sample } from './engine.js';
+import { legacy, subscription, triennial } from './fixtures.js';
 
 const samples: Record<string, readonly Sample[]> = {
   autoRenewToggle: [

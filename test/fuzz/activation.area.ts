@@ -1,7 +1,7 @@
 // Valid samples and known bugs of activation for the cross-area fuzz (see ../engine.ts).
-import * as activation from '../../../src/activation/index.js';
-import type { AreaSpec, Sample } from '../engine.js';
-import { fleet } from '../fixtures.js';
+import * as activation from '../../src/activation/index.js';
+import type { AreaSpec, Sample } from './engine.js';
+import { fleet } from './fixtures.js';
 
 function kmsPolicy(): Record<string, unknown> {
   return {

@@ -1,7 +1,7 @@
 // Valid samples and known bugs of billing for the cross-area fuzz (see ../engine.ts).
-import * as billing from '../../../src/billing/index.js';
-import type { AreaSpec, Sample } from '../engine.js';
-import { legacy, subscription, triennial } from '../fixtures.js';
+import * as billing from '../../src/billing/index.js';
+import type { AreaSpec, Sample } from './engine.js';
+import { legacy, subscription, triennial } from './fixtures.js';
 
 function plan(): Record<string, unknown> {
   return {

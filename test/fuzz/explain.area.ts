@@ -1,14 +1,14 @@
 // Valid samples and known bugs of explain for the cross-area fuzz (see ../engine.ts).
 // area, read back as objects, with one field swapped.
-import { authorize } from '../../../src/access/index.js';
-import { billingFrequencyChange } from '../../../src/billing/index.js';
-import { evaluateCancellation } from '../../../src/cancellation/index.js';
-import * as explain from '../../../src/explain/index.js';
-import { IT_MESSAGES } from '../../../src/explain/it/index.js';
-import { autoRenewToggle } from '../../../src/lifecycle/index.js';
-import { taxInclusivePricing } from '../../../src/markets/index.js';
-import type { AreaSpec, Sample } from '../engine.js';
-import { legacy, subscription, triennial } from '../fixtures.js';
+import { authorize } from '../../src/access/index.js';
+import { billingFrequencyChange } from '../../src/billing/index.js';
+import { evaluateCancellation } from '../../src/cancellation/index.js';
+import * as explain from '../../src/explain/index.js';
+import { IT_MESSAGES } from '../../src/explain/it/index.js';
+import { autoRenewToggle } from '../../src/lifecycle/index.js';
+import { taxInclusivePricing } from '../../src/markets/index.js';
+import type { AreaSpec, Sample } from './engine.js';
+import { legacy, subscription, triennial } from './fixtures.js';
 
 /** Real decisions, deep-copied (the library may share frozen or cached parts). */
 function decisions(): Record<string, unknown>[] {
