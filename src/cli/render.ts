@@ -73,8 +73,19 @@ const LABELS = {
   },
 } as const;
 
+/** Appends `lines` one by one: `push(...lines)` overflows the stack on a large report. */
+function append(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
+}
+
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // A loop, not `Math.max(...rows)`: a spread of a large report would overflow the stack.
+  const widths = header.map((h) => h.length);
+  for (const r of rows) {
+    for (let i = 0; i < widths.length; i++) {
+      widths[i] = Math.max(widths[i] ?? 0, (r[i] ?? '').length);
+    }
+  }
   const line = (cells: readonly string[]) =>
     cells
       .map((c, i) => c.padEnd(widths[i] ?? 0))
@@ -94,8 +105,9 @@ function customer(c: CustomerReport, locale: ReportLocale): string[] {
   const cancel = (l: CancellationLine) => (l.allowed ? t.open(l) : t.closed(l));
   if (c.subscriptions.length > 0) {
     out.push('', `${t.subscriptions}:`);
-    out.push(
-      ...table(
+    append(
+      out,
+      table(
         t.columns,
         c.subscriptions.map((s) => [
           s.id,
@@ -112,8 +124,9 @@ function customer(c: CustomerReport, locale: ReportLocale): string[] {
   }
   if (c.perpetual.length > 0) {
     out.push('', `${t.perpetual}:`);
-    out.push(
-      ...table(
+    append(
+      out,
+      table(
         t.perpetualColumns,
         c.perpetual.map((p) => [p.id, p.name, p.purchasedOn, cancel(p.cancellation)]),
       ),
@@ -140,7 +153,10 @@ function customer(c: CustomerReport, locale: ReportLocale): string[] {
 export function renderText(report: Report, locale: ReportLocale): string {
   const t = LABELS[locale];
   const out = [`# ${t.title} (${t.asOf} ${report.asOf})`];
-  for (const c of report.customers) out.push('', ...customer(c, locale));
+  for (const c of report.customers) {
+    out.push('');
+    append(out, customer(c, locale));
+  }
   return `${out.join('\n')}\n`;
 }
 
