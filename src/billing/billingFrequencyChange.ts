@@ -30,6 +30,7 @@ import {
   lifecycleAt,
   MS_PER_DAY,
   monthsOfTerm,
+  renewalTermOf,
   shapedTerm,
   subscriptionPatch,
   toInstantMs,
@@ -247,7 +248,7 @@ export function billingFrequencyChange(
     // its renewal term (renewalTerm, else the scheduled term, else the current one).
     const startDay = life.endDay + 1;
     nextStartDay = cause === undefined ? startDay : undefined;
-    const nextLength = sub.renewalTerm ?? sub.scheduledNextTerm?.term ?? term;
+    const nextLength = renewalTermOf(sub) ?? term;
     const plan = planRuleAtMs(policy, startDay * MS_PER_DAY, 'options.policy');
     rules.push(plan.rule);
     const byPolicy = frequenciesByRule(plan.value, nextLength, sub.productFamily);

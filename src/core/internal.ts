@@ -72,6 +72,7 @@ export {
   PERPETUAL_FIELDS,
   type PricedSubscription,
   priced,
+  renewalTermOf,
   SUBSCRIPTION_FIELDS,
   type UnknownField,
   unknownValueReasons,

@@ -4,7 +4,7 @@
  * @module
  */
 import type { CalendarDay } from './calendar.js';
-import type { CheckedNextTerm, CheckedSubscription } from './purchase.js';
+import { type CheckedNextTerm, type CheckedSubscription, renewalTermOf } from './purchase.js';
 import type { BillingFrequency, Term } from './term.js';
 
 /**
@@ -100,7 +100,7 @@ function instructions(
   const changesTerm = change.quantity !== undefined || change.billingFrequency !== undefined;
   if (scheduled === undefined && !changesTerm) return undefined;
   const frequency = change.billingFrequency ?? scheduled?.billingFrequency ?? sub.billingFrequency;
-  const term: Term | undefined = scheduled?.term ?? sub.renewalTerm ?? sub.term;
+  const term: Term | undefined = renewalTermOf(sub);
   const product: Record<string, unknown> = {};
   const [productId, skuId, availabilityId] = offerId === undefined ? [] : offerId.split(':');
   if (productId) product['productId'] = productId;

@@ -658,3 +658,13 @@ export function unknownValueReasons(fields: readonly UnknownField[]): UnknownVal
   for (const f of fields) reasons.push({ code: 'unknown_value', field: f.field, raw: f.raw });
   return reasons;
 }
+
+/**
+ * @internal The length of the subscription's renewals: Partner Center's
+ * `renewalTermDuration`, else the scheduled next term's, else the current
+ * term (undefined when that is an unknown value). The one precedence every
+ * rule that looks past the current term uses.
+ */
+export function renewalTermOf(sub: CheckedSubscription): Term | undefined {
+  return sub.renewalTerm ?? sub.scheduledNextTerm?.term ?? sub.term;
+}

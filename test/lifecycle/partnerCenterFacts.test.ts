@@ -3,6 +3,7 @@
 // Microsoft's documents it checks.
 import { fc, it as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { billingFrequencyChange } from '../../src/billing/index.js';
 import { evaluateCancellation, seatReduction } from '../../src/cancellation/index.js';
 import type { SoftwareSubscription } from '../../src/core/index.js';
 import { explain } from '../../src/explain/index.js';
@@ -266,6 +267,21 @@ describe('seat reductions', () => {
     expect(
       seatReduction(sub, { asOf: '2024-04-10T10:00:00Z', quantity: 15 }).reasons.map((r) => r.code),
     ).toEqual(['not_a_reduction']);
+  });
+
+  it("the next term's length is one precedence everywhere: renewalTermDuration, then the scheduled term", () => {
+    const sub = {
+      ...fromPartnerCenterSubscription(fixture('subscription-p1y-annual')),
+      renewalTerm: 'P3Y',
+      scheduledNextTerm: { term: 'P1Y', quantity: 2 },
+    } as const;
+    const step = seatReduction(sub, { asOf: '2024-02-03T12:00:00Z', quantity: 1 }).nextSteps[0];
+    expect(step?.request.body['scheduledNextTermInstructions']).toMatchObject({
+      product: { termDuration: 'P3Y' },
+    });
+    const change = billingFrequencyChange(sub, 'monthly', { asOf: '2024-02-03T12:00:00Z' });
+    // P3Y plans (a P1Y next term would allow monthly).
+    expect(change.eligible).toEqual(['annual', 'triennial']);
   });
 
   it('without refundableQuantity: every seat while the window is open (our forecast)', () => {
