@@ -281,7 +281,7 @@ export function billingFrequencyChange(
   if (nextFrom !== undefined && nextFrom === target) {
     reasons.push({ code: 'same_as_current', billingFrequency: target });
   }
-  reasons.push(...eligibilityReasons);
+  for (const r of eligibilityReasons) reasons.push(r);
   if (nextStartDay !== undefined && reasons.every((r) => r.code === 'missing_role')) {
     facts = {
       ...facts,

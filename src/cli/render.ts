@@ -73,13 +73,13 @@ const LABELS = {
   },
 } as const;
 
-/** Appends `lines` one by one: `push(...lines)` overflows the stack on a large report. */
+/** Appends `lines` one by one: spreading them into one call overflows the stack on a large report. */
 function append(out: string[], lines: readonly string[]): void {
   for (const line of lines) out.push(line);
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  // A loop, not `Math.max(...rows)`: a spread of a large report would overflow the stack.
+  // Widths found in a loop: spreading a large report's rows into one call would overflow the stack.
   const widths = header.map((h) => h.length);
   for (const r of rows) {
     for (let i = 0; i < widths.length; i++) {
