@@ -3,8 +3,8 @@
  *
  * `scanReasonCodes()` reads the rule areas with the TypeScript compiler: every
  * string-literal `code` of the types each area's `index.ts` exports whose
- * name ends in `Reason` or `Warning`, and of the element types of every
- * `reasons` / `warnings` array that an exported function returns or an
+ * name ends in `Reason`, `Warning` or `Finding`, and of the element types of every
+ * `reasons` / `warnings` / `findings` array that an exported function returns or an
  * exported type holds (so a reason type that is not named `*Reason` is still
  * found). `scanCodeLiterals()` is the syntactic cross-check: every
  * `code: '...'` written in an object literal or type under src/ (outside
@@ -32,7 +32,16 @@ const ROOT = join(import.meta.dirname, '..');
 /** Where the catalogue is written. */
 export const CATALOGUE_PATH = join(ROOT, 'docs', 'reason-codes.md');
 /** Folders under src/ that hold no rule decisions. */
-const NOT_RULE_AREAS = new Set(['core', 'schemas', 'explain', 'cli']);
+const NOT_RULE_AREAS = new Set(['core', 'schemas', 'explain', 'cli', 'files']);
+
+/** Where the reconciliation samples point. */
+const PLACE = {
+  line: 12,
+  subscriptionId: 'a2f8c4e1-5b7d-4c1e-9f3a-0d6b8e2c7a91',
+  customerId: '0e195b37-4574-4539-bc42-0e539b9684c0',
+  chargeType: 'cancelImmediate',
+  period: '2021-07',
+} as const;
 
 /**
  * One example reason per code, shown with its sentences in the catalogue
@@ -55,6 +64,98 @@ export const REASON_SAMPLES: { readonly [C in ReasonCode]: ReasonOf<C> } = {
   not_a_reduction: { code: 'not_a_reduction', current: 10, requested: 12 },
   seat_reduction_not_allowed: { code: 'seat_reduction_not_allowed', productType: 'software' },
   seats_not_reducible: { code: 'seats_not_reducible', requested: 5, reducible: 3 },
+  quantity_unchanged: { code: 'quantity_unchanged', quantity: 10 },
+  cycle_longer_than_term: {
+    code: 'cycle_longer_than_term',
+    billingFrequency: 'triennial',
+    term: 'P1Y',
+  },
+  not_a_renewal: { code: 'not_a_renewal', termIndex: 0 },
+  event_not_applicable: {
+    code: 'event_not_applicable',
+    eventType: 'setQuantity',
+    kind: 'perpetual',
+  },
+  before_purchase: { code: 'before_purchase', purchasedAt: new Date('2021-07-15T09:00:00Z') },
+  subscription_ended: { code: 'subscription_ended', cause: 'cancelled', endedOn: '2021-07-17' },
+  missing_charge: {
+    code: 'missing_charge',
+    ...PLACE,
+    line: null,
+    chargeType: 'cycleCharge',
+    dates: { start: '2021-08-15', end: '2021-09-14' },
+    quantity: 10,
+    expected: { currency: 'EUR', minor: 10080 },
+  },
+  refund_missing: {
+    code: 'refund_missing',
+    ...PLACE,
+    line: null,
+    dates: { start: '2021-07-17', end: '2021-08-14' },
+    quantity: 10,
+    expected: { currency: 'EUR', minor: -9420 },
+  },
+  unexpected_charge: {
+    code: 'unexpected_charge',
+    ...PLACE,
+    chargeType: 'addQuantity',
+    dates: { start: '2021-07-20', end: '2021-08-14' },
+    billed: { currency: 'EUR', minor: 2600 },
+  },
+  refund_not_due: {
+    code: 'refund_not_due',
+    ...PLACE,
+    dates: { start: '2021-07-30', end: '2021-08-14' },
+    billed: { currency: 'EUR', minor: -5200 },
+  },
+  billed_after_cancellation: {
+    code: 'billed_after_cancellation',
+    ...PLACE,
+    chargeType: 'cycleCharge',
+    cancelledOn: '2021-07-17',
+    dates: { start: '2021-08-15', end: '2021-09-14' },
+    billed: { currency: 'EUR', minor: 10080 },
+  },
+  duplicate_line: {
+    code: 'duplicate_line',
+    ...PLACE,
+    duplicateOf: 11,
+    billed: { currency: 'EUR', minor: -9420 },
+  },
+  amount_differs: {
+    code: 'amount_differs',
+    ...PLACE,
+    expected: { currency: 'EUR', minor: -9420 },
+    billed: { currency: 'EUR', minor: -9429 },
+    difference: { currency: 'EUR', minor: -9 },
+    reading: 'truncate_unit_price',
+  },
+  unit_price_differs: {
+    code: 'unit_price_differs',
+    ...PLACE,
+    expected: { unitPrice: '10.08', currency: 'EUR' },
+    billed: { unitPrice: '9.50', currency: 'EUR' },
+  },
+  quantity_differs: { code: 'quantity_differs', ...PLACE, expected: 10, billed: 12 },
+  dates_differ: {
+    code: 'dates_differ',
+    ...PLACE,
+    expected: { start: '2021-07-17', end: '2021-08-14' },
+    billed: { start: '2021-07-18', end: '2021-08-14' },
+  },
+  unknown_subscription: {
+    code: 'unknown_subscription',
+    ...PLACE,
+    portfolioCustomerId: null,
+    billed: { currency: 'EUR', minor: 10080 },
+  },
+  not_modelled: { code: 'not_modelled', ...PLACE, chargeType: 'new', cause: 'product', lines: 240 },
+  malformed_line: {
+    code: 'malformed_line',
+    ...PLACE,
+    field: 'ChargeStartDate',
+    problem: 'not a date',
+  },
   frequency_not_eligible: {
     code: 'frequency_not_eligible',
     billingFrequency: 'monthly',
@@ -109,8 +210,8 @@ export interface ReasonField {
 export interface ScannedReasonCode {
   /** The snake_case code. */
   readonly code: string;
-  /** `'reason'` when some decision lists it in `reasons`, else `'warning'`. */
-  readonly kind: 'reason' | 'warning';
+  /** `'reason'` when some decision lists it in `reasons`, `'finding'` when only reconciling finds it, else `'warning'`. */
+  readonly kind: 'reason' | 'warning' | 'finding';
   /** The areas whose public types or results carry it, sorted. */
   readonly areas: readonly string[];
   /** The exported `*Reason` / `*Warning` types that declare it, sorted. */
@@ -141,7 +242,7 @@ function createProgram(root: string, files: readonly string[]): ts.Program {
 
 interface Shape {
   readonly code: string;
-  readonly kind: 'reason' | 'warning';
+  readonly kind: 'reason' | 'warning' | 'finding';
   readonly area: string;
   /** The exported name it was found through. */
   readonly typeName: string;
@@ -218,6 +319,10 @@ function shapesOfArea(area: string, program: ts.Program, root: string): Shape[] 
         shapes.push(
           ...shapesOf(declared, checker, { area, typeName, kind: 'warning', via: 'type' }),
         );
+      } else if (/Finding$/.test(typeName)) {
+        shapes.push(
+          ...shapesOf(declared, checker, { area, typeName, kind: 'finding', via: 'type' }),
+        );
       }
       results.push(declared);
     }
@@ -233,6 +338,7 @@ function shapesOfArea(area: string, program: ts.Program, root: string): Shape[] 
         for (const [property, kind] of [
           ['reasons', 'reason'],
           ['warnings', 'warning'],
+          ['findings', 'finding'],
         ] as const) {
           const elements = elementsOf(member, property, checker);
           if (elements !== undefined) {
@@ -295,7 +401,11 @@ export function scanReasonCodes(root: string = ROOT): ScannedReasonCode[] {
       for (const s of list) distinct.set(JSON.stringify(s.fields), s);
       return {
         code,
-        kind: list.some((s) => s.kind === 'reason') ? ('reason' as const) : ('warning' as const),
+        kind: list.some((s) => s.kind === 'reason')
+          ? ('reason' as const)
+          : list.some((s) => s.kind === 'finding')
+            ? ('finding' as const)
+            : ('warning' as const),
         areas: [...new Set(list.map((s) => s.area))].sort(),
         types: namesVia(list, 'type'),
         functions: namesVia(list, 'function'),
@@ -431,7 +541,7 @@ export function renderReasonCodes(
     ...table(
       ['Code', 'Area(s)', 'What it means', 'Data fields', 'In Italian'],
       scanned.map((s) => [
-        `\`${s.code}\`${s.kind === 'warning' ? ' (warning)' : ''}`,
+        `\`${s.code}\`${s.kind === 'reason' ? '' : ` (${s.kind})`}`,
         s.areas.join(', '),
         cell(brief(en, s.code)),
         cell(fieldList(s.fields)),
@@ -444,7 +554,7 @@ export function renderReasonCodes(
   ];
   for (const s of scanned) {
     lines.push(`### \`${s.code}\``, '');
-    const kind = s.kind === 'warning' ? 'Warning' : 'Reason';
+    const kind = s.kind === 'warning' ? 'Warning' : s.kind === 'finding' ? 'Finding' : 'Reason';
     lines.push(`- ${kind} of ${s.areas.join(', ')}.`);
     if (s.types.length > 0) lines.push(`- Declared by ${codeList(s.types)}.`);
     if (s.functions.length > 0) lines.push(`- Given by ${codeList(s.functions)}.`);

@@ -3,7 +3,8 @@
  * subscriptions and perpetual software, as pure functions.
  *
  * Every area is also published as its own subpath (`csp-software-rules/markets`,
- * ...): import from a subpath to ship only that area.
+ * ...): import from a subpath to ship only that area. The Node-only file
+ * readers (`csp-software-rules/files`) are not part of this entry.
  *
  * @packageDocumentation
  */
@@ -16,4 +17,5 @@ export * from './core/index.js';
 export * from './explain/index.js';
 export * from './lifecycle/index.js';
 export * from './markets/index.js';
+export * from './reconciliation/index.js';
 export * from './refunds/index.js';

@@ -62,6 +62,11 @@ function currencyTable(): Map<string, number> {
   return table;
 }
 
+/** @internal The exponent of an ISO 4217 code, or `undefined` for an unknown one (never throws). */
+export function currencyExponentOf(currency: string): number | undefined {
+  return currencyTable().get(currency);
+}
+
 /**
  * The ISO 4217 minor-unit exponent of a currency (digits after the decimal point).
  *

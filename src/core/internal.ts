@@ -32,6 +32,7 @@ export {
   toEpochDay,
   ymdFromEpochDay,
 } from './calendar.js';
+export { currencyExponentOf } from './currencies.js';
 export {
   formatScaled,
   parseRoundingMode,
@@ -92,8 +93,10 @@ export {
 } from './roles.js';
 export {
   type CycleAt,
+  calendarDaysOfStart,
   chargeCycleAt,
   checkTermIndex,
+  cycleDayCount,
   cycleMonthsFor,
   cyclesOfTerm,
   formatTerm,
@@ -117,5 +120,8 @@ export {
   S8_URL,
   S9_URL,
   S10_URL,
+  S11_URL,
+  S12_URL,
+  S13_URL,
 } from './sources.js';
 export { monthsOfFrequency, monthsOfTerm } from './term.js';

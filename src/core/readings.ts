@@ -113,6 +113,21 @@ export const POLICY_READINGS: Readonly<
     '2021-10-14':
       'Bought on or after 2021-10-14 (the Italian page lost "or after"; the English original has it).',
   },
+  // BILLING_PLAN_CHANGE_POLICY
+  'reconciliation.billing_plan_change': {
+    '0000-01-01':
+      "A billing-plan change prorates the new plan's first charge by days for software subscriptions (our reading: like every other line); by whole months left in the cycle, the month of the change counted, for license-based ones (S3's worked example). Option billingPlanChangeProration.",
+  },
+  // LINE_ROUNDING_POLICY
+  'reconciliation.line_rounding': {
+    '0000-01-01':
+      "Both readings truncate toward zero. Default: truncate the effective unit price to the minor unit (after PCToBCExchangeRate), then multiply by the quantity (S13's Subtotal; S3's FAQ example). Also accepted: keep the effective unit price exact and truncate the line total (S3's tables that show an exact effective unit price).",
+  },
+  // RECONCILIATION_LINES_POLICY
+  'reconciliation.lines': {
+    '0000-01-01':
+      'Effective unit price = unit price ÷ charge-cycle days × billed days, billed days from the event day to the cycle end, both included (S11). A seat change wipes the old quantity and recreates the new one over the same days. Each line lands on the calendar month (UTC) of its charge start.',
+  },
   // REFUND_ROUNDING_POLICY
   'refunds.rounding': {
     '0000-01-01':

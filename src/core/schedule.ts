@@ -9,6 +9,8 @@
 import {
   addMonthsToEpochDay,
   type CalendarDay,
+  daysInMonth,
+  epochDayFromYmd,
   formatEpochDay,
   ymdFromEpochDay,
 } from './calendar.js';
@@ -242,4 +244,25 @@ export function priceTimesQuantityMinor(
     fail('invalid_money', field, `${field}: the amount is too large for safe minor units`);
   }
   return Number(minor);
+}
+
+/**
+ * @internal Days of the calendar period a cycle starts in (the
+ * `'month_of_start'` count): the start's calendar month for a monthly cycle,
+ * else the `cycleMonths / 12` calendar years starting with the start's year.
+ */
+export function calendarDaysOfStart(startDay: number, cycleMonths: number): number {
+  const [y, m] = ymdFromEpochDay(startDay);
+  if (cycleMonths < 12) return daysInMonth(y, m);
+  return epochDayFromYmd(y + cycleMonths / 12, 1, 1) - epochDayFromYmd(y, 1, 1);
+}
+
+/** @internal The day count of a cycle under a {@link CycleDayCount}. */
+export function cycleDayCount(
+  basis: 'cycle' | 'month_of_start',
+  startDay: number,
+  endDay: number,
+  cycleMonths: number,
+): number {
+  return basis === 'cycle' ? endDay - startDay + 1 : calendarDaysOfStart(startDay, cycleMonths);
 }

@@ -18,10 +18,24 @@ export interface Source {
 }
 
 /**
- * Short ids of the Microsoft documents rules cite (S1-S8, S9 Azure Hybrid Benefit, S10 subscription lifecycle states).
+ * Short ids of the Microsoft documents rules cite (S1-S8, S9 Azure Hybrid
+ * Benefit, S10 subscription lifecycle states, S11-S13 reconciliation files).
  * @category Policy
  */
-export type SourceId = 'S1' | 'S2' | 'S3' | 'S4' | 'S5' | 'S6' | 'S7' | 'S8' | 'S9' | 'S10';
+export type SourceId =
+  | 'S1'
+  | 'S2'
+  | 'S3'
+  | 'S4'
+  | 'S5'
+  | 'S6'
+  | 'S7'
+  | 'S8'
+  | 'S9'
+  | 'S10'
+  | 'S11'
+  | 'S12'
+  | 'S13';
 
 /** @internal The URL of S1 (a policy cites it without pulling in every source's title). */
 export const S1_URL =
@@ -50,6 +64,14 @@ export const S9_URL = 'https://learn.microsoft.com/windows-server/get-started/az
 /** @internal The URL of S10 (a policy cites it without pulling in every source's title). */
 export const S10_URL =
   'https://learn.microsoft.com/partner-center/customers/subscription-lifecycle';
+/** @internal The URL of S11: the charge types of the reconciliation file. */
+export const S11_URL = 'https://learn.microsoft.com/partner-center/billing/recon-file-charge-types';
+/** @internal The URL of S12: Graph's billed reconciliation export (gzip JSON lines). */
+export const S12_URL =
+  'https://learn.microsoft.com/graph/api/partners-billing-billedreconciliation-export';
+/** @internal The URL of S13: the new commerce reconciliation file's fields (Subtotal's formula). */
+export const S13_URL =
+  'https://learn.microsoft.com/partner-center/billing/modern-invoice-reconciliation-file';
 
 /**
  * The Microsoft documents the rules come from, by short id.
@@ -112,5 +134,20 @@ export const SOURCES: Readonly<Record<SourceId, Source>> = /* @__PURE__ */ froze
     id: 'S10',
     title: 'Subscription lifecycle states (08/04/2023)',
     url: S10_URL,
+  },
+  S11: {
+    id: 'S11',
+    title: 'Charge types in Partner Center reconciliation files (11/08/2022)',
+    url: S11_URL,
+  },
+  S12: {
+    id: 'S12',
+    title: 'Export billed reconciliation data (Microsoft Graph, compressedJSONLines)',
+    url: S12_URL,
+  },
+  S13: {
+    id: 'S13',
+    title: 'New commerce invoice reconciliation file fields',
+    url: S13_URL,
   },
 });

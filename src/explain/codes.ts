@@ -17,6 +17,7 @@ import type {
 import type { ReasonBase } from '../core/index.js';
 import type { AutoRenewToggleReason } from '../lifecycle/index.js';
 import type { PricesExcludeTaxReason, ReservationsNotSoldReason } from '../markets/index.js';
+import type { HistoryReason, ReconciliationFinding } from '../reconciliation/index.js';
 import type { CancellationRefund } from '../refunds/index.js';
 
 /**
@@ -39,7 +40,9 @@ export type KnownReason =
   | MakMigrationWarning
   | ReservationsNotSoldReason
   | PricesExcludeTaxReason
-  | CancellationRefund['reasons'][number];
+  | CancellationRefund['reasons'][number]
+  | HistoryReason
+  | ReconciliationFinding;
 
 /**
  * Every reason code this version explains (`'window_closed'`, ...).

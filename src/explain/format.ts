@@ -45,6 +45,24 @@ export function formatAmount(value: unknown): string | undefined {
   }
 }
 
+/** @internal A signed amount `{ currency, minor }` as `'-94.20 EUR'`. */
+export function formatSignedAmount(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { currency, minor } = value as { currency?: unknown; minor?: unknown };
+  if (typeof minor !== 'number' || !Number.isSafeInteger(minor)) return undefined;
+  const abs = formatAmount({ currency, minor: Math.abs(minor) });
+  return abs === undefined ? undefined : minor < 0 ? `-${abs}` : abs;
+}
+
+/** @internal A line's dates `{ start, end }` as `2021-07-17…2021-08-14`. */
+export function formatDates(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { start, end } = value as { start?: unknown; end?: unknown };
+  const a = formatDay(start);
+  const b = formatDay(end);
+  return a === undefined && b === undefined ? undefined : `${a ?? '?'}…${b ?? '?'}`;
+}
+
 /** @internal A non-negative safe integer as digits. */
 export function formatCount(value: unknown): string | undefined {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0

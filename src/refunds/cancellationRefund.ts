@@ -26,6 +26,7 @@ import {
   type CheckedRefundOption,
   chargeCycleAt,
   checkPurchase,
+  cycleDayCount,
   cycleMonthsFor,
   epochDayOfMs,
   failField,
@@ -55,7 +56,7 @@ import {
   PRORATED_REFUND_POLICY,
   REFUND_ROUNDING_POLICY,
 } from './policy.js';
-import { cycleDayCount, EXACT_DIGITS, installmentsFrom, prorate, termTotal } from './prorate.js';
+import { EXACT_DIGITS, installmentsFrom, prorate, termTotal } from './prorate.js';
 
 /**
  * A charge cycle, as the refund computation shows it. Days are UTC, inclusive.

@@ -9,8 +9,6 @@ import type { Money, RoundingMode } from '../core/index.js';
 import {
   type CycleAt,
   cyclesOfTerm,
-  daysInMonth,
-  epochDayFromYmd,
   failField,
   formatEpochDay,
   formatScaled,
@@ -18,33 +16,11 @@ import {
   quotientText,
   roundQuotient,
   type ScaledDecimal,
-  ymdFromEpochDay,
 } from '../core/internal.js';
-import type { CycleDayCount, RoundingApplication } from './options.js';
+import type { RoundingApplication } from './options.js';
 
 /** Fractional digits of the exact amounts shown in a computation. */
 export const EXACT_DIGITS = 10;
-
-/**
- * @internal Days of the calendar period a cycle starts in (the
- * `'month_of_start'` count): the start's calendar month for a monthly cycle,
- * else the `cycleMonths / 12` calendar years starting with the start's year.
- */
-export function calendarDaysOfStart(startDay: number, cycleMonths: number): number {
-  const [y, m] = ymdFromEpochDay(startDay);
-  if (cycleMonths < 12) return daysInMonth(y, m);
-  return epochDayFromYmd(y + cycleMonths / 12, 1, 1) - epochDayFromYmd(y, 1, 1);
-}
-
-/** @internal The day count of a cycle under a {@link CycleDayCount}. */
-export function cycleDayCount(
-  basis: CycleDayCount,
-  startDay: number,
-  endDay: number,
-  cycleMonths: number,
-): number {
-  return basis === 'cycle' ? endDay - startDay + 1 : calendarDaysOfStart(startDay, cycleMonths);
-}
 
 /** @internal A prorated amount, in minor units and as exact figures. */
 export interface Prorated {

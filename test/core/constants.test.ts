@@ -169,8 +169,22 @@ describe('the instant range', () => {
 });
 
 describe('the sources table', () => {
-  it('has S1 to S10, each with its id, a title and a Microsoft Learn address', () => {
-    const ids = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', 'S10'] as const;
+  it('has S1 to S13, each with its id, a title and a Microsoft Learn address', () => {
+    const ids = [
+      'S1',
+      'S2',
+      'S3',
+      'S4',
+      'S5',
+      'S6',
+      'S7',
+      'S8',
+      'S9',
+      'S10',
+      'S11',
+      'S12',
+      'S13',
+    ] as const;
     expect(Object.keys(sources.SOURCES)).toEqual(ids);
     const urlConstants: Readonly<Record<string, unknown>> = Object.fromEntries(
       Object.entries(sources).filter(([name]) => name.endsWith('_URL')),
@@ -182,8 +196,8 @@ describe('the sources table', () => {
       expect(s.url).toMatch(/^https:\/\/learn\.microsoft\.com\/[a-z-]+\/[a-z0-9/-]+$/);
       expect(s.url).toBe(urlConstants[`${id}_URL`]);
     }
-    expect(new Set(ids.map((id) => sources.SOURCES[id].url)).size).toBe(10);
-    expect(new Set(ids.map((id) => sources.SOURCES[id].title)).size).toBe(10);
+    expect(new Set(ids.map((id) => sources.SOURCES[id].url)).size).toBe(13);
+    expect(new Set(ids.map((id) => sources.SOURCES[id].title)).size).toBe(13);
     expect(sources.S1_URL).toBe(
       'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions',
     );

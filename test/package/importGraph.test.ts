@@ -18,6 +18,7 @@ const RULE_AREAS = [
   'billing',
   'cancellation',
   'refunds',
+  'reconciliation',
 ];
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   core: [],
@@ -28,14 +29,18 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   billing: ['core', 'access', 'lifecycle'],
   cancellation: ['core', 'access', 'lifecycle'],
   refunds: ['core', 'billing', 'cancellation', 'lifecycle'],
+  reconciliation: ['core', 'markets', 'billing', 'cancellation', 'refunds'],
   schemas: [...RULE_AREAS],
   explain: [...RULE_AREAS],
-  cli: [...RULE_AREAS, 'schemas', 'explain'],
-  // The package root: every rule area and explain (not schemas, which brings zod).
+  // The Node-only reading layer: Microsoft's files in, reconciliation's inputs out.
+  files: ['core', 'reconciliation'],
+  cli: [...RULE_AREAS, 'schemas', 'explain', 'files'],
+  // The package root: every rule area and explain (not schemas, which brings zod;
+  // not files, which is Node-only).
   'index.ts': [...RULE_AREAS, 'explain'],
 };
 /** Folders whose code runs only on Node (files, argv, streams). */
-const NODE_ONLY = new Set(['cli']);
+const NODE_ONLY = new Set(['cli', 'files']);
 
 interface Edge {
   readonly from: string;
@@ -84,6 +89,9 @@ function violation(e: Edge): string | undefined {
   if (!e.spec.startsWith('.')) {
     if (e.spec.startsWith('node:') || ['fs', 'path', 'zlib', 'stream'].includes(e.spec))
       return NODE_ONLY.has(area) ? undefined : `${e.from} imports ${e.spec}: Node-only code`;
+    // The CSV parser belongs to the reading layer, never to a rule subpath.
+    if (e.spec === 'papaparse' && !NODE_ONLY.has(area))
+      return `${e.from} imports ${e.spec}: the CSV parser is for the reading layer`;
     return undefined;
   }
   if (e.to.startsWith('..')) return `${e.from} imports ${e.spec}: outside src/`;
@@ -141,6 +149,11 @@ describe('the import graph of src/', () => {
     expect(violation({ from: 'refunds/a.ts', spec: 'node:zlib', to: 'node:zlib' })).toMatch(
       /Node-only/,
     );
+    expect(violation({ from: 'reconciliation/a.ts', spec: 'papaparse', to: 'papaparse' })).toMatch(
+      /reading layer/,
+    );
+    expect(violation({ from: 'files/a.ts', spec: 'papaparse', to: 'papaparse' })).toBeUndefined();
+    expect(violation(edge('files/a.ts', '../refunds/index.js'))).toMatch(/may not depend/);
     expect(violation(edge('refunds/a.ts', '../cancellation/index.js'))).toBeUndefined();
     expect(violation(edge('explain/a.ts', '../cancellation/order/index.js'))).toBeUndefined();
     expect(violation(edge('billing/a.ts', '../core/internal.js'))).toBeUndefined();

@@ -13,9 +13,11 @@ import { marketName } from '../../markets/index.js';
 import {
   factField,
   formatCount,
+  formatDates,
   formatDay,
   formatFact,
   formatInstant,
+  formatSignedAmount,
   items,
   joinList,
   lookup,
@@ -237,6 +239,110 @@ export const IT_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
       brief: 'si possono ancora togliere meno licenze di quelle richieste',
       text: (r) =>
         `La richiesta toglie ${formatCount(r.requested) ?? UNKNOWN} licenze, ma solo ${formatCount(r.reducible) ?? UNKNOWN} sono ancora entro la scadenza per la riduzione.`,
+    },
+
+    // riconciliazione: eventi rifiutati di una cronologia
+    quantity_unchanged: {
+      brief: 'la quantità impostata è quella attuale',
+      text: (r) =>
+        `L'evento imposta la quantità a ${count(r.quantity)}, che è già quella attuale: non si fattura nulla.`,
+    },
+    cycle_longer_than_term: {
+      brief: 'il ciclo del piano di fatturazione è più lungo del periodo',
+      text: (r) =>
+        `Un piano di fatturazione ${frequency(r.billingFrequency)} non sta in ${lookup(TERMS, r.term) ?? text(r.term)}.`,
+    },
+    not_a_renewal: {
+      brief: 'il rinnovo non indica un nuovo periodo',
+      text: (r) =>
+        `Il rinnovo cade nel periodo ${count(r.termIndex)}: quello iniziale, o un periodo già rinnovato da un altro evento.`,
+    },
+    event_not_applicable: {
+      brief: "l'acquisto non ha questo evento",
+      text: (r) =>
+        `Un evento ${text(r.eventType)} non si applica a ${r.kind === 'perpetual' ? 'un software perpetuo' : 'una sottoscrizione'}.`,
+    },
+    before_purchase: {
+      brief: "l'evento è anteriore all'acquisto",
+      text: (r) =>
+        `L'evento è datato prima dell'acquisto (${formatInstant(r.purchasedAt) ?? UNKNOWN}).`,
+    },
+    subscription_ended: {
+      brief: 'la sottoscrizione era terminata',
+      text: (r) =>
+        `La sottoscrizione ${r.cause === 'cancelled' ? 'è stata annullata' : 'è scaduta'} il ${formatDay(r.endedOn) ?? UNKNOWN}: dopo non si fattura nulla.`,
+    },
+
+    // riconciliazione: rilievi
+    missing_charge: {
+      brief: 'un addebito atteso non è stato fatturato',
+      text: (r) =>
+        `Riga attesa e non fatturata: ${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} × per ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
+    },
+    refund_missing: {
+      brief: 'un rimborso atteso non è arrivato',
+      text: (r) =>
+        `Rimborso atteso e non fatturato: ${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} × per ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
+    },
+    unexpected_charge: {
+      brief: 'un addebito che nessun evento spiega',
+      text: (r) =>
+        `La riga ${count(r.line)} addebita ${formatSignedAmount(r.billed) ?? UNKNOWN} (${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), che nessun evento della sottoscrizione spiega.`,
+    },
+    refund_not_due: {
+      brief: 'un rimborso che nessun evento spiega',
+      text: (r) =>
+        `La riga ${count(r.line)} accredita ${formatSignedAmount(r.billed) ?? UNKNOWN} (${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), che nessun evento della sottoscrizione spiega.`,
+    },
+    billed_after_cancellation: {
+      brief: "fatturato dopo l'annullamento",
+      text: (r) =>
+        `La riga ${count(r.line)} addebita ${formatSignedAmount(r.billed) ?? UNKNOWN} dal ${formatDates(r.dates) ?? UNKNOWN}, dopo l'annullamento del ${formatDay(r.cancelledOn) ?? UNKNOWN}.`,
+    },
+    duplicate_line: {
+      brief: 'una riga fatturata due volte',
+      text: (r) =>
+        `La riga ${count(r.line)} ripete la riga ${count(r.duplicateOf)} (${formatSignedAmount(r.billed) ?? UNKNOWN}).`,
+    },
+    amount_differs: {
+      brief: "l'importo non è quello delle regole",
+      text: (r) =>
+        `La riga ${count(r.line)} fattura ${formatSignedAmount(r.billed) ?? UNKNOWN} dove le regole danno ${formatSignedAmount(r.expected) ?? UNKNOWN} (differenza ${formatSignedAmount(r.difference) ?? UNKNOWN}).`,
+    },
+    unit_price_differs: {
+      brief: 'il prezzo unitario non è il tuo',
+      text: (r) => {
+        const e = (r.expected ?? {}) as { unitPrice?: unknown; currency?: unknown };
+        const b = (r.billed ?? {}) as { unitPrice?: unknown; currency?: unknown };
+        return `La riga ${count(r.line)} ha prezzo ${text(b.unitPrice)} ${text(b.currency)}, non ${text(e.unitPrice)} ${text(e.currency)}: una promozione o un cambio di prezzo (l'importo è verificato con il prezzo fatturato).`;
+      },
+    },
+    quantity_differs: {
+      brief: 'la quantità è diversa',
+      text: (r) =>
+        `La riga ${count(r.line)} fattura ${count(r.billed)} licenze dove ne erano attese ${count(r.expected)}.`,
+    },
+    dates_differ: {
+      brief: "le date dell'addebito sono diverse",
+      text: (r) =>
+        `La riga ${count(r.line)} ha le date ${formatDates(r.billed) ?? UNKNOWN} dove erano attese ${formatDates(r.expected) ?? UNKNOWN}.`,
+    },
+    unknown_subscription: {
+      brief: 'la sottoscrizione non è nel portafoglio',
+      text: (r) =>
+        typeof r.portfolioCustomerId === 'string'
+          ? `La riga ${count(r.line)} fattura la sottoscrizione ${text(r.subscriptionId)} al cliente ${text(r.customerId)}, ma il portafoglio la ha sotto ${text(r.portfolioCustomerId)}.`
+          : `La riga ${count(r.line)} fattura la sottoscrizione ${text(r.subscriptionId)}, che il portafoglio non ha.`,
+    },
+    not_modelled: {
+      brief: 'una riga che questa versione non calcola',
+      text: (r) =>
+        `${count(r.lines)} riga/righe dalla riga ${count(r.line)} (${text(r.chargeType)}) sono ${r.cause === 'charge_type' ? 'di un tipo di addebito' : 'di un prodotto (consumo, Azure, marketplace)'} che questa versione non calcola: non verificate.`,
+    },
+    malformed_line: {
+      brief: 'una riga non si è potuta leggere',
+      text: (r) =>
+        `La riga ${count(r.line)} non si è potuta leggere${typeof r.field === 'string' ? ` (${text(r.field)})` : ''}: ${text(r.problem)}.`,
     },
 
     // billing

@@ -8,9 +8,11 @@ import { marketName } from '../../markets/index.js';
 import {
   factField,
   formatCount,
+  formatDates,
   formatDay,
   formatFact,
   formatInstant,
+  formatSignedAmount,
   items,
   joinList,
   lookup,
@@ -210,6 +212,110 @@ export const EN_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
       brief: 'fewer seats can still be removed than asked',
       text: (r) =>
         `The request removes ${formatCount(r.requested) ?? UNKNOWN} seats, but only ${formatCount(r.reducible) ?? UNKNOWN} are still within their reduction deadline.`,
+    },
+
+    // reconciliation: refused events of a history
+    quantity_unchanged: {
+      brief: 'the quantity set is the current one',
+      text: (r) =>
+        `The event sets the quantity to ${count(r.quantity)}, which it already is: nothing is billed.`,
+    },
+    cycle_longer_than_term: {
+      brief: "the billing plan's cycle is longer than the term",
+      text: (r) =>
+        `A ${frequency(r.billingFrequency)} billing plan does not fit ${lookup(TERMS, r.term) ?? text(r.term)}.`,
+    },
+    not_a_renewal: {
+      brief: 'the renewal names no new term',
+      text: (r) =>
+        `The renewal falls in term ${count(r.termIndex)}: the initial term, or a term already renewed by another event.`,
+    },
+    event_not_applicable: {
+      brief: 'the purchase has no such event',
+      text: (r) =>
+        `A ${text(r.eventType)} event does not apply to ${r.kind === 'perpetual' ? 'perpetual software' : 'a subscription'}.`,
+    },
+    before_purchase: {
+      brief: 'the event is before the purchase',
+      text: (r) =>
+        `The event is dated before the purchase (${formatInstant(r.purchasedAt) ?? UNKNOWN}).`,
+    },
+    subscription_ended: {
+      brief: 'the subscription had ended',
+      text: (r) =>
+        `The subscription ${r.cause === 'cancelled' ? 'was cancelled' : 'expired'} on ${formatDay(r.endedOn) ?? UNKNOWN}: nothing after that is billed.`,
+    },
+
+    // reconciliation: findings
+    missing_charge: {
+      brief: 'an expected charge was not billed',
+      text: (r) =>
+        `Line expected and not billed: ${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} × for ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
+    },
+    refund_missing: {
+      brief: 'an expected refund did not arrive',
+      text: (r) =>
+        `Refund expected and not billed: ${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} × for ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
+    },
+    unexpected_charge: {
+      brief: 'a charge no event explains',
+      text: (r) =>
+        `Line ${count(r.line)} charges ${formatSignedAmount(r.billed) ?? UNKNOWN} (${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), which no event of the subscription explains.`,
+    },
+    refund_not_due: {
+      brief: 'a refund no event explains',
+      text: (r) =>
+        `Line ${count(r.line)} credits ${formatSignedAmount(r.billed) ?? UNKNOWN} (${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), which no event of the subscription explains.`,
+    },
+    billed_after_cancellation: {
+      brief: 'billed after the cancellation',
+      text: (r) =>
+        `Line ${count(r.line)} charges ${formatSignedAmount(r.billed) ?? UNKNOWN} from ${formatDates(r.dates) ?? UNKNOWN}, after the cancellation on ${formatDay(r.cancelledOn) ?? UNKNOWN}.`,
+    },
+    duplicate_line: {
+      brief: 'a line billed twice',
+      text: (r) =>
+        `Line ${count(r.line)} repeats line ${count(r.duplicateOf)} (${formatSignedAmount(r.billed) ?? UNKNOWN}).`,
+    },
+    amount_differs: {
+      brief: 'the amount differs from the rules',
+      text: (r) =>
+        `Line ${count(r.line)} bills ${formatSignedAmount(r.billed) ?? UNKNOWN} where the rules give ${formatSignedAmount(r.expected) ?? UNKNOWN} (difference ${formatSignedAmount(r.difference) ?? UNKNOWN}).`,
+    },
+    unit_price_differs: {
+      brief: 'the unit price is not yours',
+      text: (r) => {
+        const e = (r.expected ?? {}) as { unitPrice?: unknown; currency?: unknown };
+        const b = (r.billed ?? {}) as { unitPrice?: unknown; currency?: unknown };
+        return `Line ${count(r.line)} is priced ${text(b.unitPrice)} ${text(b.currency)}, not ${text(e.unitPrice)} ${text(e.currency)}: a promotion or a price change (its amount is checked with the billed price).`;
+      },
+    },
+    quantity_differs: {
+      brief: 'the quantity differs',
+      text: (r) =>
+        `Line ${count(r.line)} bills ${count(r.billed)} licences where ${count(r.expected)} were expected.`,
+    },
+    dates_differ: {
+      brief: 'the charge dates differ',
+      text: (r) =>
+        `Line ${count(r.line)} is dated ${formatDates(r.billed) ?? UNKNOWN} where ${formatDates(r.expected) ?? UNKNOWN} was expected.`,
+    },
+    unknown_subscription: {
+      brief: 'the subscription is not in the portfolio',
+      text: (r) =>
+        typeof r.portfolioCustomerId === 'string'
+          ? `Line ${count(r.line)} bills subscription ${text(r.subscriptionId)} to customer ${text(r.customerId)}, but the portfolio has it under ${text(r.portfolioCustomerId)}.`
+          : `Line ${count(r.line)} bills subscription ${text(r.subscriptionId)}, which the portfolio does not have.`,
+    },
+    not_modelled: {
+      brief: 'a line this version does not compute',
+      text: (r) =>
+        `${count(r.lines)} line(s) from line ${count(r.line)} (${text(r.chargeType)}) are ${r.cause === 'charge_type' ? 'of a charge type' : 'for a product (usage, Azure, marketplace)'} this version does not compute: not checked.`,
+    },
+    malformed_line: {
+      brief: 'a line could not be read',
+      text: (r) =>
+        `Line ${count(r.line)} could not be read${typeof r.field === 'string' ? ` (${text(r.field)})` : ''}: ${text(r.problem)}.`,
     },
 
     // billing

@@ -1,0 +1,731 @@
+/**
+ * "Is every line Microsoft billed right?": reconcile a reconciliation file's
+ * lines against the lines a portfolio's purchases and histories give.
+ * @module
+ */
+import type { Purchase, RuleRef } from '../core/index.js';
+import { isCspRuleError } from '../core/index.js';
+import {
+  asRecord,
+  currencyExponentOf,
+  denseList,
+  failField,
+  formatEpochDay,
+  optionalString,
+  type ScaledDecimal,
+} from '../core/internal.js';
+import { pricesIncludeTax } from '../markets/index.js';
+import {
+  type BilledLine,
+  keyCache,
+  lineFromRecord,
+  type MalformedRecord,
+  readDay,
+  readDecimal,
+} from './billed.js';
+import {
+  type AppliedLineRounding,
+  type CheckedLineOptions,
+  type ComputedLines,
+  checkLineOptions,
+  checkPeriod,
+  computeLines,
+  type ExpectedLinesOptions,
+} from './expectedLines.js';
+import type { LineDates, ReconciliationFinding } from './findings.js';
+import { type CheckedEvent, checkHistory, type SubscriptionEvent } from './history.js';
+import {
+  type LineCalc,
+  type LineRoundingMode,
+  lineMinor,
+  MODELLED_CHARGE_TYPES,
+  minorText,
+  RATE_ONE,
+  readingOfRounding,
+  roundingOfReading,
+  type SignedMoney,
+} from './lines.js';
+import { LINE_ROUNDINGS, type LineRounding } from './policy.js';
+
+/**
+ * A purchase of the portfolio being reconciled, with its history and customer.
+ * @category Reconciliation
+ */
+export interface ReconciledPurchase {
+  /** The subscription (its `id` is the `SubscriptionId` lines name) or perpetual purchase (matched by `id`, else `orderId`). */
+  readonly purchase: Purchase;
+  /** Its events (see `expectedLines`). */
+  readonly history?: readonly SubscriptionEvent[];
+  /** The customer's tenant id (`CustomerId` in the file). */
+  readonly customerId?: string;
+}
+
+/**
+ * Options of {@link reconcile} and {@link reconcileAsync}: the rounding and
+ * day-count options of `expectedLines`, and the period.
+ * @category Reconciliation
+ */
+export interface ReconcileOptions extends Omit<ExpectedLinesOptions, 'history' | 'period'> {
+  /**
+   * The billing period the file is for (`'YYYY-MM'`). Expected lines nobody
+   * billed are reported for it and for every period a billed line names.
+   */
+  readonly period?: string;
+}
+
+/**
+ * A billed line a reading the library does not use by default fits: it matches.
+ * @category Reconciliation
+ */
+export interface ReadingMatch {
+  /** The billed line's number. */
+  readonly line: number;
+  /** Its subscription. */
+  readonly subscriptionId: string | null;
+  /** Its charge type. */
+  readonly chargeType: string;
+  /** The documented reading it fits. */
+  readonly reading: LineRounding;
+}
+
+/**
+ * Totals of one customer in one currency.
+ * @category Reconciliation
+ */
+export interface ReconciliationTotal {
+  /** The customer's tenant id, or `null` for lines without one. */
+  readonly customerId: string | null;
+  /** The currency. */
+  readonly currency: string;
+  /** What the rules give for the modelled lines. */
+  readonly expected: SignedMoney;
+  /** What the file bills for them. */
+  readonly billed: SignedMoney;
+  /** Billed minus expected. */
+  readonly difference: SignedMoney;
+  /** What the file bills for lines not modelled. */
+  readonly notModelled: SignedMoney;
+  /** Whether the customer's market prices include tax (amounts are compared before tax, `Subtotal`). */
+  readonly taxInclusiveMarket: boolean;
+}
+
+/**
+ * The outcome of a reconciliation.
+ * @category Reconciliation
+ */
+export interface Reconciliation {
+  /** Lines read (malformed ones included). */
+  readonly lines: number;
+  /** Billed lines that matched an expected line (under some reading). */
+  readonly matched: number;
+  /** The periods reconciled, sorted. */
+  readonly periods: readonly string[];
+  /** Every finding, in file order, then the expected lines nobody billed. */
+  readonly findings: readonly ReconciliationFinding[];
+  /** Whether a finding other than `not_modelled` was made. */
+  readonly ok: boolean;
+  /** The matches that fit another documented reading than the default. */
+  readonly otherReadings: readonly ReadingMatch[];
+  /** Totals per customer and currency. */
+  readonly totals: readonly ReconciliationTotal[];
+  /** The rounding expected lines were computed with. */
+  readonly rounding: AppliedLineRounding;
+  /** The rules applied. */
+  readonly rules: readonly RuleRef[];
+}
+
+/**
+ * What {@link reconcile} reads: a record with Microsoft's attribute names
+ * (an object of Graph's JSON lines, a CSV row as an object), or what the
+ * `./files` readers yield: `{ line }` (a read line) or `{ malformed }`.
+ * @category Reconciliation
+ */
+export type ReconciliationInput =
+  | Readonly<Record<string, unknown>>
+  | { readonly line: BilledLine }
+  | { readonly malformed: MalformedRecord };
+
+/** More purchases than a portfolio holds. */
+const MAX_PURCHASES = 10_000_000;
+
+interface Slot {
+  readonly calc: LineCalc;
+  readonly entry: Entry;
+  matched: BilledLine | undefined;
+}
+
+interface Entry {
+  readonly purchase: Purchase;
+  readonly id: string | null;
+  readonly events: CheckedEvent[];
+  readonly customerId: string | null;
+  readonly field: string;
+  readonly byPeriod: Map<string, { computed: ComputedLines; slots: Slot[] }>;
+}
+
+interface TotalAcc {
+  customerId: string | null;
+  currency: string;
+  expected: bigint;
+  billed: bigint;
+  notModelled: bigint;
+  country: string | null;
+}
+
+const NOT_SOFTWARE = /azure|usage|marketplace|saas|reserv/i;
+
+function dayBounds(period: string) {
+  return checkPeriod(period);
+}
+
+/** @internal The state of one reconciliation, fed one line at a time. */
+export class Reconciler {
+  readonly #o: CheckedLineOptions;
+  readonly #byId = new Map<string, Entry>();
+  readonly #byOrder = new Map<string, Entry>();
+  readonly #entries: Entry[] = [];
+  readonly #periods = new Set<string>();
+  readonly #findings: ReconciliationFinding[] = [];
+  readonly #notModelled = new Map<string, { finding: { lines: number } }>();
+  readonly #other: ReadingMatch[] = [];
+  readonly #totals = new Map<string, TotalAcc>();
+  readonly #keys = keyCache();
+  readonly #accepted: LineRoundingMode[];
+  #lines = 0;
+  #matched = 0;
+
+  constructor(purchases: Iterable<ReconciledPurchase>, options: unknown) {
+    const o = asRecord(options ?? {}, 'options');
+    this.#o = checkLineOptions(o);
+    if (this.#o.period !== undefined) this.#periods.add(this.#o.period.text);
+    const list = denseList(
+      Array.isArray(purchases) ? purchases : [...(purchases as Iterable<unknown>)],
+      'purchases',
+      MAX_PURCHASES,
+    );
+    for (let i = 0; i < list.length; i++) {
+      const field = `purchases[${i}]`;
+      const r = asRecord(list[i], field);
+      const purchase = asRecord(r['purchase'], `${field}.purchase`) as unknown as Purchase;
+      const id = optionalString((purchase as { id?: unknown }).id, `${field}.purchase.id`) ?? null;
+      const orderId = optionalString(
+        (purchase as { orderId?: unknown }).orderId,
+        `${field}.purchase.orderId`,
+      );
+      const entry: Entry = {
+        purchase,
+        id,
+        events: checkHistory(r['history'], `${field}.history`),
+        customerId: optionalString(r['customerId'], `${field}.customerId`) ?? null,
+        field: `${field}.purchase`,
+        byPeriod: new Map(),
+      };
+      this.#entries.push(entry);
+      if (id !== null) {
+        if (this.#byId.has(id))
+          failField(
+            `${field}.purchase.id`,
+            'the same subscription id twice in the portfolio',
+            'invalid_input',
+          );
+        this.#byId.set(id, entry);
+      }
+      if (orderId !== undefined && purchase.kind === 'perpetual' && !this.#byOrder.has(orderId))
+        this.#byOrder.set(orderId, entry);
+    }
+    // The caller's rounding first, then every documented reading.
+    this.#accepted = [this.#o.rounding];
+    for (const reading of LINE_ROUNDINGS) {
+      const r = roundingOfReading(reading);
+      if (r.mode !== this.#o.rounding.mode || r.apply !== this.#o.rounding.apply)
+        this.#accepted.push(r);
+    }
+  }
+
+  /** The expected lines of an entry for a period, computed once. */
+  #slots(entry: Entry, period: string): { computed: ComputedLines; slots: Slot[] } {
+    let found = entry.byPeriod.get(period);
+    if (found === undefined) {
+      const { fromDay, toDay } = dayBounds(period);
+      let computed: ComputedLines;
+      try {
+        computed = computeLines(entry.purchase, entry.events, this.#o, toDay);
+      } catch (e) {
+        if (!isCspRuleError(e)) throw e;
+        // A purchase the rules refuse is the caller's mistake: say which.
+        const field = e.field.startsWith('purchase')
+          ? `${entry.field}${e.field.slice('purchase'.length)}`
+          : `${entry.field}.${e.field}`;
+        return failField(field, e.message.replace(/^[^:]*: /, ''), e.code);
+      }
+      const slots: Slot[] = [];
+      for (const calc of computed.lines) {
+        if (calc.startDay >= fromDay && calc.startDay <= toDay)
+          slots.push({ calc, entry, matched: undefined });
+      }
+      found = { computed, slots };
+      entry.byPeriod.set(period, found);
+    }
+    return found;
+  }
+
+  #total(customerId: string | null, currency: string, country: string | null): TotalAcc {
+    const key = `${customerId ?? ''}\u0000${currency}`;
+    let t = this.#totals.get(key);
+    if (t === undefined) {
+      t = { customerId, currency, expected: 0n, billed: 0n, notModelled: 0n, country };
+      this.#totals.set(key, t);
+    }
+    if (t.country === null && country !== null) t.country = country;
+    return t;
+  }
+
+  #malformed(line: number, field: string | null, problem: string, b?: BilledLine): undefined {
+    this.#findings.push({
+      code: 'malformed_line',
+      line,
+      subscriptionId: b?.subscriptionId ?? null,
+      customerId: b?.customerId ?? null,
+      chargeType: b?.chargeType ?? null,
+      period: null,
+      field,
+      problem,
+    });
+  }
+
+  #notModelledLine(b: BilledLine, cause: 'product' | 'charge_type', period: string | null): void {
+    const key = `${b.customerId ?? ''}\u0000${b.subscriptionId ?? ''}\u0000${b.chargeType}\u0000${period ?? ''}`;
+    const seen = this.#notModelled.get(key);
+    if (seen !== undefined) seen.finding.lines += 1;
+    else {
+      const finding = {
+        code: 'not_modelled' as const,
+        line: b.line,
+        subscriptionId: b.subscriptionId,
+        customerId: b.customerId,
+        chargeType: b.chargeType,
+        period,
+        cause,
+        lines: 1,
+      };
+      this.#findings.push(finding);
+      this.#notModelled.set(key, { finding });
+    }
+    const sub = b.subtotal === null ? undefined : readDecimal(b.subtotal);
+    const currency = b.currency;
+    if (sub !== undefined && currency !== null) {
+      const exponent = currencyExponentOf(currency);
+      if (exponent !== undefined && sub.scale <= exponent) {
+        this.#total(b.customerId, currency, b.customerCountry).notModelled +=
+          sub.units * 10n ** BigInt(exponent - sub.scale);
+      }
+    }
+  }
+
+  /** Reads one input item. */
+  add(item: unknown, position: number): void {
+    this.#lines += 1;
+    let b: BilledLine;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      this.#malformed(position, null, 'not a record');
+      return;
+    }
+    const r = item as Record<string, unknown>;
+    if (
+      Object.hasOwn(r, 'malformed') &&
+      typeof r['malformed'] === 'object' &&
+      r['malformed'] !== null
+    ) {
+      const m = r['malformed'] as MalformedRecord;
+      this.#malformed(
+        typeof m.line === 'number' ? m.line : position,
+        typeof m.field === 'string' ? m.field : null,
+        typeof m.problem === 'string' ? m.problem : 'unreadable line',
+      );
+      return;
+    }
+    if (Object.hasOwn(r, 'line') && typeof r['line'] === 'object' && r['line'] !== null)
+      b = r['line'] as BilledLine;
+    else b = lineFromRecord(r, position, this.#keys);
+    this.#line(b);
+  }
+
+  #line(b: BilledLine): undefined {
+    const start = b.chargeStartDate === null ? undefined : readDay(b.chargeStartDate);
+    const period = start === undefined ? null : formatEpochDay(start).slice(0, 7);
+    const type = MODELLED_CHARGE_TYPES.find((t) => t.toLowerCase() === b.chargeType.toLowerCase());
+    const entry =
+      (b.subscriptionId === null ? undefined : this.#byId.get(b.subscriptionId)) ??
+      (b.orderId === null ? undefined : this.#byOrder.get(b.orderId));
+    if (entry === undefined) {
+      const software =
+        type !== undefined &&
+        b.meterDescription === null &&
+        (b.productCategory === null || !NOT_SOFTWARE.test(b.productCategory));
+      if (!software) {
+        this.#notModelledLine(b, type === undefined ? 'charge_type' : 'product', period);
+        return;
+      }
+      this.#findings.push({
+        code: 'unknown_subscription',
+        line: b.line,
+        subscriptionId: b.subscriptionId,
+        customerId: b.customerId,
+        chargeType: b.chargeType,
+        period,
+        portfolioCustomerId: null,
+        billed: this.#subtotalOf(b) ?? null,
+      });
+      return;
+    }
+    if (
+      entry.customerId !== null &&
+      b.customerId !== null &&
+      entry.customerId.toLowerCase() !== b.customerId.toLowerCase()
+    ) {
+      this.#findings.push({
+        code: 'unknown_subscription',
+        line: b.line,
+        subscriptionId: b.subscriptionId,
+        customerId: b.customerId,
+        chargeType: b.chargeType,
+        period,
+        portfolioCustomerId: entry.customerId,
+        billed: this.#subtotalOf(b) ?? null,
+      });
+      return;
+    }
+    if (type === undefined) {
+      this.#notModelledLine(b, 'charge_type', period);
+      return;
+    }
+    // A modelled line: every figure must read.
+    if (start === undefined || period === null)
+      return this.#malformed(b.line, 'ChargeStartDate', 'not a date', b);
+    const end = b.chargeEndDate === null ? undefined : readDay(b.chargeEndDate);
+    if (end === undefined) return this.#malformed(b.line, 'ChargeEndDate', 'not a date', b);
+    if (b.currency === null || currencyExponentOf(b.currency) === undefined)
+      return this.#malformed(b.line, 'Currency', 'not an ISO 4217 currency', b);
+    const subtotal = this.#subtotalOf(b);
+    if (subtotal === undefined)
+      return this.#malformed(b.line, 'Subtotal', 'not an amount in the currency', b);
+    const qty = b.billableQuantity === null ? undefined : readDecimal(b.billableQuantity);
+    if (qty === undefined || qty.units < 0n || qty.units % 10n ** BigInt(qty.scale) !== 0n)
+      return this.#malformed(b.line, 'BillableQuantity', 'not a whole number of licences', b);
+    const quantity = Number(qty.units / 10n ** BigInt(qty.scale));
+    const price = b.unitPrice === null ? undefined : readDecimal(b.unitPrice);
+    if (b.unitPrice !== null && price === undefined)
+      return this.#malformed(b.line, 'UnitPrice', 'not a decimal', b);
+    const rate = b.exchangeRate === null ? undefined : readDecimal(b.exchangeRate);
+    if (b.exchangeRate !== null && (rate === undefined || rate.units <= 0n))
+      return this.#malformed(b.line, 'PCToBCExchangeRate', 'not a positive decimal', b);
+    this.#periods.add(period);
+
+    let group: { computed: ComputedLines; slots: Slot[] };
+    group = this.#slots(entry, period);
+    const sign = subtotal.minor < 0 ? -1 : 1;
+    const total = this.#total(b.customerId ?? entry.customerId, b.currency, b.customerCountry);
+    total.billed += BigInt(subtotal.minor);
+    const place = {
+      line: b.line,
+      subscriptionId: b.subscriptionId ?? entry.id,
+      customerId: b.customerId ?? entry.customerId,
+      chargeType: b.chargeType,
+      period,
+    };
+    const dates: LineDates = { start: formatEpochDay(start), end: formatEpochDay(end) };
+
+    // The expected line: same charge type, direction and start; else same type and direction.
+    let slot: Slot | undefined;
+    let fallback: Slot | undefined;
+    for (const s of group.slots) {
+      if (s.matched !== undefined || s.calc.chargeType !== type || s.calc.sign !== sign) continue;
+      if (s.calc.startDay === start) {
+        if (s.calc.quantity === quantity) {
+          slot = s;
+          break;
+        }
+        slot ??= s;
+      } else fallback ??= s;
+    }
+    slot ??= fallback;
+    if (slot === undefined) {
+      const dup = group.slots.find(
+        (s) =>
+          s.matched !== undefined &&
+          s.calc.chargeType === type &&
+          s.calc.sign === sign &&
+          s.matched.subtotal === b.subtotal &&
+          s.matched.chargeStartDate !== null &&
+          readDay(s.matched.chargeStartDate) === start &&
+          s.matched.billableQuantity === b.billableQuantity,
+      );
+      const cancelled = group.computed.cancelledDay;
+      if (dup?.matched !== undefined)
+        this.#findings.push({
+          code: 'duplicate_line',
+          ...place,
+          duplicateOf: dup.matched.line,
+          billed: subtotal,
+        });
+      else if (sign < 0)
+        this.#findings.push({ code: 'refund_not_due', ...place, dates, billed: subtotal });
+      else if (cancelled !== undefined && start >= cancelled)
+        this.#findings.push({
+          code: 'billed_after_cancellation',
+          ...place,
+          cancelledOn: formatEpochDay(cancelled),
+          dates,
+          billed: subtotal,
+        });
+      else this.#findings.push({ code: 'unexpected_charge', ...place, dates, billed: subtotal });
+      return;
+    }
+    slot.matched = b;
+    this.#matched += 1;
+    const calc = slot.calc;
+    if (calc.startDay !== start || calc.endDay !== end) {
+      this.#findings.push({
+        code: 'dates_differ',
+        ...place,
+        expected: { start: formatEpochDay(calc.startDay), end: formatEpochDay(calc.endDay) },
+        billed: dates,
+      });
+    }
+    const currency = group.computed.currency;
+    const pricing = b.pricingCurrency ?? b.currency;
+    let checked: LineCalc = calc;
+    if ((price !== undefined && !sameDecimal(price, calc.price)) || pricing !== currency) {
+      this.#findings.push({
+        ...place,
+        code: 'unit_price_differs',
+        expected: { unitPrice: minorText(calc.price.units, calc.price.scale), currency },
+        billed: { unitPrice: b.unitPrice, currency: pricing },
+      });
+      if (price !== undefined) checked = { ...calc, price };
+    }
+    if (quantity !== calc.quantity) {
+      this.#findings.push({
+        code: 'quantity_differs',
+        ...place,
+        expected: calc.quantity,
+        billed: quantity,
+      });
+    }
+    const exponent = currencyExponentOf(b.currency) as number;
+    const effectiveRate = rate ?? RATE_ONE;
+    let fit: LineRoundingMode | undefined;
+    let expectedMinor = 0n;
+    for (let i = 0; i < this.#accepted.length; i++) {
+      const rounding = this.#accepted[i] as LineRoundingMode;
+      const m = lineMinor(checked, quantity, exponent, effectiveRate, rounding).totalMinor;
+      if (i === 0) expectedMinor = m;
+      if (m === BigInt(subtotal.minor)) {
+        fit = rounding;
+        break;
+      }
+    }
+    total.expected += expectedMinor;
+    if (fit === undefined) {
+      this.#findings.push({
+        ...place,
+        code: 'amount_differs',
+        expected: { currency: b.currency, minor: Number(expectedMinor) },
+        billed: subtotal,
+        difference: { currency: b.currency, minor: subtotal.minor - Number(expectedMinor) },
+        reading: readingOfRounding(this.#o.rounding) ?? null,
+      });
+    } else if (fit !== this.#accepted[0]) {
+      const reading = readingOfRounding(fit);
+      if (reading !== undefined)
+        this.#other.push({
+          line: b.line,
+          subscriptionId: place.subscriptionId,
+          chargeType: b.chargeType,
+          reading,
+        });
+    }
+  }
+
+  #subtotalOf(b: BilledLine): SignedMoney | undefined {
+    if (b.subtotal === null || b.currency === null) return undefined;
+    const d = readDecimal(b.subtotal);
+    const exponent = currencyExponentOf(b.currency);
+    if (d === undefined || exponent === undefined || d.scale > exponent) {
+      // "94.200" has more digits than cents but is a whole number of them.
+      if (d === undefined || exponent === undefined) return undefined;
+      const drop = 10n ** BigInt(d.scale - exponent);
+      if (d.units % drop !== 0n) return undefined;
+      return { currency: b.currency, minor: Number(d.units / drop) };
+    }
+    const minor = d.units * 10n ** BigInt(exponent - d.scale);
+    return Number.isSafeInteger(Number(minor))
+      ? { currency: b.currency, minor: Number(minor) }
+      : undefined;
+  }
+
+  /** The outcome, once every line is read: the expected lines nobody billed added. */
+  finish(): Reconciliation {
+    const periods = [...this.#periods].sort();
+    let rules: readonly RuleRef[] = [];
+    for (const entry of this.#entries) {
+      for (const period of periods) {
+        const group = this.#slots(entry, period);
+        if (rules.length === 0) rules = group.computed.rules;
+        for (const s of group.slots) {
+          if (s.matched !== undefined) continue;
+          const c = s.calc;
+          const currency = group.computed.currency;
+          const minor = lineMinor(
+            c,
+            c.quantity,
+            group.computed.exponent,
+            RATE_ONE,
+            this.#o.rounding,
+          ).totalMinor;
+          this.#total(entry.customerId, currency, null).expected += minor;
+          const base = {
+            line: null,
+            subscriptionId: entry.id,
+            customerId: entry.customerId,
+            chargeType: c.chargeType,
+            period,
+            dates: { start: formatEpochDay(c.startDay), end: formatEpochDay(c.endDay) },
+            quantity: c.quantity,
+            expected: { currency, minor: Number(minor) },
+          };
+          this.#findings.push(
+            c.sign < 0 ? { code: 'refund_missing', ...base } : { code: 'missing_charge', ...base },
+          );
+        }
+      }
+    }
+    const totals: ReconciliationTotal[] = [];
+    for (const t of this.#totals.values()) {
+      let taxInclusiveMarket = false;
+      if (t.country !== null) {
+        try {
+          taxInclusiveMarket = pricesIncludeTax(t.country);
+        } catch (e) {
+          if (!isCspRuleError(e)) throw e;
+        }
+      }
+      totals.push({
+        customerId: t.customerId,
+        currency: t.currency,
+        expected: { currency: t.currency, minor: Number(t.expected) },
+        billed: { currency: t.currency, minor: Number(t.billed) },
+        difference: { currency: t.currency, minor: Number(t.billed - t.expected) },
+        notModelled: { currency: t.currency, minor: Number(t.notModelled) },
+        taxInclusiveMarket,
+      });
+    }
+    totals.sort((a, b) =>
+      (a.customerId ?? '') < (b.customerId ?? '')
+        ? -1
+        : (a.customerId ?? '') > (b.customerId ?? '')
+          ? 1
+          : a.currency < b.currency
+            ? -1
+            : a.currency > b.currency
+              ? 1
+              : 0,
+    );
+    return {
+      lines: this.#lines,
+      matched: this.#matched,
+      periods,
+      findings: this.#findings,
+      ok: this.#findings.every((f) => f.code === 'not_modelled'),
+      otherReadings: this.#other,
+      totals,
+      rounding: { ...this.#o.rounding, reading: readingOfRounding(this.#o.rounding) ?? null },
+      rules,
+    };
+  }
+}
+
+function sameDecimal(a: ScaledDecimal, b: ScaledDecimal): boolean {
+  if (a.scale === b.scale) return a.units === b.units;
+  return a.scale < b.scale
+    ? a.units * 10n ** BigInt(b.scale - a.scale) === b.units
+    : b.units * 10n ** BigInt(a.scale - b.scale) === a.units;
+}
+
+/**
+ * Reconciles the lines of Microsoft's reconciliation data against what a
+ * portfolio's purchases and histories give, line by line: each billed line
+ * is matched to an expected line (same subscription, charge type, direction
+ * and start day) and its dates, unit price, quantity and subtotal checked;
+ * expected lines nobody billed are reported at the end. Amounts are compared
+ * before tax (`Subtotal`), in the billing currency (after `PCToBCExchangeRate`);
+ * a subtotal that fits a documented rounding reading other than the default
+ * matches, and `otherReadings` says which. Lines of products this version
+ * does not model (Azure usage, marketplace) are `not_modelled`, never wrong;
+ * a line that cannot be read is `malformed_line` and the rest is still read.
+ *
+ * @param lines - The file's records (see {@link ReconciliationInput}).
+ * @param purchases - The portfolio: `{ purchase, history?, customerId? }` each.
+ * @param options - `{ period?, rounding?, cycleDays?, billingPlanChangeProration? }`.
+ * @returns `{ lines, matched, periods, findings, ok, otherReadings, totals, rounding, rules }`.
+ * @throws {@link core!CspRuleError} for a malformed purchase, history or option
+ *   (the field names the purchase, e.g. `purchases[3].purchase.unitPrice`).
+ * @example
+ * ```ts
+ * import { reconcile } from 'csp-software-rules/reconciliation';
+ *
+ * const purchases = [{ customerId: 'c1', purchase: { kind: 'subscription', id: 's1', purchasedAt: '2021-07-15T09:00:00Z', term: 'P1M', billingFrequency: 'monthly', quantity: 10, unitPrice: '10.08', currency: 'EUR' }, history: [{ type: 'cancel', at: '2021-07-17T10:00:00Z' }] }] as const;
+ * const file = [
+ *   { CustomerId: 'c1', SubscriptionId: 's1', ChargeType: 'new', ChargeStartDate: '7/15/2021', ChargeEndDate: '8/14/2021', UnitPrice: '10.08', BillableQuantity: '10', Subtotal: '100.80', Currency: 'EUR' },
+ *   { CustomerId: 'c1', SubscriptionId: 's1', ChargeType: 'cancelImmediate', ChargeStartDate: '7/17/2021', ChargeEndDate: '8/14/2021', UnitPrice: '10.08', BillableQuantity: '10', Subtotal: '-94.20', Currency: 'EUR' },
+ * ];
+ * const r = reconcile(file, purchases);
+ * r.ok; // => true
+ * r.totals[0]?.billed; // => { currency: 'EUR', minor: 660 }
+ * reconcile(file.slice(0, 1), purchases).findings.map((f) => f.code); // => ['refund_missing']
+ * ```
+ * @category Reconciliation
+ */
+export function reconcile(
+  lines: Iterable<ReconciliationInput>,
+  purchases: Iterable<ReconciledPurchase>,
+  options?: ReconcileOptions,
+): Reconciliation {
+  const r = new Reconciler(purchases, options);
+  let i = 0;
+  for (const item of lines) r.add(item, ++i);
+  return r.finish();
+}
+
+/**
+ * {@link reconcile} for lines that arrive as an async iterable (a file
+ * streamed by `readReconciliationFile` of `csp-software-rules/files`, a
+ * paged API): one line in memory at a time, besides the expected lines.
+ *
+ * @param lines - The file's records, sync or async.
+ * @param purchases - The portfolio.
+ * @param options - As for {@link reconcile}.
+ * @returns A promise of the same {@link Reconciliation}.
+ * @throws {@link core!CspRuleError} as {@link reconcile} (the promise rejects).
+ * @example
+ * ```ts
+ * import { reconcileAsync } from 'csp-software-rules/reconciliation';
+ *
+ * async function* lines() {
+ *   yield { SubscriptionId: 'x', ChargeType: 'new', MeterDescription: 'Compute hours', Subtotal: '1.00', Currency: 'EUR' };
+ * }
+ * const r = await reconcileAsync(lines(), []);
+ * r.findings[0]?.code; // => 'not_modelled'
+ * ```
+ * @category Reconciliation
+ */
+export async function reconcileAsync(
+  lines: AsyncIterable<ReconciliationInput> | Iterable<ReconciliationInput>,
+  purchases: Iterable<ReconciledPurchase>,
+  options?: ReconcileOptions,
+): Promise<Reconciliation> {
+  const r = new Reconciler(purchases, options);
+  let i = 0;
+  for await (const item of lines) r.add(item, ++i);
+  return r.finish();
+}
