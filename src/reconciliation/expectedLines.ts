@@ -756,8 +756,14 @@ export function formatLine(
  *   { kind: 'subscription', id: 'sub-1', purchasedAt: '2021-07-15T09:00:00Z', term: 'P1M', billingFrequency: 'monthly', quantity: 10, unitPrice: '10.08', currency: 'EUR' },
  *   { period: '2021-07', history: [{ type: 'cancel', at: '2021-07-17T10:00:00Z' }] },
  * );
- * r.lines.map((l) => [l.chargeType, l.chargeStartDate, l.chargeEndDate, l.effectiveUnitPrice, l.subtotal.minor]);
- * // => [['new', '2021-07-15', '2021-08-14', '10.08', 10080], ['cancelImmediate', '2021-07-17', '2021-08-14', '-9.42', -9420]]
+ * const [charge, refund] = r.lines;
+ * charge?.chargeType; // => 'new'
+ * charge?.chargeEndDate; // => '2021-08-14'
+ * charge?.subtotal.minor; // => 10080
+ * refund?.chargeType; // => 'cancelImmediate'
+ * refund?.chargeStartDate; // => '2021-07-17'
+ * refund?.effectiveUnitPrice; // => '-9.42'
+ * refund?.subtotal.minor; // => -9420
  * ```
  * @category Reconciliation
  */

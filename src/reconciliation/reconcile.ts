@@ -423,7 +423,9 @@ export class Reconciler {
 
     let group: { computed: ComputedLines; slots: Slot[] };
     group = this.#slots(entry, period);
-    const sign = subtotal.minor < 0 ? -1 : 1;
+    // A zero amount (a credit of 0.00 for a cheap licence and one day) has
+    // no direction of its own: it may match a charge or a credit.
+    const sign = subtotal.minor < 0 ? -1 : subtotal.minor > 0 ? 1 : 0;
     const total = this.#total(b.customerId ?? entry.customerId, b.currency, b.customerCountry);
     total.billed += BigInt(subtotal.minor);
     const place = {
@@ -439,7 +441,12 @@ export class Reconciler {
     let slot: Slot | undefined;
     let fallback: Slot | undefined;
     for (const s of group.slots) {
-      if (s.matched !== undefined || s.calc.chargeType !== type || s.calc.sign !== sign) continue;
+      if (
+        s.matched !== undefined ||
+        s.calc.chargeType !== type ||
+        (sign !== 0 && s.calc.sign !== sign)
+      )
+        continue;
       if (s.calc.startDay === start) {
         if (s.calc.quantity === quantity) {
           slot = s;
@@ -454,7 +461,7 @@ export class Reconciler {
         (s) =>
           s.matched !== undefined &&
           s.calc.chargeType === type &&
-          s.calc.sign === sign &&
+          (sign === 0 || s.calc.sign === sign) &&
           s.matched.subtotal === b.subtotal &&
           s.matched.chargeStartDate !== null &&
           readDay(s.matched.chargeStartDate) === start &&

@@ -8,6 +8,7 @@ import * as core from '../../src/core/index.js';
 import * as explain from '../../src/explain/index.js';
 import { IT_MESSAGES } from '../../src/explain/it/index.js';
 import * as lifecycle from '../../src/lifecycle/index.js';
+import * as reconciliation from '../../src/reconciliation/index.js';
 import * as refunds from '../../src/refunds/index.js';
 
 const instants = [
@@ -65,6 +66,30 @@ export function fingerprint(): unknown {
       ),
       refunds.invoiceFor(i),
     ]),
+    reconciliation: instants.map((i) => {
+      const history = [
+        { type: 'setQuantity', at: i, quantity: 5 },
+        { type: 'cancel', at: new Date(Date.parse(core.parseInstant(i).toISOString()) + 86_400_000) },
+      ] as const;
+      const purchase = { ...subscription, id: 's1', purchasedAt: i };
+      const lines = reconciliation.expectedLines(purchase, { history });
+      return [
+        lines,
+        reconciliation.reconcile(
+          lines.lines.map((l) => ({
+            SubscriptionId: 's1',
+            ChargeType: l.chargeType,
+            ChargeStartDate: l.chargeStartDate,
+            ChargeEndDate: l.chargeEndDate,
+            UnitPrice: l.unitPrice,
+            BillableQuantity: String(l.billableQuantity),
+            Subtotal: String(l.subtotal.minor / 100),
+            Currency: 'EUR',
+          })),
+          [{ purchase, history }],
+        ),
+      ];
+    }),
     activation: activation.planMakMigration(
       instants.map((i, n) => ({ id: `d${n}`, lastRenewalAt: i })),
       { asOf: '2024-06-01T00:00:00Z', capacityPerDay: 1, kmsHostRetiredAt: '2024-05-01T00:00:00Z' },
