@@ -30,7 +30,10 @@ import {
   knownMarkets,
   taxInclusivePricing,
 } from '../../src/markets/index.js';
+import { expectedLines, reconcile } from '../../src/reconciliation/index.js';
 import { LOCALES } from '../support/locales.js';
+import { fileOf, usageRecord } from '../support/reconciliation.js';
+import { portfolioArb } from '../support/reconciliationArbs.js';
 import { expectSameInEveryTimeZone } from '../support/tz.js';
 
 const D = 86_400_000;
@@ -299,6 +302,89 @@ describe('explaining real decisions (property)', () => {
         // Four devices lapsing tomorrow, one activation a day: two cannot be saved.
         examples: [[Array(4).fill({ renewal: -179, mak: undefined }), 1, undefined]],
       },
+    );
+  });
+
+  it('reconciliation: refused events and the findings of perturbed files', () => {
+    const perturbations = [
+      'drop',
+      'cent',
+      'price',
+      'quantity',
+      'dates',
+      'duplicate',
+      'after',
+      'credit',
+      'charge',
+      'stranger',
+      'tenant',
+      'usage',
+      'malformed',
+    ] as const;
+    fc.assert(
+      fc.property(
+        portfolioArb(3),
+        fc.boolean(),
+        fc.array(fc.tuple(fc.constantFrom(...perturbations), fc.nat()), { maxLength: 4 }),
+        (portfolio, early, changes) => {
+          if (early) {
+            const first = portfolio[0] as (typeof portfolio)[number];
+            const before = iso(Date.parse(String(first.purchase.purchasedAt)) - D);
+            portfolio[0] = {
+              ...first,
+              history: [{ type: 'cancel', at: before }, ...(first.history ?? [])],
+            };
+          }
+          const reasons: ReasonBase[] = [];
+          for (const p of portfolio)
+            for (const r of expectedLines(p.purchase, { history: p.history ?? [] }).refused)
+              reasons.push(...r.reasons);
+          const { records } = fileOf(portfolio);
+          for (const [change, n] of changes) {
+            if (records.length === 0) break;
+            const i = n % records.length;
+            const r = records[i] as Record<string, string>;
+            const copy = { ...r };
+            if (change === 'drop') records.splice(i, 1);
+            else if (change === 'cent')
+              r['Subtotal'] = String(r['Subtotal']).replace(/\d$/, (d) =>
+                String((Number(d) + 1) % 10),
+              );
+            else if (change === 'price') r['UnitPrice'] = '999.99';
+            else if (change === 'quantity')
+              r['BillableQuantity'] = String(Number(r['BillableQuantity']) + 1);
+            else if (change === 'dates') r['ChargeEndDate'] = '12/31/2031';
+            else if (change === 'duplicate') records.push(copy);
+            else if (change === 'after')
+              records.push({
+                ...copy,
+                ChargeType: 'cycleCharge',
+                ChargeStartDate: '12/1/2031',
+                ChargeEndDate: '12/31/2031',
+                Subtotal: '1.00',
+              });
+            else if (change === 'credit')
+              records.push({ ...copy, ChargeType: 'cancelImmediate', Subtotal: '-1.00' });
+            else if (change === 'charge')
+              records.push({ ...copy, ChargeType: 'renew', Subtotal: '1.00' });
+            else if (change === 'stranger') records.push({ ...copy, SubscriptionId: 'stranger' });
+            else if (change === 'tenant') r['CustomerId'] = 'another-tenant';
+            else if (change === 'usage') records.push(usageRecord('tenant-0', 'azure'));
+            else records.push({ ...copy, ChargeStartDate: '2/30/2021' });
+          }
+          const result = reconcile(records, portfolio);
+          for (const locale of LOCALES) {
+            for (const item of [...reasons, ...result.findings]) {
+              const e = explainReason(item, { locale });
+              seen.add(e.code);
+              expect(e.known, `${e.code} has a ${locale.locale} message`).toBe(true);
+              expect(e.text, e.text).not.toMatch(BAD);
+              expect(e.text).toMatch(/^\S.*\.$/);
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 

@@ -279,8 +279,18 @@ describe('expectedLines: upgrade, billing plan, prepaid and installments', () =>
     expect(all[0]?.chargeType).toBe('new');
     expect(all.slice(1).every((l) => l.chargeType === 'cycleCharge')).toBe(true);
     expect(all.map((l) => l.period)).toEqual([
-      '2021-07', '2021-08', '2021-09', '2021-10', '2021-11', '2021-12',
-      '2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06',
+      '2021-07',
+      '2021-08',
+      '2021-09',
+      '2021-10',
+      '2021-11',
+      '2021-12',
+      '2022-01',
+      '2022-02',
+      '2022-03',
+      '2022-04',
+      '2022-05',
+      '2022-06',
     ]);
     expect(rows(expectedLines(annualTermMonthly, { period: '2021-09' }).lines)).toEqual([
       ['cycleCharge', '2021-09-15', '2021-10-14', '10.08', '10.08', 10, 10080],
@@ -291,7 +301,10 @@ describe('expectedLines: upgrade, billing plan, prepaid and installments', () =>
     expect(
       lines(
         { ...monthly, autoRenew: true },
-        { period: '2021-08', history: [{ type: 'renew', at: '2021-08-15T00:00:00Z', unitPrice: '11.00' }] },
+        {
+          period: '2021-08',
+          history: [{ type: 'renew', at: '2021-08-15T00:00:00Z', unitPrice: '11.00' }],
+        },
       ),
     ).toEqual([['renew', '2021-08-15', '2021-09-14', '11.00', '11.00', 10, 11000]]);
   });
@@ -299,8 +312,13 @@ describe('expectedLines: upgrade, billing plan, prepaid and installments', () =>
 
 describe('expectedLines: month-end cycles', () => {
   it('bought on January 31: each cycle ends the day before the next month’s anniversary', () => {
-    const all = expectedLines({ ...annualTermMonthly, purchasedAt: '2021-01-31T10:00:00Z' }, {}).lines;
-    expect(all.slice(0, 4).map((l) => [l.chargeStartDate, l.chargeEndDate, l.proration?.cycle])).toEqual([
+    const all = expectedLines(
+      { ...annualTermMonthly, purchasedAt: '2021-01-31T10:00:00Z' },
+      {},
+    ).lines;
+    expect(
+      all.slice(0, 4).map((l) => [l.chargeStartDate, l.chargeEndDate, l.proration?.cycle]),
+    ).toEqual([
       ['2021-01-31', '2021-02-27', 28],
       ['2021-02-28', '2021-03-30', 31],
       ['2021-03-31', '2021-04-29', 30],
@@ -316,7 +334,15 @@ describe('expectedLines: month-end cycles', () => {
       { history: [{ type: 'cancel', at: at('2021-02-03') }] },
     );
     // 10.08 / 28 × 25 = 9.00
-    expect(rows(r.lines)[1]).toEqual(['cancelImmediate', '2021-02-03', '2021-02-27', '10.08', '-9.00', 10, -9000]);
+    expect(rows(r.lines)[1]).toEqual([
+      'cancelImmediate',
+      '2021-02-03',
+      '2021-02-27',
+      '10.08',
+      '-9.00',
+      10,
+      -9000,
+    ]);
     expect(r.lines[1]?.period).toBe('2021-02');
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { currencyExponent } from '../../src/core/index.js';
 import type { ExpectedLine, ReconciledPurchase } from '../../src/reconciliation/index.js';
 import { expectedLines, reconcile } from '../../src/reconciliation/index.js';
-import { decimalText, recordOf } from '../support/reconciliation.js';
+import { decimalText, fileOf } from '../support/reconciliation.js';
 import { portfolioArb, reconciledPurchaseArb } from '../support/reconciliationArbs.js';
 
 const DAY = 86_400_000;
@@ -24,7 +24,11 @@ function decimal(text: string): [bigint, number] {
  * (the last accepted seat change on or before it; none from an accepted
  * cancellation day on), times the price, over the cycle's days.
  */
-function exactSeatDaysCost(p: ReconciledPurchase, lines: readonly ExpectedLine[], refused: Set<number>) {
+function exactSeatDaysCost(
+  p: ReconciledPurchase,
+  lines: readonly ExpectedLine[],
+  refused: Set<number>,
+) {
   const purchase = p.purchase as { unitPrice: string; quantity: number; currency: string };
   const exponent = currencyExponent(purchase.currency);
   const [units, scale] = decimal(purchase.unitPrice);
@@ -41,7 +45,8 @@ function exactSeatDaysCost(p: ReconciledPurchase, lines: readonly ExpectedLine[]
   let num = 0n;
   let den = 1n;
   for (const l of lines) {
-    if (l.chargeType !== 'new' && l.chargeType !== 'cycleCharge' && l.chargeType !== 'renew') continue;
+    if (l.chargeType !== 'new' && l.chargeType !== 'cycleCharge' && l.chargeType !== 'renew')
+      continue;
     const from = dayOf(l.chargeStartDate);
     const to = dayOf(l.chargeEndDate);
     let seatDays = 0n;
@@ -62,7 +67,11 @@ describe('expected lines (properties)', () => {
     fc.assert(
       fc.property(reconciledPurchaseArb('s', { ...seatsOnly, perpetual: false }), (p) => {
         for (const rounding of ['truncate_line_total', 'truncate_unit_price'] as const) {
-          const r = expectedLines(p.purchase, { history: p.history ?? [], rounding, billingPlanChangeProration: 'days' });
+          const r = expectedLines(p.purchase, {
+            history: p.history ?? [],
+            rounding,
+            billingPlanChangeProration: 'days',
+          });
           const refused = new Set(r.refused.map((x) => x.index));
           const { num, den } = exactSeatDaysCost(p, r.lines, refused);
           const total = r.lines.reduce((s, l) => s + BigInt(l.subtotal.minor), 0n);
@@ -86,7 +95,10 @@ describe('expected lines (properties)', () => {
         fc.integer({ min: 0, max: 6 * DAY }),
         fc.integer({ min: 1, max: 10 }),
         (p, offset, k) => {
-          const purchase = { ...p.purchase, productType: 'license_based' } as typeof p.purchase & { quantity: number; unitPrice: string };
+          const purchase = { ...p.purchase, productType: 'license_based' } as typeof p.purchase & {
+            quantity: number;
+            unitPrice: string;
+          };
           const at = new Date(Date.parse(String(purchase.purchasedAt)) + offset).toISOString();
           const base = expectedLines(purchase, {}).lines;
           const sum = (ls: readonly ExpectedLine[]) => ls.reduce((s, l) => s + l.subtotal.minor, 0);
@@ -101,7 +113,9 @@ describe('expected lines (properties)', () => {
           expect(addRemove.lines).toHaveLength(base.length + 4);
           expect(sum(addRemove.lines)).toBe(sum(base));
           // A conversion to the same price.
-          const convert = expectedLines(purchase, { history: [{ type: 'convert', at, unitPrice: purchase.unitPrice }] });
+          const convert = expectedLines(purchase, {
+            history: [{ type: 'convert', at, unitPrice: purchase.unitPrice }],
+          });
           expect(sum(convert.lines)).toBe(sum(base));
         },
       ),
@@ -117,40 +131,14 @@ describe('expected lines (properties)', () => {
           expect(l.period).toBe(l.chargeStartDate.slice(0, 7));
           expect(l.chargeEndDate >= l.chargeStartDate).toBe(true);
         }
-        expect(r.refused.length + new Set(r.lines.map((l) => l.event).filter((e) => e !== null)).size).toBeLessThanOrEqual(
-          (p.history ?? []).length + r.refused.length,
-        );
+        expect(
+          r.refused.length + new Set(r.lines.map((l) => l.event).filter((e) => e !== null)).size,
+        ).toBeLessThanOrEqual((p.history ?? []).length + r.refused.length);
       }),
       { numRuns: 300 },
     );
   });
 });
-
-/**
- * The file Microsoft would send: every expected line of every period any
- * line falls on (a subscription that renews is billed in each of them).
- */
-function fileOf(portfolio: readonly ReconciledPurchase[]) {
-  const periods = new Set<string>();
-  for (const p of portfolio)
-    for (const l of expectedLines(p.purchase, { history: p.history ?? [] }).lines) periods.add(l.period);
-  const records: Record<string, string>[] = [];
-  const lines: { line: ExpectedLine; other: ExpectedLine; p: ReconciledPurchase }[] = [];
-  for (const period of [...periods].sort()) {
-    for (const p of portfolio) {
-      const history = p.history ?? [];
-      const r = expectedLines(p.purchase, { period, history }).lines.filter((l) => l.period === period);
-      const other = expectedLines(p.purchase, { period, history, rounding: 'truncate_line_total' }).lines.filter(
-        (l) => l.period === period,
-      );
-      r.forEach((line, i) => {
-        records.push(recordOf(line, { customerId: p.customerId ?? '', dates: i % 2 ? 'iso' : 'us' }));
-        lines.push({ line, other: other[i] as ExpectedLine, p });
-      });
-    }
-  }
-  return { records, lines };
-}
 
 describe('reconciliation (properties)', () => {
   it('a file generated from the expected lines has no finding', () => {
@@ -179,7 +167,8 @@ describe('reconciliation (properties)', () => {
         const direction = line.effectiveUnitPrice.startsWith('-') ? -1 : 1;
         const wrongWay = (m: number) => Math.sign(m) !== 0 && Math.sign(m) !== direction;
         let minor = line.subtotal.minor + (up ? 1 : -1);
-        if (minor === other.subtotal.minor || wrongWay(minor)) minor = line.subtotal.minor + (up ? -1 : 1);
+        if (minor === other.subtotal.minor || wrongWay(minor))
+          minor = line.subtotal.minor + (up ? -1 : 1);
         fc.pre(!wrongWay(minor));
         fc.pre(minor !== other.subtotal.minor);
         const record = records[i] as Record<string, string>;

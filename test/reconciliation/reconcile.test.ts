@@ -40,7 +40,10 @@ const seats: ReconciledPurchase = {
 };
 const portfolio = [faq, seats];
 
-function fileFor(purchases: readonly ReconciledPurchase[], period = '2021-07'): ReconciliationRecord[] {
+function fileFor(
+  purchases: readonly ReconciledPurchase[],
+  period = '2021-07',
+): ReconciliationRecord[] {
   const out: ReconciliationRecord[] = [];
   for (const p of purchases) {
     const r = expectedLines(p.purchase, { period, history: p.history ?? [] });
@@ -100,7 +103,12 @@ describe('reconcile: a file the rules predict', () => {
     const r = reconcile(file, [faq]);
     expect(r.findings).toEqual([]);
     expect(r.otherReadings).toEqual([
-      { line: 2, subscriptionId: 'sub-faq', chargeType: 'cancelImmediate', reading: 'truncate_line_total' },
+      {
+        line: 2,
+        subscriptionId: 'sub-faq',
+        chargeType: 'cancelImmediate',
+        reading: 'truncate_line_total',
+      },
     ]);
     // With that reading as the default, the other line is the one "other".
     const flipped = reconcile(fileFor([faq]), [faq], { rounding: 'truncate_line_total' });
@@ -109,18 +117,32 @@ describe('reconcile: a file the rules predict', () => {
   });
 
   it('a usage line (Azure) is not modelled, never wrong, and totalled apart', () => {
-    const r = reconcile([...fileFor([faq]), usageRecord(CUSTOMER, 'azure-1'), usageRecord(CUSTOMER, 'azure-1')], [faq]);
+    const r = reconcile(
+      [...fileFor([faq]), usageRecord(CUSTOMER, 'azure-1'), usageRecord(CUSTOMER, 'azure-1')],
+      [faq],
+    );
     expect(codes(r)).toEqual(['not_modelled']);
-    expect(r.findings[0]).toMatchObject({ line: 3, cause: 'product', lines: 2, subscriptionId: 'azure-1' });
+    expect(r.findings[0]).toMatchObject({
+      line: 3,
+      cause: 'product',
+      lines: 2,
+      subscriptionId: 'azure-1',
+    });
     expect(r.ok).toBe(true);
     expect(r.totals[0]?.notModelled).toEqual({ currency: 'EUR', minor: 4642 });
   });
 
   it('a charge type this version does not model is not modelled either', () => {
     const file = fileFor([faq]);
-    file.push({ ...(file[0] as ReconciliationRecord), ChargeType: 'customerCredit', Subtotal: '-5.00' });
+    file.push({
+      ...(file[0] as ReconciliationRecord),
+      ChargeType: 'customerCredit',
+      Subtotal: '-5.00',
+    });
     const r = reconcile(file, [faq]);
-    expect(r.findings).toMatchObject([{ code: 'not_modelled', cause: 'charge_type', chargeType: 'customerCredit' }]);
+    expect(r.findings).toMatchObject([
+      { code: 'not_modelled', cause: 'charge_type', chargeType: 'customerCredit' },
+    ]);
   });
 });
 
@@ -166,7 +188,9 @@ describe('reconcile: one perturbation, one finding', () => {
 
   it('quantity_differs', () => {
     const r = edit(2, { BillableQuantity: '5', Quantity: '5', Subtotal: '100.00' });
-    expect(r.findings).toMatchObject([{ code: 'quantity_differs', line: 3, expected: 4, billed: 5 }]);
+    expect(r.findings).toMatchObject([
+      { code: 'quantity_differs', line: 3, expected: 4, billed: 5 },
+    ]);
   });
 
   it('dates_differ', () => {
@@ -199,9 +223,19 @@ describe('reconcile: one perturbation, one finding', () => {
   });
 
   it('missing_charge: a cycle charge nobody billed', () => {
-    const r = reconcile(base().filter((l) => l.ChargeType !== 'cycleCharge'), portfolio, { period: '2021-07' });
+    const r = reconcile(
+      base().filter((l) => l.ChargeType !== 'cycleCharge'),
+      portfolio,
+      { period: '2021-07' },
+    );
     expect(r.findings).toMatchObject([
-      { code: 'missing_charge', subscriptionId: 'sub-seats', chargeType: 'cycleCharge', quantity: 4, expected: { minor: 8000 } },
+      {
+        code: 'missing_charge',
+        subscriptionId: 'sub-seats',
+        chargeType: 'cycleCharge',
+        quantity: 4,
+        expected: { minor: 8000 },
+      },
     ]);
   });
 
@@ -209,7 +243,9 @@ describe('reconcile: one perturbation, one finding', () => {
     const file = base();
     file.push({ ...(file[0] as ReconciliationRecord) });
     const r = reconcile(file, portfolio, { period: '2021-07' });
-    expect(r.findings).toMatchObject([{ code: 'duplicate_line', line: 8, duplicateOf: 1, billed: { minor: 10080 } }]);
+    expect(r.findings).toMatchObject([
+      { code: 'duplicate_line', line: 8, duplicateOf: 1, billed: { minor: 10080 } },
+    ]);
   });
 
   it('billed_after_cancellation: a charge starting after the cancellation', () => {
@@ -222,15 +258,26 @@ describe('reconcile: one perturbation, one finding', () => {
     });
     const r = reconcile(file, portfolio, { period: '2021-07' });
     expect(r.findings).toMatchObject([
-      { code: 'billed_after_cancellation', line: 8, cancelledOn: '2021-07-17', dates: { start: '2021-07-20', end: '2021-08-19' } },
+      {
+        code: 'billed_after_cancellation',
+        line: 8,
+        cancelledOn: '2021-07-17',
+        dates: { start: '2021-07-20', end: '2021-08-19' },
+      },
     ]);
   });
 
   it('refund_not_due: a credit the rules do not give', () => {
     const file = base();
-    file.push({ ...(file[2] as ReconciliationRecord), ChargeType: 'cancelImmediate', Subtotal: '-10.00' });
+    file.push({
+      ...(file[2] as ReconciliationRecord),
+      ChargeType: 'cancelImmediate',
+      Subtotal: '-10.00',
+    });
     const r = reconcile(file, portfolio, { period: '2021-07' });
-    expect(r.findings).toMatchObject([{ code: 'refund_not_due', line: 8, subscriptionId: 'sub-seats', billed: { minor: -1000 } }]);
+    expect(r.findings).toMatchObject([
+      { code: 'refund_not_due', line: 8, subscriptionId: 'sub-seats', billed: { minor: -1000 } },
+    ]);
   });
 
   it('unexpected_charge: a charge the rules do not give', () => {
@@ -245,21 +292,37 @@ describe('reconcile: one perturbation, one finding', () => {
     file.push({ ...(file[0] as ReconciliationRecord), SubscriptionId: 'sub-stranger' });
     const r = reconcile(file, portfolio, { period: '2021-07' });
     expect(r.findings).toMatchObject([
-      { code: 'unknown_subscription', line: 8, subscriptionId: 'sub-stranger', portfolioCustomerId: null, billed: { minor: 10080 } },
+      {
+        code: 'unknown_subscription',
+        line: 8,
+        subscriptionId: 'sub-stranger',
+        portfolioCustomerId: null,
+        billed: { minor: 10080 },
+      },
     ]);
   });
 
   it('unknown_subscription: a known subscription billed to another customer', () => {
     const r = edit(0, { CustomerId: 'another-tenant' });
     expect(r.findings).toMatchObject([
-      { code: 'unknown_subscription', line: 1, customerId: 'another-tenant', portfolioCustomerId: CUSTOMER },
+      {
+        code: 'unknown_subscription',
+        line: 1,
+        customerId: 'another-tenant',
+        portfolioCustomerId: CUSTOMER,
+      },
       { code: 'missing_charge', subscriptionId: 'sub-faq', chargeType: 'new' },
     ]);
   });
 
   it('malformed_line: its line number and attribute, and the rest is still read', () => {
     const file: unknown[] = base();
-    file.splice(1, 0, { ...(file[0] as ReconciliationRecord), ChargeStartDate: '31/31/2021' }, 'not a record');
+    file.splice(
+      1,
+      0,
+      { ...(file[0] as ReconciliationRecord), ChargeStartDate: '31/31/2021' },
+      'not a record',
+    );
     const r = reconcile(file as ReconciliationRecord[], portfolio, { period: '2021-07' });
     expect(r.findings).toMatchObject([
       { code: 'malformed_line', line: 2, field: 'ChargeStartDate', problem: 'not a date' },
@@ -306,7 +369,10 @@ describe('reconcile: currencies and dates as Microsoft writes them', () => {
     // Priced in USD at 10.00; billed in EUR at 0.9 EUR per USD. The rate
     // applies to the exact effective unit price, then the reading truncates:
     // −10.00 / 31 × 29 × 0.9 = −8.419… → −8.41 × 10.
-    const usd: ReconciledPurchase = { ...faq, purchase: { ...faq.purchase, unitPrice: '10.00', currency: 'USD' } };
+    const usd: ReconciledPurchase = {
+      ...faq,
+      purchase: { ...faq.purchase, unitPrice: '10.00', currency: 'USD' },
+    };
     const lines = expectedLines(usd.purchase, { history: usd.history ?? [] }).lines;
     expect(lines.map((l) => l.subtotal.minor)).toEqual([10000, -9350]);
     const file = lines.map((l) => ({
@@ -335,11 +401,19 @@ describe('reconcile: currencies and dates as Microsoft writes them', () => {
   it('a perpetual purchase matches by its id, else its order id', () => {
     const perpetual: ReconciledPurchase = {
       customerId: CUSTOMER,
-      purchase: { kind: 'perpetual', id: 'perp-1', orderId: 'ord-9', purchasedAt: '2021-07-15T09:00:00Z', quantity: 2, unitPrice: '250.00', currency: 'EUR' },
+      purchase: {
+        kind: 'perpetual',
+        id: 'perp-1',
+        orderId: 'ord-9',
+        purchasedAt: '2021-07-15T09:00:00Z',
+        quantity: 2,
+        unitPrice: '250.00',
+        currency: 'EUR',
+      },
       history: [{ type: 'cancel', at: '2021-07-30T10:00:00Z' }],
     };
-    const file = expectedLines(perpetual.purchase, { history: perpetual.history ?? [] }).lines.map((l) =>
-      ({ ...recordOf(l, { customerId: CUSTOMER, orderId: 'ord-9' }), SubscriptionId: '' }),
+    const file = expectedLines(perpetual.purchase, { history: perpetual.history ?? [] }).lines.map(
+      (l) => ({ ...recordOf(l, { customerId: CUSTOMER, orderId: 'ord-9' }), SubscriptionId: '' }),
     );
     const r = reconcile(file, [perpetual]);
     expect(r.findings).toEqual([]);

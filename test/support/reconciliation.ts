@@ -3,7 +3,8 @@
 // and Graph do (every column of Graph's `full` attribute set, and a few more),
 // so the reader and the reconciler meet realistic input.
 import { currencyExponent } from '../../src/core/index.js';
-import type { ExpectedLine } from '../../src/reconciliation/index.js';
+import type { ExpectedLine, ReconciledPurchase } from '../../src/reconciliation/index.js';
+import { expectedLines } from '../../src/reconciliation/index.js';
 
 /** Graph's `full` attribute set (BRIEF §11), then a few columns Partner Center's CSV adds. */
 export const RECONCILIATION_COLUMNS = [
@@ -189,11 +190,45 @@ function csvField(v: string): string {
 /** Records as a Partner Center CSV (a header line, CRLF line ends, as the portal writes it). */
 export function toCsv(records: readonly Readonly<Record<string, string>>[]): string {
   const out = [RECONCILIATION_COLUMNS.join(',')];
-  for (const r of records) out.push(RECONCILIATION_COLUMNS.map((c) => csvField(r[c] ?? '')).join(','));
+  for (const r of records)
+    out.push(RECONCILIATION_COLUMNS.map((c) => csvField(r[c] ?? '')).join(','));
   return `${out.join('\r\n')}\r\n`;
 }
 
 /** Records as Graph's JSON lines (before gzip). */
 export function toJsonLines(records: readonly Readonly<Record<string, string>>[]): string {
   return `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
+}
+
+/**
+ * The file Microsoft would send: every expected line of every period any
+ * line falls on (a subscription that renews is billed in each of them).
+ */
+export function fileOf(portfolio: readonly ReconciledPurchase[]) {
+  const periods = new Set<string>();
+  for (const p of portfolio)
+    for (const l of expectedLines(p.purchase, { history: p.history ?? [] }).lines)
+      periods.add(l.period);
+  const records: Record<string, string>[] = [];
+  const lines: { line: ExpectedLine; other: ExpectedLine; p: ReconciledPurchase }[] = [];
+  for (const period of [...periods].sort()) {
+    for (const p of portfolio) {
+      const history = p.history ?? [];
+      const r = expectedLines(p.purchase, { period, history }).lines.filter(
+        (l) => l.period === period,
+      );
+      const other = expectedLines(p.purchase, {
+        period,
+        history,
+        rounding: 'truncate_line_total',
+      }).lines.filter((l) => l.period === period);
+      r.forEach((line, i) => {
+        records.push(
+          recordOf(line, { customerId: p.customerId ?? '', dates: i % 2 ? 'iso' : 'us' }),
+        );
+        lines.push({ line, other: other[i] as ExpectedLine, p });
+      });
+    }
+  }
+  return { records, lines };
 }

@@ -19,7 +19,10 @@ const plan = fc.constantFrom(
   { term: 'P1Y', billingFrequency: 'annual' },
   { term: 'P3Y', billingFrequency: 'annual' },
   { term: 'P3Y', billingFrequency: 'triennial' },
-) as fc.Arbitrary<{ term: 'P1M' | 'P1Y' | 'P3Y'; billingFrequency: 'monthly' | 'annual' | 'triennial' }>;
+) as fc.Arbitrary<{
+  term: 'P1M' | 'P1Y' | 'P3Y';
+  billingFrequency: 'monthly' | 'annual' | 'triennial';
+}>;
 
 export interface EventShape {
   /** Which event kinds to generate. */
@@ -89,7 +92,10 @@ export function reconciledPurchaseArb(
       productType: fc.constantFrom('software', 'license_based'),
       quantity: fc.integer({ min: 1, max: 30 }),
       // One purchase in eight is perpetual software, unless excluded.
-      perpetual: shape.perpetual === false ? fc.constant(false) : fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
+      perpetual:
+        shape.perpetual === false
+          ? fc.constant(false)
+          : fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
       priceIndex: fc.nat(),
       autoRenew: fc.boolean(),
     })
@@ -97,23 +103,33 @@ export function reconciledPurchaseArb(
       const prices = PRICES[p.currency];
       const unitPrice = prices[p.priceIndex % prices.length] as string;
       const purchasedAt = new Date(p.purchasedMs).toISOString();
-      const purchase: Purchase =
-        p.perpetual
-          ? { kind: 'perpetual', id, purchasedAt, quantity: p.quantity, unitPrice, currency: p.currency }
-          : {
-              kind: 'subscription',
-              id,
-              purchasedAt,
-              term: p.plan.term,
-              billingFrequency: p.plan.billingFrequency,
-              quantity: p.quantity,
-              unitPrice,
-              currency: p.currency,
-              productType: p.productType as 'software',
-              autoRenew: p.autoRenew,
-            };
+      const purchase: Purchase = p.perpetual
+        ? {
+            kind: 'perpetual',
+            id,
+            purchasedAt,
+            quantity: p.quantity,
+            unitPrice,
+            currency: p.currency,
+          }
+        : {
+            kind: 'subscription',
+            id,
+            purchasedAt,
+            term: p.plan.term,
+            billingFrequency: p.plan.billingFrequency,
+            quantity: p.quantity,
+            unitPrice,
+            currency: p.currency,
+            productType: p.productType as 'software',
+            autoRenew: p.autoRenew,
+          };
       return historyArb(p.purchasedMs, p.currency, shape).map(
-        (history): ReconciledPurchase => ({ purchase, history, customerId: `tenant-${id.length % 3}` }),
+        (history): ReconciledPurchase => ({
+          purchase,
+          history,
+          customerId: `tenant-${id.length % 3}`,
+        }),
       );
     });
 }
@@ -122,5 +138,11 @@ export function reconciledPurchaseArb(
 export function portfolioArb(max = 4, shape: EventShape = {}): fc.Arbitrary<ReconciledPurchase[]> {
   return fc
     .integer({ min: 1, max })
-    .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => reconciledPurchaseArb(`sub-${'x'.repeat(i)}${i}`, shape))));
+    .chain((n) =>
+      fc.tuple(
+        ...Array.from({ length: n }, (_, i) =>
+          reconciledPurchaseArb(`sub-${'x'.repeat(i)}${i}`, shape),
+        ),
+      ),
+    );
 }

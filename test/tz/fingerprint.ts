@@ -69,7 +69,10 @@ export function fingerprint(): unknown {
     reconciliation: instants.map((i) => {
       const history = [
         { type: 'setQuantity', at: i, quantity: 5 },
-        { type: 'cancel', at: new Date(Date.parse(core.parseInstant(i).toISOString()) + 86_400_000) },
+        {
+          type: 'cancel',
+          at: new Date(Date.parse(core.parseInstant(i).toISOString()) + 86_400_000),
+        },
       ] as const;
       const purchase = { ...subscription, id: 's1', purchasedAt: i };
       const lines = reconciliation.expectedLines(purchase, { history });
