@@ -1,20 +1,72 @@
 #!/usr/bin/env node
 /**
  * csp-software-rules report [file] [--as-of DATE] [--locale it|en] [--format table|json]
+ * csp-software-rules reconcile --subscriptions FILE --invoice FILE [--period YYYY-MM]
+ *                              [--format table|json|csv] [--locale it|en]
  *
- * The only code in the package that reads the clock, files and argv.
- * Without a file it reports on the sample portfolio shipped in examples/.
+ * The only code in the package that reads the clock, files and argv (with
+ * the ./files readers). Without a file, report uses the sample portfolio
+ * shipped in examples/.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isCspRuleError, parseInstant } from '../core/index.js';
+import { type CspRuleError, isCspRuleError, parseInstant } from '../core/index.js';
+import { type ReadItem, readReconciliationFile } from '../files/index.js';
+import {
+  type ReconciledPurchase,
+  type Reconciliation,
+  reconcileAsync,
+} from '../reconciliation/index.js';
 import { readPortfolio } from './portfolio.js';
+import {
+  customerNames,
+  portfolioPurchases,
+  renderReconciliationCsv,
+  renderReconciliationJson,
+  renderReconciliationText,
+} from './reconcile.js';
 import { renderJson, renderText } from './render.js';
 import { buildReport, type ReportLocale } from './report.js';
 
 const USAGE =
-  'usage: csp-software-rules report [file] [--as-of DATE] [--locale it|en] [--format table|json]';
+  'usage: csp-software-rules report [file] [--as-of DATE] [--locale it|en] [--format table|json]\n' +
+  '       csp-software-rules reconcile --subscriptions FILE --invoice FILE [--period YYYY-MM] [--format table|json|csv] [--locale it|en]';
+
+const RECONCILE_HELP = `usage: csp-software-rules reconcile --subscriptions FILE --invoice FILE [options]
+
+Checks every line of a Microsoft reconciliation file against the lines the
+rules give for your subscriptions and their histories.
+
+  --subscriptions FILE  the portfolio (JSON): customers with customerId (the
+                        tenant id), subscriptions and perpetual purchases,
+                        each with its unitPrice and an optional history
+  --invoice FILE        the reconciliation file: the Partner Center CSV or
+                        Graph's export (JSON lines), gzipped or not
+  --period YYYY-MM      the billing period the file is for (also reports the
+                        lines nobody billed in it)
+  --format FORMAT       table (default), json (every number) or csv (findings)
+  --locale LOCALE       en (default) or it
+
+Exit status: 0 every modelled line matches; 1 there are findings;
+2 the input cannot be used (a message says why).
+`;
+
+interface ReconcileArgs {
+  subscriptions: string | undefined;
+  invoice: string | undefined;
+  period: string | undefined;
+  locale: ReportLocale;
+  format: 'table' | 'json' | 'csv';
+}
+
+/** What the command may know of its terminal, for the progress line. */
+export interface RunOptions {
+  /** Whether stderr is a terminal (progress is shown only then). */
+  readonly stderrIsTTY?: boolean;
+  /** Milliseconds, for the lines-per-second figure. */
+  readonly clock?: () => number;
+}
 
 interface Args {
   file: string | undefined;
@@ -25,13 +77,11 @@ interface Args {
 
 class UsageError extends Error {}
 
-function parseArgs(argv: readonly string[]): Args {
-  const [command, ...rest] = argv;
-  if (command !== 'report')
-    throw new UsageError(
-      command === undefined ? 'missing command' : `unknown command "${command}"`,
-    );
-  const args: Args = { file: undefined, asOf: undefined, locale: 'en', format: 'table' };
+/** Walks `--flag value`, `--flag=value` and positional arguments. */
+function eachArg(
+  rest: readonly string[],
+  on: (flag: string, value: () => string, raw: string) => void,
+): void {
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
     const [flag, inline] =
@@ -43,12 +93,21 @@ function parseArgs(argv: readonly string[]): Args {
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    on(flag, value, a);
+  }
+}
+
+function localeArg(v: string): ReportLocale {
+  if (v !== 'en' && v !== 'it') throw new UsageError(`--locale must be en or it, not "${v}"`);
+  return v;
+}
+
+function parseArgs(rest: readonly string[]): Args {
+  const args: Args = { file: undefined, asOf: undefined, locale: 'en', format: 'table' };
+  eachArg(rest, (flag, value, a) => {
     if (flag === '--as-of') args.asOf = value();
-    else if (flag === '--locale') {
-      const v = value();
-      if (v !== 'en' && v !== 'it') throw new UsageError(`--locale must be en or it, not "${v}"`);
-      args.locale = v;
-    } else if (flag === '--format') {
+    else if (flag === '--locale') args.locale = localeArg(value());
+    else if (flag === '--format') {
       const v = value();
       if (v !== 'table' && v !== 'json')
         throw new UsageError(`--format must be table or json, not "${v}"`);
@@ -57,7 +116,40 @@ function parseArgs(argv: readonly string[]): Args {
     else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
     else if (args.file === undefined) args.file = a;
     else throw new UsageError(`unexpected argument "${a}"`);
-  }
+  });
+  return args;
+}
+
+class HelpRequest extends Error {}
+
+function parseReconcileArgs(rest: readonly string[]): ReconcileArgs {
+  const args: ReconcileArgs = {
+    subscriptions: undefined,
+    invoice: undefined,
+    period: undefined,
+    locale: 'en',
+    format: 'table',
+  };
+  eachArg(rest, (flag, value, a) => {
+    if (flag === '--subscriptions') args.subscriptions = value();
+    else if (flag === '--invoice') args.invoice = value();
+    else if (flag === '--period') {
+      const v = value();
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v))
+        throw new UsageError(`--period must be YYYY-MM, not "${v}"`);
+      args.period = v;
+    } else if (flag === '--locale') args.locale = localeArg(value());
+    else if (flag === '--format') {
+      const v = value();
+      if (v !== 'table' && v !== 'json' && v !== 'csv')
+        throw new UsageError(`--format must be table, json or csv, not "${v}"`);
+      args.format = v;
+    } else if (flag === '--help' || flag === '-h') throw new HelpRequest();
+    else if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+    else throw new UsageError(`unexpected argument "${a}"`);
+  });
+  if (args.subscriptions === undefined) throw new UsageError('--subscriptions is required');
+  if (args.invoice === undefined) throw new UsageError('--invoice is required');
   return args;
 }
 
@@ -68,16 +160,40 @@ function samplePath(): string {
   return join(here, '..', '..', 'examples', 'sample-portfolio.json');
 }
 
-/** Runs the command; returns the exit code. Output goes through the given writers. */
+/**
+ * Runs a command; returns the exit code (a promise of it for reconcile).
+ * Output goes through the given writers.
+ */
 export function run(
   argv: readonly string[],
   out: (s: string) => void,
   err: (s: string) => void,
   now: Date,
-): number {
+  options: RunOptions = {},
+): number | Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'reconcile') {
+    let args: ReconcileArgs;
+    try {
+      args = parseReconcileArgs(rest);
+    } catch (e) {
+      if (e instanceof HelpRequest) {
+        out(RECONCILE_HELP);
+        return 0;
+      }
+      if (!(e instanceof UsageError)) throw e;
+      err(`csp-software-rules: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    return reconcileCommand(args, out, err, options);
+  }
   let args: Args;
   try {
-    args = parseArgs(argv);
+    if (command !== 'report')
+      throw new UsageError(
+        command === undefined ? 'missing command' : `unknown command "${command}"`,
+      );
+    args = parseArgs(rest);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     err(`${e.message === '' ? '' : `csp-software-rules: ${e.message}\n`}${USAGE}\n`);
@@ -115,16 +231,116 @@ export function run(
   }
 }
 
+/** A file's text, or `undefined` after a one-line message. */
+function readText(file: string, err: (s: string) => void): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    err(
+      `csp-software-rules: ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`,
+    );
+    return undefined;
+  }
+}
+
+/** The rule error as one line: `file: field: message [code]`. */
+function errorLine(file: string, e: CspRuleError): string {
+  const message = e.message.replace(`${e.field}: `, '').replace(`${e.field}:`, '').trim();
+  return `csp-software-rules: ${file}: ${e.field}: ${message} [${e.code}]\n`;
+}
+
+async function reconcileCommand(
+  args: ReconcileArgs,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  options: RunOptions,
+): Promise<number> {
+  const portfolioFile = args.subscriptions as string;
+  const invoice = args.invoice as string;
+  const text = readText(portfolioFile, err);
+  if (text === undefined) return 2;
+  let purchases: ReconciledPurchase[];
+  let names: Map<string, string>;
+  try {
+    const portfolio = readPortfolio(JSON.parse(text));
+    purchases = portfolioPurchases(portfolio);
+    names = customerNames(portfolio);
+  } catch (e) {
+    if (e instanceof SyntaxError) {
+      err(`csp-software-rules: ${portfolioFile}: not valid JSON (${e.message})\n`);
+      return 2;
+    }
+    if (!isCspRuleError(e)) throw e;
+    err(errorLine(portfolioFile, e));
+    return 2;
+  }
+  const clock = options.clock ?? Date.now;
+  const started = clock();
+  let lines = 0;
+  let shown = started;
+  const progress = (final: boolean) => {
+    const seconds = Math.max((clock() - started) / 1000, 0.001);
+    const rate = Math.round(lines / seconds);
+    err(
+      `\r${lines.toLocaleString('en')} lines, ${rate.toLocaleString('en')} lines/s${final ? '\n' : ''}`,
+    );
+  };
+  async function* counted(): AsyncGenerator<ReadItem> {
+    for await (const item of readReconciliationFile(invoice)) {
+      lines += 1;
+      if (options.stderrIsTTY === true && (lines & 0x3ff) === 0 && clock() - shown >= 250) {
+        shown = clock();
+        progress(false);
+      }
+      yield item;
+    }
+  }
+  let result: Reconciliation;
+  try {
+    result = await reconcileAsync(
+      counted(),
+      purchases,
+      args.period === undefined ? {} : { period: args.period },
+    );
+  } catch (e) {
+    if (!isCspRuleError(e)) {
+      // A stream that breaks (a truncated gzip) is unusable input, said in one line.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== undefined && typeof code === 'string') {
+        err(`csp-software-rules: ${invoice}: cannot read the file (${code})\n`);
+        return 2;
+      }
+      throw e;
+    }
+    err(errorLine(e.field.startsWith('purchases') ? portfolioFile : invoice, e));
+    return 2;
+  }
+  if (options.stderrIsTTY === true) progress(true);
+  out(
+    args.format === 'json'
+      ? renderReconciliationJson(result)
+      : args.format === 'csv'
+        ? renderReconciliationCsv(result, args.locale)
+        : renderReconciliationText(result, invoice, args.locale, names),
+  );
+  return result.ok ? 0 : 1;
+}
+
 // Run only when executed as a program (not when imported by tests).
 const invoked = process.argv[1];
 if (
   invoked !== undefined &&
   /(?:^|[\\/])(?:main\.(?:js|ts|cjs)|csp-software-rules)$/.test(invoked)
 ) {
-  process.exitCode = run(
-    process.argv.slice(2),
-    (s) => process.stdout.write(s),
-    (s) => process.stderr.write(s),
-    new Date(),
-  );
+  void Promise.resolve(
+    run(
+      process.argv.slice(2),
+      (s) => process.stdout.write(s),
+      (s) => process.stderr.write(s),
+      new Date(),
+      { stderrIsTTY: process.stderr.isTTY === true },
+    ),
+  ).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -9,24 +9,38 @@ import {
   type SoftwareSubscription,
 } from '../core/index.js';
 import { asRecord, fail } from '../core/internal.js';
+import type { SubscriptionEvent } from '../reconciliation/index.js';
 import { fromPartnerCenterOrder, fromPartnerCenterSubscription } from '../schemas/index.js';
 
 /** One customer of the portfolio. */
 export interface PortfolioCustomer {
   /** Display name. */
   readonly name: string;
+  /** The customer's tenant id (`CustomerId` in Microsoft's reconciliation files). */
+  readonly customerId?: string;
   /** The customer's market (ISO 3166-1 alpha-2 or Partner Center code). */
   readonly market?: string;
-  /** Software subscriptions (an optional `name` per subscription is shown). */
-  readonly subscriptions: readonly (SoftwareSubscription & { readonly name?: string })[];
-  /** Perpetual software purchases. */
-  readonly perpetual: readonly PerpetualPurchase[];
+  /**
+   * Software subscriptions (an optional `name` per subscription is shown; an
+   * optional `history` of events is what `reconcile` bills from).
+   */
+  readonly subscriptions: readonly (SoftwareSubscription & PortfolioExtras)[];
+  /** Perpetual software purchases (with an optional `history`: a cancellation). */
+  readonly perpetual: readonly (PerpetualPurchase & PortfolioExtras)[];
   /** Devices still activated by the customer's KMS host, or already on a MAK. */
   readonly devices: readonly Device[];
   /** When the customer's volume-licensing KMS host stops serving. */
   readonly kmsHostRetiredAt?: string;
   /** MAK activations a day the customer can manage. */
   readonly makCapacityPerDay?: number;
+}
+
+/** What a portfolio's purchase may carry besides the purchase itself. */
+export interface PortfolioExtras {
+  /** A display name. */
+  readonly name?: string;
+  /** The purchase's events, in `expectedLines`' vocabulary. */
+  readonly history?: readonly SubscriptionEvent[];
 }
 
 /**
@@ -75,6 +89,14 @@ export function readPortfolio(json: unknown): Portfolio {
         `customers[${i}].name: expected a non-empty string`,
       );
     }
+    const customerId = r['customerId'];
+    if (customerId !== undefined && (typeof customerId !== 'string' || customerId === '')) {
+      fail(
+        'invalid_input',
+        `customers[${i}].customerId`,
+        `customers[${i}].customerId: expected the customer's tenant id`,
+      );
+    }
     const market = r['market'];
     if (market !== undefined && typeof market !== 'string') {
       fail(
@@ -102,6 +124,7 @@ export function readPortfolio(json: unknown): Portfolio {
     const pc = fromPartnerCenter(r['partnerCenter'], `customers[${i}].partnerCenter`, market);
     return {
       name,
+      ...(customerId === undefined ? {} : { customerId }),
       ...(market === undefined ? {} : { market }),
       subscriptions: [
         ...list(r['subscriptions'], `customers[${i}].subscriptions`),

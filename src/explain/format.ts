@@ -84,6 +84,15 @@ export function quote(value: unknown): string | undefined {
   return `"${chars.length > MAX_QUOTED ? `${chars.slice(0, MAX_QUOTED).join('')}…` : clean}"`;
 }
 
+/**
+ * @internal A code or figure from a file (`cycleCharge`, `257.38`, `EUR`)
+ * shown bare when it is a plain token, else quoted as {@link quote} does.
+ */
+export function formatToken(value: unknown): string | undefined {
+  if (typeof value === 'string' && /^[A-Za-z0-9_.-]{1,40}$/.test(value)) return value;
+  return quote(value);
+}
+
 const MAX_ITEMS = 100;
 
 /**

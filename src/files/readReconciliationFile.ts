@@ -102,6 +102,18 @@ async function* jsonLines(stream: Readable): AsyncGenerator<ReadItem> {
   }
 }
 
+function namesChargeType(header: readonly string[]): boolean {
+  for (const name of header)
+    if (
+      String(name)
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .toLowerCase() === 'chargetype'
+    )
+      return true;
+  return false;
+}
+
 async function* csvLines(stream: Readable): AsyncGenerator<ReadItem> {
   const rows = Papa.parse(Papa.NODE_STREAM_INPUT, {
     header: false,
@@ -116,6 +128,19 @@ async function* csvLines(stream: Readable): AsyncGenerator<ReadItem> {
     n += 1;
     if (n === 1) {
       width = row.length;
+      if (!namesChargeType(row)) {
+        // Not Microsoft's header (JSON read as CSV, another export): one
+        // finding for the file rather than a line per row nobody can read.
+        yield {
+          malformed: {
+            line: 1,
+            field: 'ChargeType',
+            problem: 'the header has no ChargeType column: not a reconciliation file',
+          },
+        };
+        rows.destroy();
+        return;
+      }
       read = billedLineReader(row);
       continue;
     }
@@ -189,8 +214,8 @@ export async function* readReconciliationStream(
  * import { readReconciliationFile } from 'csp-software-rules/files';
  * import { reconcileAsync } from 'csp-software-rules/reconciliation';
  *
- * const r = await reconcileAsync(readReconciliationFile('examples/reconciliation/invoice-2021-07.csv'), []);
- * r.lines; // => 4
+ * const r = await reconcileAsync(readReconciliationFile('examples/reconciliation/invoice-2026-11.csv'), []);
+ * r.lines; // => 15
  * ```
  * @category Files
  */

@@ -351,6 +351,8 @@ export class Reconciler {
   }
 
   #line(b: BilledLine): undefined {
+    // Without a charge type a line cannot even be classified.
+    if (b.chargeType === '') return this.#malformed(b.line, 'ChargeType', 'missing', b);
     const start = b.chargeStartDate === null ? undefined : readDay(b.chargeStartDate);
     const period = start === undefined ? null : formatEpochDay(start).slice(0, 7);
     const type = MODELLED_CHARGE_TYPES.find((t) => t.toLowerCase() === b.chargeType.toLowerCase());
@@ -532,7 +534,13 @@ export class Reconciler {
         break;
       }
     }
-    total.expected += expectedMinor;
+    // The totals say what the rules give at the caller's price and quantity:
+    // a price that differs shows in the difference (the line's own check used
+    // the billed one).
+    total.expected +=
+      checked === calc && quantity === calc.quantity
+        ? expectedMinor
+        : lineMinor(calc, calc.quantity, exponent, effectiveRate, this.#o.rounding).totalMinor;
     if (fit === undefined) {
       this.#findings.push({
         ...place,

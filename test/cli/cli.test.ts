@@ -15,7 +15,7 @@ function report(argv: string[]): { code: number; out: string; err: string } {
     (s) => (out += s),
     (s) => (err += s),
     NOW,
-  );
+  ) as number;
   return { code, out, err };
 }
 

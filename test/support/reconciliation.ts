@@ -104,6 +104,7 @@ export function recordOf(line: ExpectedLine, ctx: RecordContext): Reconciliation
   const subtotal = BigInt(line.subtotal.minor);
   const tax = (subtotal * BigInt(Math.round((ctx.taxPercent ?? 0) * 100))) / 10000n;
   const sub = line.subscriptionId ?? '';
+  const product = ctx.productName ?? 'Microsoft 365 Business Basic';
   return {
     PartnerId: '3b9d7a1e-2f4c-4e8a-9c1d-7a6b5c4d3e2f',
     CustomerId: ctx.customerId,
@@ -118,8 +119,8 @@ export function recordOf(line: ExpectedLine, ctx: RecordContext): Reconciliation
     ProductId: 'CFQ7TTC0LH18',
     SkuId: '0001',
     AvailabilityId: 'CFQ7TTC0K8P5',
-    SkuName: 'Microsoft 365 Business Basic',
-    ProductName: ctx.productName ?? 'Microsoft 365 Business Basic',
+    SkuName: product,
+    ProductName: product,
     ChargeType: line.chargeType,
     UnitPrice: line.unitPrice,
     Quantity: String(line.billableQuantity),
@@ -130,7 +131,8 @@ export function recordOf(line: ExpectedLine, ctx: RecordContext): Reconciliation
     PriceAdjustmentDescription: '',
     PublisherName: 'Microsoft Corporation',
     PublisherId: '',
-    SubscriptionDescription: 'Microsoft 365 Business Basic, "Contoso" team',
+    // A comma and quotes, as friendly names have: the CSV must quote them.
+    SubscriptionDescription: `${product}, "${ctx.customerName ?? 'Contoso'}"`,
     SubscriptionId: sub,
     ChargeStartDate: day(line.chargeStartDate),
     ChargeEndDate: day(line.chargeEndDate),

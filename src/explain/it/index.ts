@@ -18,6 +18,7 @@ import {
   formatFact,
   formatInstant,
   formatSignedAmount,
+  formatToken,
   items,
   joinList,
   lookup,
@@ -91,6 +92,7 @@ const PUBLISHERS: Readonly<Record<string, string>> = {
 
 const or = (parts: readonly string[]): string => joinList(parts, 'o');
 const text = (value: unknown): string => quote(value) ?? UNKNOWN;
+const token = (value: unknown): string => formatToken(value) ?? UNKNOWN;
 function role(value: unknown): string {
   const name = lookup(ROLES, value);
   const english = lookup(ROLE_DISPLAY_NAMES, value);
@@ -277,22 +279,22 @@ export const IT_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
     missing_charge: {
       brief: 'un addebito atteso non è stato fatturato',
       text: (r) =>
-        `Riga attesa e non fatturata: ${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} × per ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
+        `Riga attesa e non fatturata: ${token(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} licenze, ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
     },
     refund_missing: {
       brief: 'un rimborso atteso non è arrivato',
       text: (r) =>
-        `Rimborso atteso e non fatturato: ${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} × per ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
+        `Rimborso atteso e non fatturato: ${token(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} licenze, ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
     },
     unexpected_charge: {
       brief: 'un addebito che nessun evento spiega',
       text: (r) =>
-        `La riga ${count(r.line)} addebita ${formatSignedAmount(r.billed) ?? UNKNOWN} (${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), che nessun evento della sottoscrizione spiega.`,
+        `La riga ${count(r.line)} addebita ${formatSignedAmount(r.billed) ?? UNKNOWN} (${token(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), che nessun evento della sottoscrizione spiega.`,
     },
     refund_not_due: {
       brief: 'un rimborso che nessun evento spiega',
       text: (r) =>
-        `La riga ${count(r.line)} accredita ${formatSignedAmount(r.billed) ?? UNKNOWN} (${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), che nessun evento della sottoscrizione spiega.`,
+        `La riga ${count(r.line)} accredita ${formatSignedAmount(r.billed) ?? UNKNOWN} (${token(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), che nessun evento della sottoscrizione spiega.`,
     },
     billed_after_cancellation: {
       brief: "fatturato dopo l'annullamento",
@@ -314,7 +316,7 @@ export const IT_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
       text: (r) => {
         const e = (r.expected ?? {}) as { unitPrice?: unknown; currency?: unknown };
         const b = (r.billed ?? {}) as { unitPrice?: unknown; currency?: unknown };
-        return `La riga ${count(r.line)} ha prezzo ${text(b.unitPrice)} ${text(b.currency)}, non ${text(e.unitPrice)} ${text(e.currency)}: una promozione o un cambio di prezzo (l'importo è verificato con il prezzo fatturato).`;
+        return `La riga ${count(r.line)} ha prezzo ${token(b.unitPrice)} ${token(b.currency)}, non ${token(e.unitPrice)} ${token(e.currency)}: una promozione o un cambio di prezzo (l'importo è verificato con il prezzo fatturato).`;
       },
     },
     quantity_differs: {
@@ -337,7 +339,7 @@ export const IT_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
     not_modelled: {
       brief: 'una riga che questa versione non calcola',
       text: (r) =>
-        `${count(r.lines)} riga/righe dalla riga ${count(r.line)} (${text(r.chargeType)}) sono ${r.cause === 'charge_type' ? 'di un tipo di addebito' : 'di un prodotto (consumo, Azure, marketplace)'} che questa versione non calcola: non verificate.`,
+        `${count(r.lines)} riga/righe dalla riga ${count(r.line)} (${token(r.chargeType)}) sono ${r.cause === 'charge_type' ? 'di un tipo di addebito' : 'di un prodotto (consumo, Azure, marketplace)'} che questa versione non calcola: non verificate.`,
     },
     malformed_line: {
       brief: 'una riga non si è potuta leggere',

@@ -13,6 +13,7 @@ import {
   formatFact,
   formatInstant,
   formatSignedAmount,
+  formatToken,
   items,
   joinList,
   lookup,
@@ -74,6 +75,7 @@ const PUBLISHERS: Readonly<Record<string, string>> = {
 
 const or = (parts: readonly string[]): string => joinList(parts, 'or');
 const text = (value: unknown): string => quote(value) ?? UNKNOWN;
+const token = (value: unknown): string => formatToken(value) ?? UNKNOWN;
 const role = (value: unknown): string => lookup(ROLE_DISPLAY_NAMES, value) ?? text(value);
 const frequency = (value: unknown): string => lookup(FREQUENCIES, value) ?? text(value);
 const frequencies = (value: unknown): string => or(items(value).map(frequency));
@@ -250,22 +252,22 @@ export const EN_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
     missing_charge: {
       brief: 'an expected charge was not billed',
       text: (r) =>
-        `Line expected and not billed: ${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} × for ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
+        `Line expected and not billed: ${token(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} licence(s), ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
     },
     refund_missing: {
       brief: 'an expected refund did not arrive',
       text: (r) =>
-        `Refund expected and not billed: ${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} × for ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
+        `Refund expected and not billed: ${token(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}, ${count(r.quantity)} licence(s), ${formatSignedAmount(r.expected) ?? UNKNOWN}.`,
     },
     unexpected_charge: {
       brief: 'a charge no event explains',
       text: (r) =>
-        `Line ${count(r.line)} charges ${formatSignedAmount(r.billed) ?? UNKNOWN} (${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), which no event of the subscription explains.`,
+        `Line ${count(r.line)} charges ${formatSignedAmount(r.billed) ?? UNKNOWN} (${token(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), which no event of the subscription explains.`,
     },
     refund_not_due: {
       brief: 'a refund no event explains',
       text: (r) =>
-        `Line ${count(r.line)} credits ${formatSignedAmount(r.billed) ?? UNKNOWN} (${text(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), which no event of the subscription explains.`,
+        `Line ${count(r.line)} credits ${formatSignedAmount(r.billed) ?? UNKNOWN} (${token(r.chargeType)} ${formatDates(r.dates) ?? UNKNOWN}), which no event of the subscription explains.`,
     },
     billed_after_cancellation: {
       brief: 'billed after the cancellation',
@@ -287,7 +289,7 @@ export const EN_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
       text: (r) => {
         const e = (r.expected ?? {}) as { unitPrice?: unknown; currency?: unknown };
         const b = (r.billed ?? {}) as { unitPrice?: unknown; currency?: unknown };
-        return `Line ${count(r.line)} is priced ${text(b.unitPrice)} ${text(b.currency)}, not ${text(e.unitPrice)} ${text(e.currency)}: a promotion or a price change (its amount is checked with the billed price).`;
+        return `Line ${count(r.line)} is priced ${token(b.unitPrice)} ${token(b.currency)}, not ${token(e.unitPrice)} ${token(e.currency)}: a promotion or a price change (its amount is checked with the billed price).`;
       },
     },
     quantity_differs: {
@@ -310,7 +312,7 @@ export const EN_MESSAGES: LocaleMessages = /* @__PURE__ */ frozen({
     not_modelled: {
       brief: 'a line this version does not compute',
       text: (r) =>
-        `${count(r.lines)} line(s) from line ${count(r.line)} (${text(r.chargeType)}) are ${r.cause === 'charge_type' ? 'of a charge type' : 'for a product (usage, Azure, marketplace)'} this version does not compute: not checked.`,
+        `${count(r.lines)} line(s) from line ${count(r.line)} (${token(r.chargeType)}) are ${r.cause === 'charge_type' ? 'of a charge type' : 'for a product (usage, Azure, marketplace)'} this version does not compute: not checked.`,
     },
     malformed_line: {
       brief: 'a line could not be read',
