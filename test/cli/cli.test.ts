@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 
@@ -191,5 +192,198 @@ describe('report command', () => {
     const bad = report(['report', '--as-of', '2026-11-25T10:00']);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/--as-of: .*no time zone/);
+  });
+});
+
+describe('reconcile command', () => {
+  const portfolio = 'examples/reconciliation/portfolio.json';
+  const invoice = 'examples/reconciliation/invoice-2026-11.csv';
+  async function reconcileCli(argv: string[], options = {}) {
+    let out = '';
+    let err = '';
+    const code = await run(
+      ['reconcile', ...argv],
+      (s) => (out += s),
+      (s) => (err += s),
+      NOW,
+      options,
+    );
+    return { code, out, err };
+  }
+
+  it('checks the example invoice: findings, totals by customer, exit 1', async () => {
+    const r = await reconcileCli([
+      '--subscriptions',
+      portfolio,
+      '--invoice',
+      invoice,
+      '--period',
+      '2026-11',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('lines read: 15, matched: 13, periods: 2026-11');
+    expect(r.out).toMatch(/Fabrikam GmbH +1223\.04 EUR +1923\.04 EUR +700\.00 EUR +46\.42 EUR/);
+    expect(r.out).toMatch(/Contoso S\.p\.A\. +1644\.12 EUR +1680\.90 EUR +36\.78 EUR +0\.00 EUR/);
+    expect(r.out).toContain(
+      '[unit_price_differs] 5 b7d1e9f4-2a6c-4e83-8b5d-3c4d5e6f7a8b cycleCharge: Line 5 is priced 257.38 EUR, not 245.12 EUR',
+    );
+    expect(r.out).toContain(
+      'Refund expected and not billed: removeQuantity 2026-11-20…2026-12-14, 25 licence(s), -700.00 EUR.',
+    );
+    expect(r.out).toContain('[not_modelled] 15');
+  });
+
+  it('speaks Italian, JSON and CSV', async () => {
+    const it = await reconcileCli([
+      '--subscriptions',
+      portfolio,
+      '--invoice',
+      invoice,
+      '--locale',
+      'it',
+    ]);
+    expect(it.out).toContain('## Rilievi (3)');
+    expect(it.out).toContain('Rimborso atteso e non fatturato');
+    const json = await reconcileCli([
+      '--subscriptions',
+      portfolio,
+      '--invoice',
+      invoice,
+      '--format=json',
+    ]);
+    const parsed = JSON.parse(json.out) as { lines: number; findings: { code: string }[] };
+    expect(parsed.lines).toBe(15);
+    expect(parsed.findings.map((f) => f.code)).toEqual([
+      'unit_price_differs',
+      'not_modelled',
+      'refund_missing',
+    ]);
+    const csv = await reconcileCli([
+      '--subscriptions',
+      portfolio,
+      '--invoice',
+      invoice,
+      '--format',
+      'csv',
+    ]);
+    const rows = csv.out.trimEnd().split('\r\n');
+    expect(rows[0]).toBe(
+      'line,code,customerId,subscriptionId,chargeType,period,expected,billed,difference,message',
+    );
+    expect(rows).toHaveLength(4);
+    expect(rows[3]).toMatch(/^,refund_missing,.*,-700\.00 EUR,,,"Refund expected/);
+  });
+
+  it('exit 0 when every modelled line matches', async () => {
+    const lines = readFileSync(invoice, 'utf8').split('\r\n');
+    const fixed = lines.filter((l) => !l.includes('257.38')).join('\r\n');
+    const path = file('partial.csv', fixed);
+    const r = await reconcileCli(['--subscriptions', portfolio, '--invoice', path]);
+    // Without --period only the periods billed are checked: the missing
+    // SQL Server cycle charge and E3 credit are still reported.
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('[missing_charge]');
+    // Fabrikam's Visio subscription alone, and its one line.
+    const example = JSON.parse(readFileSync(portfolio, 'utf8')) as {
+      customers: { subscriptions: { name: string }[] }[];
+    };
+    const fabrikam = example.customers[1] as (typeof example.customers)[number];
+    fabrikam.subscriptions = fabrikam.subscriptions.filter((x) => x.name === 'Visio Plan 2');
+    const visio = file('visio.json', JSON.stringify({ customers: [fabrikam] }));
+    const ok = file('one.csv', `${lines[0]}\r\n${lines.find((l) => l.includes('Visio'))}\r\n`);
+    const single = await reconcileCli(['--subscriptions', visio, '--invoice', ok]);
+    expect(single.out).toContain('Every modelled line matches the rules.');
+    expect(single.code).toBe(0);
+  });
+
+  it('shows progress on stderr only when it is a terminal', async () => {
+    let t = 0;
+    const big = readFileSync(invoice, 'utf8').split('\r\n');
+    const body = big.slice(1).filter((l) => l.includes('Visio'));
+    const path = file('many.csv', `${big[0]}\r\n${Array(3000).fill(body[0]).join('\r\n')}\r\n`);
+    const tty = await reconcileCli(['--subscriptions', portfolio, '--invoice', path], {
+      stderrIsTTY: true,
+      clock: () => (t += 100),
+    });
+    expect(tty.err).toMatch(/^\r[\d,]+ lines, [\d,]+ lines\/s/);
+    expect(tty.err).toContain('\r3,000 lines');
+    expect(tty.err.endsWith('\n')).toBe(true);
+    const pipe = await reconcileCli(['--subscriptions', portfolio, '--invoice', path]);
+    expect(pipe.err).toBe('');
+    expect(pipe.out).toContain('[duplicate_line]');
+  });
+
+  it('--help prints the command’s help and exits 0', async () => {
+    const r = await reconcileCli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      'usage: csp-software-rules reconcile --subscriptions FILE --invoice FILE',
+    );
+    expect(r.out).toContain('Exit status: 0');
+  });
+
+  it('unusable input: one clear line and exit 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--invoice', invoice], /--subscriptions is required/],
+      [['--subscriptions', portfolio], /--invoice is required/],
+      [
+        ['--subscriptions', portfolio, '--invoice', invoice, '--period', '2026-13'],
+        /--period must be YYYY-MM/,
+      ],
+      [
+        ['--subscriptions', portfolio, '--invoice', invoice, '--format', 'xml'],
+        /--format must be table, json or csv/,
+      ],
+      [['--subscriptions', portfolio, '--invoice', invoice, '--bogus'], /unknown option --bogus/],
+      [
+        ['--subscriptions', 'nope.json', '--invoice', invoice],
+        /nope\.json: cannot read the file \(ENOENT\)/,
+      ],
+      [
+        ['--subscriptions', file('bad.json', '{'), '--invoice', invoice],
+        /bad\.json: not valid JSON/,
+      ],
+      [
+        [
+          '--subscriptions',
+          file('noid.json', '{"customers":[{"name":"x","customerId":7}]}'),
+          '--invoice',
+          invoice,
+        ],
+        /noid\.json: customers\[0\]\.customerId: expected the customer's tenant id \[invalid_input\]/,
+      ],
+      [
+        [
+          '--subscriptions',
+          file(
+            'noprice.json',
+            '{"customers":[{"name":"x","subscriptions":[{"kind":"subscription","id":"a3c6f0d2-7b1e-4c59-9d8a-1f2e3d4c5b6a","purchasedAt":"2026-03-10T09:15:00Z","term":"P1Y","billingFrequency":"monthly","quantity":4}]}]}',
+          ),
+          '--invoice',
+          invoice,
+        ],
+        /noprice\.json: purchases\[0\]\.purchase\.unitPrice: .* \[missing_field\]/,
+      ],
+      [
+        ['--subscriptions', portfolio, '--invoice', 'nope.csv'],
+        /nope\.csv: path: cannot open the file \(ENOENT\)/,
+      ],
+      [
+        [
+          '--subscriptions',
+          portfolio,
+          '--invoice',
+          file('cut.gz', gzipSync('x'.repeat(5000)).subarray(0, 20)),
+        ],
+        /cut\.gz: cannot read the file/,
+      ],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await reconcileCli(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.out).toBe('');
+    }
   });
 });
