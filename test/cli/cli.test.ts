@@ -20,7 +20,7 @@ function report(argv: string[]): { code: number; out: string; err: string } {
   return { code, out, err };
 }
 
-function file(name: string, content: string): string {
+function file(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
