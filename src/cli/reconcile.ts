@@ -3,8 +3,7 @@
  * a reconciliation file Microsoft sent. Reads files and, for the progress
  * line, the clock; the rendering below is pure.
  */
-import type { Purchase } from '../core/index.js';
-import { formatSignedAmount } from '../explain/format.js';
+import { formatMoney, type Purchase } from '../core/index.js';
 import { explainReason } from '../explain/index.js';
 import { IT_MESSAGES } from '../explain/it/index.js';
 import type {
@@ -88,7 +87,13 @@ export function findingText(f: ReconciliationFinding, locale: ReportLocale): str
   return explainReason(f, { locale: locale === 'it' ? IT_MESSAGES : 'en' }).text;
 }
 
-const amount = (m: unknown): string => formatSignedAmount(m) ?? '';
+/** A signed amount `{ currency, minor }` as `-94.20 EUR`. */
+function amount(m: unknown): string {
+  const { currency, minor } = (m ?? {}) as { currency?: unknown; minor?: unknown };
+  if (typeof currency !== 'string' || typeof minor !== 'number') return '';
+  const abs = formatMoney({ currency, minor: Math.abs(minor) });
+  return `${minor < 0 ? '-' : ''}${abs} ${currency}`;
+}
 
 /** Text from the file, safe for a terminal: no control characters, at most 80 characters. */
 function clean(s: string): string {

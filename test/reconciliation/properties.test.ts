@@ -163,8 +163,9 @@ describe('reconciliation (properties)', () => {
         const { line, other } = lines[i] as (typeof lines)[number];
         const exponent = currencyExponent(line.subtotal.currency);
         // Away from the other reading's amount, and keeping the line's direction.
-        // (A zero amount takes the direction of its effective unit price.)
-        const direction = line.effectiveUnitPrice.startsWith('-') ? -1 : 1;
+        // (A zero amount takes the direction of its exact effective unit price:
+        // a credit of −0.0019… truncates to 0.00.)
+        const direction = line.exactEffectiveUnitPrice.startsWith('-') ? -1 : 1;
         const wrongWay = (m: number) => Math.sign(m) !== 0 && Math.sign(m) !== direction;
         let minor = line.subtotal.minor + (up ? 1 : -1);
         if (minor === other.subtotal.minor || wrongWay(minor))
