@@ -6,7 +6,6 @@
  * @module
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import Papa from 'papaparse';
@@ -68,38 +67,184 @@ function firstChar(head: Buffer): string {
   return text.charAt(0);
 }
 
-async function* jsonLines(stream: Readable): AsyncGenerator<ReadItem> {
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  let n = 0;
-  let keys: string[] = [];
-  let read = billedLineReader([]);
-  for await (const raw of lines) {
-    n += 1;
-    const text = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      yield { malformed: { line: n, field: null, problem: 'not a JSON object' } };
-      continue;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      yield { malformed: { line: n, field: null, problem: 'not a JSON object' } };
-      continue;
-    }
-    const record = value as Record<string, unknown>;
-    const k = Object.keys(record);
-    let same = k.length === keys.length;
-    for (let i = 0; same && i < k.length; i++) same = k[i] === keys[i];
-    if (!same) {
-      keys = k;
-      read = billedLineReader(k);
-    }
-    const values: unknown[] = new Array(k.length);
-    for (let i = 0; i < k.length; i++) values[i] = record[k[i] as string];
-    yield { line: read(values, n) };
+/** The longest line of JSON lines read (Graph's records are about 2 kB). */
+const MAX_LINE_CHARS = 1 << 20;
+
+/**
+ * Items produced in batches (one per chunk of the file) and handed out one by
+ * one: a `for await` over a million lines pays one promise per line, not one
+ * per layer of async generators. The producer is paused while batches wait.
+ */
+class Batches implements AsyncIterableIterator<ReadItem> {
+  #queue: ReadItem[][] = [];
+  #batch: ReadItem[] = [];
+  #at = 0;
+  #done = false;
+  #failure: unknown;
+  #wake: (() => void) | undefined;
+  #paused = false;
+  readonly #source: Readable;
+
+  constructor(source: Readable) {
+    this.#source = source;
   }
+
+  /** Adds a batch (a chunk's items); pauses the source when enough wait. */
+  push(items: ReadItem[]): void {
+    if (items.length > 0) this.#queue.push(items);
+    if (this.#queue.length >= 8 && !this.#paused) {
+      this.#paused = true;
+      this.#source.pause();
+    }
+    this.#notify();
+  }
+
+  end(): void {
+    this.#done = true;
+    this.#notify();
+  }
+
+  fail(e: unknown): void {
+    if (this.#done) return;
+    this.#failure = e;
+    this.#done = true;
+    this.#notify();
+  }
+
+  get finished(): boolean {
+    return this.#done;
+  }
+
+  #notify(): void {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<ReadItem>> {
+    if (this.#at < this.#batch.length)
+      return Promise.resolve({ value: this.#batch[this.#at++] as ReadItem, done: false });
+    return this.#refill();
+  }
+
+  async #refill(): Promise<IteratorResult<ReadItem>> {
+    for (;;) {
+      const next = this.#queue.shift();
+      if (next !== undefined) {
+        if (this.#paused && this.#queue.length < 2) {
+          this.#paused = false;
+          this.#source.resume();
+        }
+        this.#batch = next;
+        this.#at = 1;
+        return { value: next[0] as ReadItem, done: false };
+      }
+      if (this.#failure !== undefined) throw this.#failure;
+      if (this.#done) return { value: undefined, done: true };
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+      });
+    }
+  }
+
+  /** The consumer stopped early (a `break`): the file is closed. */
+  return(): Promise<IteratorResult<ReadItem>> {
+    this.#done = true;
+    this.#queue = [];
+    this.#batch = [];
+    this.#source.destroy();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+}
+
+function jsonItem(
+  text: string,
+  n: number,
+  cache: { keys: string[]; read: ReturnType<typeof billedLineReader> },
+): ReadItem | undefined {
+  if (text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { malformed: { line: n, field: null, problem: 'not a JSON object' } };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { malformed: { line: n, field: null, problem: 'not a JSON object' } };
+  const record = value as Record<string, unknown>;
+  const k = Object.keys(record);
+  let same = k.length === cache.keys.length;
+  for (let i = 0; same && i < k.length; i++) same = k[i] === cache.keys[i];
+  if (!same) {
+    cache.keys = k;
+    cache.read = billedLineReader(k);
+  }
+  const values: unknown[] = new Array(k.length);
+  for (let i = 0; i < k.length; i++) values[i] = record[k[i] as string];
+  return { line: cache.read(values, n) };
+}
+
+function jsonLines(stream: Readable): Batches {
+  const out = new Batches(stream);
+  const cache = { keys: [] as string[], read: billedLineReader([]) };
+  let carry = '';
+  let n = 0;
+  // A line longer than MAX_LINE_CHARS is reported once and skipped to its end.
+  let skipping = false;
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const items: ReadItem[] = [];
+    let from = 0;
+    for (;;) {
+      const nl = chunk.indexOf('\n', from);
+      if (nl < 0) break;
+      const piece = chunk.slice(from, nl);
+      from = nl + 1;
+      n += 1;
+      if (skipping) {
+        skipping = false;
+        carry = '';
+        continue;
+      }
+      let text = carry === '' ? piece : carry + piece;
+      carry = '';
+      if (text.endsWith('\r')) text = text.slice(0, -1);
+      if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const item = jsonItem(text, n, cache);
+      if (item !== undefined) items.push(item);
+    }
+    if (!skipping) {
+      carry += chunk.slice(from);
+      if (carry.length > MAX_LINE_CHARS) {
+        items.push({
+          malformed: {
+            line: n + 1,
+            field: null,
+            problem: 'a line longer than 1,048,576 characters',
+          },
+        });
+        carry = '';
+        skipping = true;
+      }
+    }
+    out.push(items);
+  });
+  stream.on('end', () => {
+    if (!skipping && carry !== '') {
+      n += 1;
+      let text = carry.endsWith('\r') ? carry.slice(0, -1) : carry;
+      if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const item = jsonItem(text, n, cache);
+      if (item !== undefined) out.push([item]);
+    }
+    out.end();
+  });
+  stream.on('error', (e) => out.fail(e));
+  return out;
 }
 
 function namesChargeType(header: readonly string[]): boolean {
@@ -114,48 +259,68 @@ function namesChargeType(header: readonly string[]): boolean {
   return false;
 }
 
-async function* csvLines(stream: Readable): AsyncGenerator<ReadItem> {
-  const rows = Papa.parse(Papa.NODE_STREAM_INPUT, {
-    header: false,
-    skipEmptyLines: 'greedy',
-  }) as unknown as Readable;
-  stream.on('error', (e) => rows.destroy(e));
-  stream.pipe(rows as unknown as NodeJS.WritableStream);
+function csvLines(stream: Readable): Batches {
+  const out = new Batches(stream);
   let n = 0;
   let width = 0;
   let read = billedLineReader([]);
-  for await (const row of rows as unknown as AsyncIterable<string[]>) {
-    n += 1;
-    if (n === 1) {
-      width = row.length;
-      if (!namesChargeType(row)) {
-        // Not Microsoft's header (JSON read as CSV, another export): one
-        // finding for the file rather than a line per row nobody can read.
-        yield {
-          malformed: {
-            line: 1,
-            field: 'ChargeType',
-            problem: 'the header has no ChargeType column: not a reconciliation file',
-          },
-        };
-        rows.destroy();
-        return;
+  // Decoded as a stream, so a character split across two chunks stays whole.
+  stream.setEncoding('utf8');
+  stream.on('error', (e) => out.fail(e));
+  Papa.parse(stream as unknown as File, {
+    header: false,
+    skipEmptyLines: 'greedy',
+    chunk(results, parser) {
+      if (out.finished) return;
+      const rows = results.data as string[][];
+      const items: ReadItem[] = [];
+      for (let r = 0; r < rows.length; r++) {
+        const row = rows[r] as string[];
+        n += 1;
+        if (n === 1) {
+          width = row.length;
+          if (!namesChargeType(row)) {
+            // Not Microsoft's header (JSON read as CSV, another export): one
+            // finding for the file rather than a line per row nobody can read.
+            out.push([
+              {
+                malformed: {
+                  line: 1,
+                  field: 'ChargeType',
+                  problem: 'the header has no ChargeType column: not a reconciliation file',
+                },
+              },
+            ]);
+            out.end();
+            parser.abort();
+            stream.destroy();
+            return;
+          }
+          read = billedLineReader(row);
+          continue;
+        }
+        if (row.length !== width) {
+          items.push({
+            malformed: {
+              line: n,
+              field: null,
+              problem: `${row.length} columns where the header has ${width}`,
+            },
+          });
+          continue;
+        }
+        items.push({ line: read(row, n) });
       }
-      read = billedLineReader(row);
-      continue;
-    }
-    if (row.length !== width) {
-      yield {
-        malformed: {
-          line: n,
-          field: null,
-          problem: `${row.length} columns where the header has ${width}`,
-        },
-      };
-      continue;
-    }
-    yield { line: read(row, n) };
-  }
+      out.push(items);
+    },
+    complete() {
+      out.end();
+    },
+    error(e: unknown) {
+      out.fail(e);
+    },
+  });
+  return out;
 }
 
 /**
@@ -182,22 +347,50 @@ async function* csvLines(stream: Readable): AsyncGenerator<ReadItem> {
  * ```
  * @category Files
  */
-export async function* readReconciliationStream(
+export function readReconciliationStream(
   stream: Readable,
   options?: ReadReconciliationOptions,
-): AsyncGenerator<ReadItem> {
+): AsyncIterableIterator<ReadItem> {
   const format = options?.format;
-  if (format !== undefined && format !== 'csv' && format !== 'jsonl') {
-    failField('options.format', 'expected "csv" or "jsonl"', 'invalid_option');
-  }
-  let { head, rest } = await peek(stream);
-  if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) {
-    const gunzip = createGunzip();
-    rest.on('error', (e) => gunzip.destroy(e));
-    ({ head, rest } = await peek(rest.pipe(gunzip)));
-  }
-  const jsonl = format === 'jsonl' || (format === undefined && firstChar(head) === '{');
-  yield* jsonl ? jsonLines(rest) : csvLines(rest);
+  return lazily(async () => {
+    if (format !== undefined && format !== 'csv' && format !== 'jsonl') {
+      failField('options.format', 'expected "csv" or "jsonl"', 'invalid_option');
+    }
+    let { head, rest } = await peek(stream);
+    if (head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]) {
+      const gunzip = createGunzip();
+      rest.on('error', (e) => gunzip.destroy(e));
+      ({ head, rest } = await peek(rest.pipe(gunzip)));
+    }
+    const jsonl = format === 'jsonl' || (format === undefined && firstChar(head) === '{');
+    return jsonl ? jsonLines(rest) : csvLines(rest);
+  }, stream);
+}
+
+/** An iterator that opens its source on the first `next()` (errors then reject it). */
+function lazily(
+  open: () => Promise<AsyncIterableIterator<ReadItem>>,
+  stream?: Readable,
+): AsyncIterableIterator<ReadItem> {
+  let inner: AsyncIterableIterator<ReadItem> | undefined;
+  let opening: Promise<AsyncIterableIterator<ReadItem>> | undefined;
+  const it: AsyncIterableIterator<ReadItem> = {
+    [Symbol.asyncIterator]: () => it,
+    next() {
+      if (inner !== undefined) return inner.next();
+      opening ??= open().then((i) => {
+        inner = i;
+        return i;
+      });
+      return opening.then((i) => i.next());
+    },
+    return() {
+      if (inner?.return !== undefined) return inner.return();
+      stream?.destroy();
+      return Promise.resolve({ value: undefined, done: true });
+    },
+  };
+  return it;
 }
 
 /**
@@ -219,23 +412,25 @@ export async function* readReconciliationStream(
  * ```
  * @category Files
  */
-export async function* readReconciliationFile(
+export function readReconciliationFile(
   path: string,
   options?: ReadReconciliationOptions,
-): AsyncGenerator<ReadItem> {
-  const stream = createReadStream(path);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      stream.once('open', () => resolve());
-      stream.once('error', reject);
-    });
-  } catch (e) {
-    if (isCspRuleError(e)) throw e;
-    failField(
-      'path',
-      `cannot open the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-      'invalid_input',
-    );
-  }
-  yield* readReconciliationStream(stream, options);
+): AsyncIterableIterator<ReadItem> {
+  return lazily(async () => {
+    const stream = createReadStream(path);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        stream.once('open', () => resolve());
+        stream.once('error', reject);
+      });
+    } catch (e) {
+      if (isCspRuleError(e)) throw e;
+      failField(
+        'path',
+        `cannot open the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+        'invalid_input',
+      );
+    }
+    return readReconciliationStream(stream, options);
+  });
 }

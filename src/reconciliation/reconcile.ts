@@ -35,6 +35,7 @@ import {
 import type { LineDates, ReconciliationFinding } from './findings.js';
 import { type CheckedEvent, checkHistory, type SubscriptionEvent } from './history.js';
 import {
+  type ChargeType,
   type LineCalc,
   type LineRoundingMode,
   lineMinor,
@@ -148,10 +149,26 @@ export type ReconciliationInput =
 /** More purchases than a portfolio holds. */
 const MAX_PURCHASES = 10_000_000;
 
+/**
+ * An expected line and the billed line it matched, kept as numbers (a
+ * million matched lines must not keep a million billed lines alive).
+ */
 interface Slot {
   readonly calc: LineCalc;
-  readonly entry: Entry;
-  matched: BilledLine | undefined;
+  matched: boolean;
+  matchedLine: number;
+  matchedMinor: number;
+  matchedQuantity: number;
+  matchedStart: number;
+}
+
+/** What a reconciliation keeps of an entry's expected lines for one period. */
+interface PeriodLines {
+  readonly slots: Slot[];
+  readonly currency: string;
+  readonly exponent: number;
+  readonly cancelledDay: number | undefined;
+  readonly rules: readonly RuleRef[];
 }
 
 interface Entry {
@@ -160,7 +177,7 @@ interface Entry {
   readonly events: CheckedEvent[];
   readonly customerId: string | null;
   readonly field: string;
-  readonly byPeriod: Map<string, { computed: ComputedLines; slots: Slot[] }>;
+  readonly byPeriod: Map<string, PeriodLines>;
 }
 
 interface TotalAcc {
@@ -178,6 +195,18 @@ function dayBounds(period: string) {
   return checkPeriod(period);
 }
 
+/** Charge types by their spelling in a file: Microsoft's, then any case. */
+const CHARGE_TYPES: ReadonlyMap<string, ChargeType> = /* @__PURE__ */ new Map(
+  MODELLED_CHARGE_TYPES.map((t) => [t.toLowerCase(), t]),
+);
+
+function chargeTypeOf(text: string): ChargeType | undefined {
+  return CHARGE_TYPES.get(text) ?? CHARGE_TYPES.get(text.toLowerCase());
+}
+
+/** Distinct date texts remembered per reconciliation (a file's dates repeat). */
+const DAY_CACHE_SIZE = 4096;
+
 /** @internal The state of one reconciliation, fed one line at a time. */
 export class Reconciler {
   readonly #o: CheckedLineOptions;
@@ -193,6 +222,8 @@ export class Reconciler {
   readonly #accepted: LineRoundingMode[];
   #lines = 0;
   #matched = 0;
+  #days = new Map<string, number | undefined>();
+  #lastTotal: TotalAcc | undefined;
 
   constructor(purchases: Iterable<ReconciledPurchase>, options: unknown) {
     const o = asRecord(options ?? {}, 'options');
@@ -243,7 +274,7 @@ export class Reconciler {
   }
 
   /** The expected lines of an entry for a period, computed once. */
-  #slots(entry: Entry, period: string): { computed: ComputedLines; slots: Slot[] } {
+  #slots(entry: Entry, period: string): PeriodLines {
     let found = entry.byPeriod.get(period);
     if (found === undefined) {
       const { fromDay, toDay } = dayBounds(period);
@@ -261,15 +292,50 @@ export class Reconciler {
       const slots: Slot[] = [];
       for (const calc of computed.lines) {
         if (calc.startDay >= fromDay && calc.startDay <= toDay)
-          slots.push({ calc, entry, matched: undefined });
+          slots.push({
+            calc,
+            matched: false,
+            matchedLine: 0,
+            matchedMinor: 0,
+            matchedQuantity: 0,
+            matchedStart: 0,
+          });
       }
-      found = { computed, slots };
+      // Only the period's lines are kept, not the history's whole schedule.
+      found = {
+        slots,
+        currency: computed.currency,
+        exponent: computed.exponent,
+        cancelledDay: computed.cancelledDay,
+        rules: computed.rules,
+      };
       entry.byPeriod.set(period, found);
     }
     return found;
   }
 
+  /** {@link readDay}, remembered: a file of a million lines has a few hundred distinct dates. */
+  #day(text: string): number | undefined {
+    const known = this.#days.get(text);
+    if (known !== undefined || this.#days.has(text)) return known;
+    const day = readDay(text);
+    if (this.#days.size >= DAY_CACHE_SIZE) this.#days.clear();
+    this.#days.set(text, day);
+    return day;
+  }
+
   #total(customerId: string | null, currency: string, country: string | null): TotalAcc {
+    // Consecutive lines are mostly the same customer's.
+    const last = this.#lastTotal;
+    if (last !== undefined && last.customerId === customerId && last.currency === currency) {
+      if (last.country === null && country !== null) last.country = country;
+      return last;
+    }
+    this.#lastTotal = this.#totalOf(customerId, currency, country);
+    return this.#lastTotal;
+  }
+
+  #totalOf(customerId: string | null, currency: string, country: string | null): TotalAcc {
     const key = `${customerId ?? ''}\u0000${currency}`;
     let t = this.#totals.get(key);
     if (t === undefined) {
@@ -353,9 +419,9 @@ export class Reconciler {
   #line(b: BilledLine): undefined {
     // Without a charge type a line cannot even be classified.
     if (b.chargeType === '') return this.#malformed(b.line, 'ChargeType', 'missing', b);
-    const start = b.chargeStartDate === null ? undefined : readDay(b.chargeStartDate);
+    const start = b.chargeStartDate === null ? undefined : this.#day(b.chargeStartDate);
     const period = start === undefined ? null : formatEpochDay(start).slice(0, 7);
-    const type = MODELLED_CHARGE_TYPES.find((t) => t.toLowerCase() === b.chargeType.toLowerCase());
+    const type = chargeTypeOf(b.chargeType);
     const entry =
       (b.subscriptionId === null ? undefined : this.#byId.get(b.subscriptionId)) ??
       (b.orderId === null ? undefined : this.#byOrder.get(b.orderId));
@@ -404,7 +470,7 @@ export class Reconciler {
     // A modelled line: every figure must read.
     if (start === undefined || period === null)
       return this.#malformed(b.line, 'ChargeStartDate', 'not a date', b);
-    const end = b.chargeEndDate === null ? undefined : readDay(b.chargeEndDate);
+    const end = b.chargeEndDate === null ? undefined : this.#day(b.chargeEndDate);
     if (end === undefined) return this.#malformed(b.line, 'ChargeEndDate', 'not a date', b);
     if (b.currency === null || currencyExponentOf(b.currency) === undefined)
       return this.#malformed(b.line, 'Currency', 'not an ISO 4217 currency', b);
@@ -423,32 +489,27 @@ export class Reconciler {
       return this.#malformed(b.line, 'PCToBCExchangeRate', 'not a positive decimal', b);
     this.#periods.add(period);
 
-    let group: { computed: ComputedLines; slots: Slot[] };
-    group = this.#slots(entry, period);
+    const group = this.#slots(entry, period);
     // A zero amount (a credit of 0.00 for a cheap licence and one day) has
     // no direction of its own: it may match a charge or a credit.
     const sign = subtotal.minor < 0 ? -1 : subtotal.minor > 0 ? 1 : 0;
     const total = this.#total(b.customerId ?? entry.customerId, b.currency, b.customerCountry);
     total.billed += BigInt(subtotal.minor);
-    const place = {
+    // Built only for a finding: most lines have none.
+    const place = () => ({
       line: b.line,
       subscriptionId: b.subscriptionId ?? entry.id,
       customerId: b.customerId ?? entry.customerId,
       chargeType: b.chargeType,
       period,
-    };
-    const dates: LineDates = { start: formatEpochDay(start), end: formatEpochDay(end) };
+    });
+    const dates = (): LineDates => ({ start: formatEpochDay(start), end: formatEpochDay(end) });
 
     // The expected line: same charge type, direction and start; else same type and direction.
     let slot: Slot | undefined;
     let fallback: Slot | undefined;
     for (const s of group.slots) {
-      if (
-        s.matched !== undefined ||
-        s.calc.chargeType !== type ||
-        (sign !== 0 && s.calc.sign !== sign)
-      )
-        continue;
+      if (s.matched || s.calc.chargeType !== type || (sign !== 0 && s.calc.sign !== sign)) continue;
       if (s.calc.startDay === start) {
         if (s.calc.quantity === quantity) {
           slot = s;
@@ -461,52 +522,66 @@ export class Reconciler {
     if (slot === undefined) {
       const dup = group.slots.find(
         (s) =>
-          s.matched !== undefined &&
+          s.matched &&
           s.calc.chargeType === type &&
           (sign === 0 || s.calc.sign === sign) &&
-          s.matched.subtotal === b.subtotal &&
-          s.matched.chargeStartDate !== null &&
-          readDay(s.matched.chargeStartDate) === start &&
-          s.matched.billableQuantity === b.billableQuantity,
+          s.matchedMinor === subtotal.minor &&
+          s.matchedStart === start &&
+          s.matchedQuantity === quantity,
       );
-      const cancelled = group.computed.cancelledDay;
-      if (dup?.matched !== undefined)
+      const cancelled = group.cancelledDay;
+      if (dup !== undefined)
         this.#findings.push({
           code: 'duplicate_line',
-          ...place,
-          duplicateOf: dup.matched.line,
+          ...place(),
+          duplicateOf: dup.matchedLine,
           billed: subtotal,
         });
       else if (sign < 0)
-        this.#findings.push({ code: 'refund_not_due', ...place, dates, billed: subtotal });
+        this.#findings.push({
+          code: 'refund_not_due',
+          ...place(),
+          dates: dates(),
+          billed: subtotal,
+        });
       else if (cancelled !== undefined && start >= cancelled)
         this.#findings.push({
           code: 'billed_after_cancellation',
-          ...place,
+          ...place(),
           cancelledOn: formatEpochDay(cancelled),
-          dates,
+          dates: dates(),
           billed: subtotal,
         });
-      else this.#findings.push({ code: 'unexpected_charge', ...place, dates, billed: subtotal });
+      else
+        this.#findings.push({
+          code: 'unexpected_charge',
+          ...place(),
+          dates: dates(),
+          billed: subtotal,
+        });
       return;
     }
-    slot.matched = b;
+    slot.matched = true;
+    slot.matchedLine = b.line;
+    slot.matchedMinor = subtotal.minor;
+    slot.matchedQuantity = quantity;
+    slot.matchedStart = start;
     this.#matched += 1;
     const calc = slot.calc;
     if (calc.startDay !== start || calc.endDay !== end) {
       this.#findings.push({
         code: 'dates_differ',
-        ...place,
+        ...place(),
         expected: { start: formatEpochDay(calc.startDay), end: formatEpochDay(calc.endDay) },
-        billed: dates,
+        billed: dates(),
       });
     }
-    const currency = group.computed.currency;
+    const currency = group.currency;
     const pricing = b.pricingCurrency ?? b.currency;
     let checked: LineCalc = calc;
     if ((price !== undefined && !sameDecimal(price, calc.price)) || pricing !== currency) {
       this.#findings.push({
-        ...place,
+        ...place(),
         code: 'unit_price_differs',
         expected: { unitPrice: minorText(calc.price.units, calc.price.scale), currency },
         billed: { unitPrice: b.unitPrice, currency: pricing },
@@ -516,7 +591,7 @@ export class Reconciler {
     if (quantity !== calc.quantity) {
       this.#findings.push({
         code: 'quantity_differs',
-        ...place,
+        ...place(),
         expected: calc.quantity,
         billed: quantity,
       });
@@ -543,7 +618,7 @@ export class Reconciler {
         : lineMinor(calc, calc.quantity, exponent, effectiveRate, this.#o.rounding).totalMinor;
     if (fit === undefined) {
       this.#findings.push({
-        ...place,
+        ...place(),
         code: 'amount_differs',
         expected: { currency: b.currency, minor: Number(expectedMinor) },
         billed: subtotal,
@@ -555,7 +630,7 @@ export class Reconciler {
       if (reading !== undefined)
         this.#other.push({
           line: b.line,
-          subscriptionId: place.subscriptionId,
+          subscriptionId: b.subscriptionId ?? entry.id,
           chargeType: b.chargeType,
           reading,
         });
@@ -586,15 +661,15 @@ export class Reconciler {
     for (const entry of this.#entries) {
       for (const period of periods) {
         const group = this.#slots(entry, period);
-        if (rules.length === 0) rules = group.computed.rules;
+        if (rules.length === 0) rules = group.rules;
         for (const s of group.slots) {
-          if (s.matched !== undefined) continue;
+          if (s.matched) continue;
           const c = s.calc;
-          const currency = group.computed.currency;
+          const currency = group.currency;
           const minor = lineMinor(
             c,
             c.quantity,
-            group.computed.exponent,
+            group.exponent,
             RATE_ONE,
             this.#o.rounding,
           ).totalMinor;
