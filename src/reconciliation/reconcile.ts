@@ -33,7 +33,7 @@ import {
   type ExpectedLinesOptions,
 } from './expectedLines.js';
 import type { LineDates, ReconciliationFinding } from './findings.js';
-import { type CheckedEvent, checkHistory, type SubscriptionEvent } from './history.js';
+import { checkHistory, type SubscriptionEvent } from './history.js';
 import {
   type ChargeType,
   type LineCalc,
@@ -149,35 +149,49 @@ export type ReconciliationInput =
 /** More purchases than a portfolio holds. */
 const MAX_PURCHASES = 10_000_000;
 
-/**
- * An expected line and the billed line it matched, kept as numbers (a
- * million matched lines must not keep a million billed lines alive).
- */
-interface Slot {
-  readonly calc: LineCalc;
-  matched: boolean;
-  matchedLine: number;
-  matchedMinor: number;
-  matchedQuantity: number;
-  matchedStart: number;
+/** Numbers kept per expected line in {@link PeriodLines.state}. */
+const STATE = 4;
+const S_LINE = 0; // the matched billed line's number, NaN while unmatched
+const S_MINOR = 1; // its subtotal
+const S_QUANTITY = 2;
+const S_KEY = 3; // its start day, charge type and direction: see matchKey
+
+/** Start day, charge type (index) and direction in one exact number. */
+function matchKey(start: number, type: ChargeType, sign: number): number {
+  return (start * 16 + MODELLED_CHARGE_TYPES.indexOf(type)) * 2 + (sign > 0 ? 1 : 0);
 }
 
-/** What a reconciliation keeps of an entry's expected lines for one period. */
+/**
+ * What a reconciliation keeps of an entry's expected lines for one period.
+ * A million matched lines must not keep a million objects alive: a matched
+ * line keeps only its numbers (in `state`), and its computation is dropped.
+ */
 interface PeriodLines {
-  readonly slots: Slot[];
+  /** The expected lines; `undefined` once matched. */
+  readonly calcs: (LineCalc | undefined)[];
+  /** {@link STATE} numbers per expected line. */
+  readonly state: Float64Array;
   readonly currency: string;
   readonly exponent: number;
   readonly cancelledDay: number | undefined;
-  readonly rules: readonly RuleRef[];
 }
 
 interface Entry {
   readonly purchase: Purchase;
   readonly id: string | null;
-  readonly events: CheckedEvent[];
+  /**
+   * The caller's history, checked when the portfolio is read and checked
+   * again (into events) when a period's lines are computed: a copy of every
+   * event of 100,000 subscriptions would outweigh the lines themselves.
+   */
+  readonly history: unknown;
+  /** Its position in the portfolio (for the field a caller mistake names). */
+  readonly index: number;
   readonly customerId: string | null;
-  readonly field: string;
-  readonly byPeriod: Map<string, PeriodLines>;
+  /** The first period's lines (most entries have one), then any other's. */
+  period: string | undefined;
+  lines: PeriodLines | undefined;
+  others: Map<string, PeriodLines> | undefined;
 }
 
 interface TotalAcc {
@@ -223,6 +237,8 @@ export class Reconciler {
   #lines = 0;
   #matched = 0;
   #days = new Map<string, number | undefined>();
+  /** Every rule applied, once (each purchase's computation lists its own). */
+  readonly #rules = new Map<string, RuleRef>();
   #lastTotal: TotalAcc | undefined;
 
   constructor(purchases: Iterable<ReconciledPurchase>, options: unknown) {
@@ -243,13 +259,17 @@ export class Reconciler {
         (purchase as { orderId?: unknown }).orderId,
         `${field}.purchase.orderId`,
       );
+      // Checked now (a caller mistake throws before any line is read), kept as given.
+      checkHistory(r['history'], `${field}.history`);
       const entry: Entry = {
         purchase,
         id,
-        events: checkHistory(r['history'], `${field}.history`),
+        history: r['history'],
+        index: i,
         customerId: optionalString(r['customerId'], `${field}.customerId`) ?? null,
-        field: `${field}.purchase`,
-        byPeriod: new Map(),
+        period: undefined,
+        lines: undefined,
+        others: undefined,
       };
       this.#entries.push(entry);
       if (id !== null) {
@@ -275,41 +295,44 @@ export class Reconciler {
 
   /** The expected lines of an entry for a period, computed once. */
   #slots(entry: Entry, period: string): PeriodLines {
-    let found = entry.byPeriod.get(period);
+    let found = entry.period === period ? entry.lines : entry.others?.get(period);
     if (found === undefined) {
       const { fromDay, toDay } = dayBounds(period);
       let computed: ComputedLines;
       try {
-        computed = computeLines(entry.purchase, entry.events, this.#o, toDay);
+        const events = checkHistory(entry.history, `purchases[${entry.index}].history`);
+        computed = computeLines(entry.purchase, events, this.#o, toDay);
       } catch (e) {
         if (!isCspRuleError(e)) throw e;
         // A purchase the rules refuse is the caller's mistake: say which.
         const field = e.field.startsWith('purchase')
-          ? `${entry.field}${e.field.slice('purchase'.length)}`
-          : `${entry.field}.${e.field}`;
+          ? `purchases[${entry.index}].purchase${e.field.slice('purchase'.length)}`
+          : e.field.startsWith('purchases[')
+            ? e.field
+            : `purchases[${entry.index}].purchase.${e.field}`;
         return failField(field, e.message.replace(/^[^:]*: /, ''), e.code);
       }
-      const slots: Slot[] = [];
-      for (const calc of computed.lines) {
-        if (calc.startDay >= fromDay && calc.startDay <= toDay)
-          slots.push({
-            calc,
-            matched: false,
-            matchedLine: 0,
-            matchedMinor: 0,
-            matchedQuantity: 0,
-            matchedStart: 0,
-          });
+      for (const rule of computed.rules) {
+        const key = `${rule.id}@${rule.effectiveFrom}`;
+        if (!this.#rules.has(key)) this.#rules.set(key, rule);
       }
       // Only the period's lines are kept, not the history's whole schedule.
+      const calcs: LineCalc[] = [];
+      for (const calc of computed.lines)
+        if (calc.startDay >= fromDay && calc.startDay <= toDay) calcs.push(calc);
+      const state = new Float64Array(calcs.length * STATE);
+      for (let i = 0; i < calcs.length; i++) state[i * STATE + S_LINE] = Number.NaN;
       found = {
-        slots,
+        calcs,
+        state,
         currency: computed.currency,
         exponent: computed.exponent,
         cancelledDay: computed.cancelledDay,
-        rules: computed.rules,
       };
-      entry.byPeriod.set(period, found);
+      if (entry.period === undefined) {
+        entry.period = period;
+        entry.lines = found;
+      } else (entry.others ??= new Map()).set(period, found);
     }
     return found;
   }
@@ -506,35 +529,46 @@ export class Reconciler {
     const dates = (): LineDates => ({ start: formatEpochDay(start), end: formatEpochDay(end) });
 
     // The expected line: same charge type, direction and start; else same type and direction.
-    let slot: Slot | undefined;
-    let fallback: Slot | undefined;
-    for (const s of group.slots) {
-      if (s.matched || s.calc.chargeType !== type || (sign !== 0 && s.calc.sign !== sign)) continue;
-      if (s.calc.startDay === start) {
-        if (s.calc.quantity === quantity) {
-          slot = s;
+    const { calcs, state } = group;
+    let slot = -1;
+    let fallback = -1;
+    for (let i = 0; i < calcs.length; i++) {
+      const c = calcs[i];
+      if (c === undefined || c.chargeType !== type || (sign !== 0 && c.sign !== sign)) continue;
+      if (c.startDay === start) {
+        if (c.quantity === quantity) {
+          slot = i;
           break;
         }
-        slot ??= s;
-      } else fallback ??= s;
+        if (slot < 0) slot = i;
+      } else if (fallback < 0) fallback = i;
     }
-    slot ??= fallback;
-    if (slot === undefined) {
-      const dup = group.slots.find(
-        (s) =>
-          s.matched &&
-          s.calc.chargeType === type &&
-          (sign === 0 || s.calc.sign === sign) &&
-          s.matchedMinor === subtotal.minor &&
-          s.matchedStart === start &&
-          s.matchedQuantity === quantity,
-      );
+    if (slot < 0) slot = fallback;
+    if (slot < 0) {
+      const credit = matchKey(start, type, -1);
+      const charge = matchKey(start, type, 1);
+      let dup = -1;
+      for (let i = 0; dup < 0 && i < calcs.length; i++) {
+        const at = i * STATE;
+        const key = state[at + S_KEY];
+        if (
+          calcs[i] === undefined &&
+          (sign < 0
+            ? key === credit
+            : sign > 0
+              ? key === charge
+              : key === credit || key === charge) &&
+          state[at + S_MINOR] === subtotal.minor &&
+          state[at + S_QUANTITY] === quantity
+        )
+          dup = i;
+      }
       const cancelled = group.cancelledDay;
-      if (dup !== undefined)
+      if (dup >= 0)
         this.#findings.push({
           code: 'duplicate_line',
           ...place(),
-          duplicateOf: dup.matchedLine,
+          duplicateOf: state[dup * STATE + S_LINE] as number,
           billed: subtotal,
         });
       else if (sign < 0)
@@ -561,13 +595,14 @@ export class Reconciler {
         });
       return;
     }
-    slot.matched = true;
-    slot.matchedLine = b.line;
-    slot.matchedMinor = subtotal.minor;
-    slot.matchedQuantity = quantity;
-    slot.matchedStart = start;
+    const calc = calcs[slot] as LineCalc;
+    const at = slot * STATE;
+    state[at + S_LINE] = b.line;
+    state[at + S_MINOR] = subtotal.minor;
+    state[at + S_QUANTITY] = quantity;
+    state[at + S_KEY] = matchKey(start, type, calc.sign);
+    calcs[slot] = undefined;
     this.#matched += 1;
-    const calc = slot.calc;
     if (calc.startDay !== start || calc.endDay !== end) {
       this.#findings.push({
         code: 'dates_differ',
@@ -657,14 +692,11 @@ export class Reconciler {
   /** The outcome, once every line is read: the expected lines nobody billed added. */
   finish(): Reconciliation {
     const periods = [...this.#periods].sort();
-    let rules: readonly RuleRef[] = [];
     for (const entry of this.#entries) {
       for (const period of periods) {
         const group = this.#slots(entry, period);
-        if (rules.length === 0) rules = group.rules;
-        for (const s of group.slots) {
-          if (s.matched) continue;
-          const c = s.calc;
+        for (const c of group.calcs) {
+          if (c === undefined) continue;
           const currency = group.currency;
           const minor = lineMinor(
             c,
@@ -730,7 +762,7 @@ export class Reconciler {
       otherReadings: this.#other,
       totals,
       rounding: { ...this.#o.rounding, reading: readingOfRounding(this.#o.rounding) ?? null },
-      rules,
+      rules: [...this.#rules.values()],
     };
   }
 }
