@@ -332,7 +332,10 @@ export class Reconciler {
       if (entry.period === undefined) {
         entry.period = period;
         entry.lines = found;
-      } else (entry.others ??= new Map()).set(period, found);
+      } else {
+        entry.others ??= new Map();
+        entry.others.set(period, found);
+      }
     }
     return found;
   }
