@@ -38,7 +38,15 @@ export interface ReadReconciliationOptions {
  * (`reconcile` turns it into a `malformed_line` finding).
  * @category Files
  */
-export type ReadItem = { readonly line: BilledLine } | { readonly malformed: MalformedRecord };
+export type ReadItem =
+  | {
+      /** A line read. */
+      readonly line: BilledLine;
+    }
+  | {
+      /** A line that could not be read (its number, the attribute, the problem). */
+      readonly malformed: MalformedRecord;
+    };
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 

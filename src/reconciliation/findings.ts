@@ -146,9 +146,19 @@ export interface UnitPriceDiffersFinding extends FindingPlace {
   /** Stable code. */
   readonly code: 'unit_price_differs';
   /** The caller's price and its currency. */
-  readonly expected: { readonly unitPrice: string; readonly currency: string };
+  readonly expected: {
+    /** Decimal text. */
+    readonly unitPrice: string;
+    /** ISO 4217 code. */
+    readonly currency: string;
+  };
   /** The billed price and its pricing currency. */
-  readonly billed: { readonly unitPrice: string | null; readonly currency: string | null };
+  readonly billed: {
+    /** `UnitPrice` as the file wrote it. */
+    readonly unitPrice: string | null;
+    /** `PricingCurrency`, else `Currency`. */
+    readonly currency: string | null;
+  };
 }
 
 /**

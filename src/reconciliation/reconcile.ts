@@ -143,8 +143,14 @@ export interface Reconciliation {
  */
 export type ReconciliationInput =
   | Readonly<Record<string, unknown>>
-  | { readonly line: BilledLine }
-  | { readonly malformed: MalformedRecord };
+  | {
+      /** A line already read. */
+      readonly line: BilledLine;
+    }
+  | {
+      /** A line that could not be read. */
+      readonly malformed: MalformedRecord;
+    };
 
 /** More purchases than a portfolio holds. */
 const MAX_PURCHASES = 10_000_000;
