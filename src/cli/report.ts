@@ -11,6 +11,7 @@ import {
   formatMoney,
   isCspRuleError,
 } from '../core/index.js';
+import { checkPerpetual, checkSubscription, fail } from '../core/internal.js';
 import { explain } from '../explain/index.js';
 import { IT_MESSAGES } from '../explain/it/index.js';
 import { subscriptionStatusOn } from '../lifecycle/index.js';
@@ -141,80 +142,157 @@ function cancellationLine(
   };
 }
 
-function customerReport(
+/** The id a subscription is shown under. */
+export function subscriptionId(s: PortfolioCustomer['subscriptions'][number], j: number): string {
+  return s.id ?? `#${j + 1}`;
+}
+
+/** The term as shown (`? P5Y` for one this version does not know). */
+export function termText(s: PortfolioCustomer['subscriptions'][number]): string {
+  return typeof s.term === 'string' ? s.term : `? ${s.term.unknown}`;
+}
+
+/** The billing plan as shown. */
+export function planText(s: PortfolioCustomer['subscriptions'][number]): string {
+  return typeof s.billingFrequency === 'string'
+    ? s.billingFrequency
+    : `? ${s.billingFrequency.unknown}`;
+}
+
+/** The id a perpetual purchase is shown under. */
+export function perpetualId(p: PortfolioCustomer['perpetual'][number], j: number): string {
+  return p.orderId ?? p.id ?? `#${j + 1}`;
+}
+
+/** A customer's market facts, or `null` without a market. */
+export function customerMarket(
+  c: PortfolioCustomer,
+  i: number,
+  locale: ReportLocale,
+): CustomerReport['market'] {
+  if (c.market === undefined) return null;
+  return at(`customers[${i}]`, () => ({
+    code: parseMarket(c.market).market,
+    name: marketName(c.market as string, locale),
+    azureReservations: isAzureReservationAvailable(c.market as string),
+    pricesIncludeTax: pricesIncludeTax(c.market as string),
+  }));
+}
+
+/** The line of subscription `j` of customer `i`. */
+export function subscriptionLine(
+  c: PortfolioCustomer,
+  i: number,
+  j: number,
+  asOf: Date,
+  locale: ReportLocale,
+): SubscriptionLine {
+  const s = c.subscriptions[j] as PortfolioCustomer['subscriptions'][number];
+  return at(`customers[${i}].subscriptions[${j}]`, () => {
+    const decision = cancellationRefund(s, { asOf: asOf });
+    // A term Partner Center sent that this version does not know: the
+    // decision refuses it with unknown_value; there are no term dates to show.
+    const status = typeof s.term === 'string' ? subscriptionStatusOn(s, { asOf }) : null;
+    const next = status?.nextEvent;
+    return {
+      id: subscriptionId(s, j),
+      name: s.name ?? '',
+      term: termText(s),
+      billingFrequency: planText(s),
+      state: status?.state ?? 'unknown',
+      termStart: status?.currentTerm.start ?? '?',
+      termEnd: status?.currentTerm.end ?? '?',
+      nextEvent:
+        next === undefined ? '?' : next.type === 'none' ? 'none' : `${next.type} ${next.on}`,
+      cancellation: cancellationLine(decision, locale),
+    };
+  });
+}
+
+/** The line of perpetual purchase `j` of customer `i`. */
+export function perpetualLine(
+  c: PortfolioCustomer,
+  i: number,
+  j: number,
+  asOf: Date,
+  locale: ReportLocale,
+): PerpetualLine {
+  const p = c.perpetual[j] as PortfolioCustomer['perpetual'][number];
+  return at(`customers[${i}].perpetual[${j}]`, () => {
+    const decision = cancellationRefund(p, { asOf: asOf });
+    return {
+      id: perpetualId(p, j),
+      name: p.productName ?? '',
+      purchasedOn: calendarDayOf(p.purchasedAt),
+      cancellation: cancellationLine(decision, locale),
+    };
+  });
+}
+
+/** A customer's KMS-to-MAK situation, or `null` without devices. */
+export function customerFleet(c: PortfolioCustomer, i: number, asOf: Date): FleetLine | null {
+  if (c.devices.length === 0) return null;
+  return at(
+    `customers[${i}]`,
+    () => {
+      const plan = planMakMigration(c.devices, {
+        asOf,
+        ...(c.kmsHostRetiredAt === undefined ? {} : { kmsHostRetiredAt: c.kmsHostRetiredAt }),
+        ...(c.makCapacityPerDay === undefined ? {} : { capacityPerDay: c.makCapacityPerDay }),
+      });
+      return {
+        devices: c.devices.length,
+        deadline: plan.deadline === null ? null : plan.deadline.toISOString(),
+        counts: plan.counts,
+        lapses: plan.lapses.length,
+        completesOn: plan.completesOn,
+        warnings: plan.warnings.map((w) => w.code),
+      };
+    },
+    true,
+  );
+}
+
+/**
+ * Checks every purchase of the portfolio before any output is written (a
+ * streamed report must not stop halfway on a caller mistake): the same
+ * checks the rules run, with the purchase's path in the error's field.
+ */
+export function checkPortfolio(portfolio: Portfolio, locale: ReportLocale): void {
+  portfolio.customers.forEach((c, i) => {
+    customerMarket(c, i, locale);
+    c.subscriptions.forEach((s, j) => {
+      at(`customers[${i}].subscriptions[${j}]`, () => {
+        checkSubscription(s);
+        // The report computes each refund: the money fields are required.
+        if (s.unitPrice === undefined) missingMoney('subscription.unitPrice');
+        if (s.currency === undefined) missingMoney('subscription.currency');
+      });
+    });
+    c.perpetual.forEach((p, j) => {
+      at(`customers[${i}].perpetual[${j}]`, () => checkPerpetual(p));
+    });
+  });
+}
+
+function missingMoney(field: string): never {
+  return fail('missing_field', field, `${field}: required to compute the refund`);
+}
+
+/** One customer's whole section (the streaming writers build it line by line instead). */
+export function customerReport(
   c: PortfolioCustomer,
   i: number,
   asOf: Date,
   locale: ReportLocale,
 ): CustomerReport {
-  const base = `customers[${i}]`;
-  const market =
-    c.market === undefined
-      ? null
-      : at(base, () => ({
-          code: parseMarket(c.market).market,
-          name: marketName(c.market as string, locale),
-          azureReservations: isAzureReservationAvailable(c.market as string),
-          pricesIncludeTax: pricesIncludeTax(c.market as string),
-        }));
-  const subscriptions = c.subscriptions.map((s, j) =>
-    at(`${base}.subscriptions[${j}]`, () => {
-      const decision = cancellationRefund(s, { asOf: asOf });
-      // A term Partner Center sent that this version does not know: the
-      // decision refuses it with unknown_value; there are no term dates to show.
-      const status = typeof s.term === 'string' ? subscriptionStatusOn(s, { asOf }) : null;
-      const next = status?.nextEvent;
-      return {
-        id: s.id ?? `#${j + 1}`,
-        name: s.name ?? '',
-        term: typeof s.term === 'string' ? s.term : `? ${s.term.unknown}`,
-        billingFrequency:
-          typeof s.billingFrequency === 'string'
-            ? s.billingFrequency
-            : `? ${s.billingFrequency.unknown}`,
-        state: status?.state ?? 'unknown',
-        termStart: status?.currentTerm.start ?? '?',
-        termEnd: status?.currentTerm.end ?? '?',
-        nextEvent:
-          next === undefined ? '?' : next.type === 'none' ? 'none' : `${next.type} ${next.on}`,
-        cancellation: cancellationLine(decision, locale),
-      };
-    }),
-  );
-  const perpetual = c.perpetual.map((p, j) =>
-    at(`${base}.perpetual[${j}]`, () => {
-      const decision = cancellationRefund(p, { asOf: asOf });
-      return {
-        id: p.orderId ?? p.id ?? `#${j + 1}`,
-        name: p.productName ?? '',
-        purchasedOn: calendarDayOf(p.purchasedAt),
-        cancellation: cancellationLine(decision, locale),
-      };
-    }),
-  );
-  const fleet =
-    c.devices.length === 0
-      ? null
-      : at(
-          base,
-          () => {
-            const plan = planMakMigration(c.devices, {
-              asOf,
-              ...(c.kmsHostRetiredAt === undefined ? {} : { kmsHostRetiredAt: c.kmsHostRetiredAt }),
-              ...(c.makCapacityPerDay === undefined ? {} : { capacityPerDay: c.makCapacityPerDay }),
-            });
-            return {
-              devices: c.devices.length,
-              deadline: plan.deadline === null ? null : plan.deadline.toISOString(),
-              counts: plan.counts,
-              lapses: plan.lapses.length,
-              completesOn: plan.completesOn,
-              warnings: plan.warnings.map((w) => w.code),
-            };
-          },
-          true,
-        );
-  return { name: c.name, market, subscriptions, perpetual, fleet };
+  const market = customerMarket(c, i, locale);
+  const subscriptions: SubscriptionLine[] = [];
+  for (let j = 0; j < c.subscriptions.length; j++)
+    subscriptions.push(subscriptionLine(c, i, j, asOf, locale));
+  const perpetual: PerpetualLine[] = [];
+  for (let j = 0; j < c.perpetual.length; j++) perpetual.push(perpetualLine(c, i, j, asOf, locale));
+  return { name: c.name, market, subscriptions, perpetual, fleet: customerFleet(c, i, asOf) };
 }
 
 /** Applies every rule to the portfolio at `asOf`. */

@@ -87,6 +87,14 @@ describe('report command', () => {
       'Fabrikam MMC',
       'Northwind Traders GmbH',
     ]);
+    const nd = report(['report', '--format', 'ndjson', '--as-of=2026-11-26']);
+    const lines = nd.out
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { asOf: string; name: string });
+    expect(lines.map((c) => [c.asOf, c.name])).toEqual(
+      parsed.customers.map((c) => ['2026-11-26T00:00:00.000Z', c.name]),
+    );
   });
 
   it('uses the clock it is given only when --as-of is absent', () => {
