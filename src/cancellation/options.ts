@@ -74,27 +74,42 @@ export interface CheckedCancellationOptions {
   readonly access: AuthorizationDecision | undefined;
 }
 
-/** The role check per roles array: a batch passing the same array checks it once. */
-const rolesCache = /* @__PURE__ */ new WeakMap<
-  object,
-  { readonly copy: readonly unknown[]; readonly decision: AuthorizationDecision }
->();
+/**
+ * The role check per list of role names, by content: a service passes a
+ * fresh `roles` array with every request (from the caller's token), and the
+ * few combinations it sees are checked once. Bounded; cleared when full.
+ */
+const rolesCache = /* @__PURE__ */ new Map<string, AuthorizationDecision>();
+const ROLES_CACHE_SIZE = 256;
+/** Lists longer than this, or with longer names, are checked every time. */
+const CACHED_ROLES = 16;
+const CACHED_NAME = 64;
 
-/** `authorize('cancel', roles)` with the built-in table, cached per roles array (re-checked if its content changed). */
-function cancelAccess(roles: unknown): AuthorizationDecision {
-  const hit = Array.isArray(roles) ? rolesCache.get(roles) : undefined;
-  if (
-    hit !== undefined &&
-    hit.copy.length === (roles as unknown[]).length &&
-    hit.copy.every((r, i) => r === (roles as unknown[])[i])
-  ) {
-    return hit.decision;
+/** The cache key of a list of role names, or `undefined` when it is not one to cache. */
+function rolesKey(roles: unknown): string | undefined {
+  if (!Array.isArray(roles) || roles.length > CACHED_ROLES) return undefined;
+  // The count first: [] and [''] are different lists.
+  let key = `${roles.length}`;
+  for (let i = 0; i < roles.length; i++) {
+    // Read by index: a hole or a non-string is for the full check to report.
+    const r: unknown = roles[i];
+    if (typeof r !== 'string' || r.length > CACHED_NAME || r.includes('\u0000')) return undefined;
+    key += `\u0000${r}`;
   }
+  return key;
+}
+
+/** `authorize('cancel', roles)` with the built-in table, cached by the roles' names. */
+function cancelAccess(roles: unknown): AuthorizationDecision {
+  const key = rolesKey(roles);
+  const hit = key === undefined ? undefined : rolesCache.get(key);
+  if (hit !== undefined) return hit;
   const decision = authorizeBuiltIn('cancel', roles);
   for (const r of decision.reasons) Object.freeze(r);
-  const list = roles as readonly unknown[];
-  // Copied by index: `slice` would call a `constructor` the caller set on the array.
-  rolesCache.set(list, { copy: Array.from({ length: list.length }, (_, i) => list[i]), decision });
+  if (key !== undefined) {
+    if (rolesCache.size >= ROLES_CACHE_SIZE) rolesCache.clear();
+    rolesCache.set(key, decision);
+  }
   return decision;
 }
 

@@ -251,11 +251,13 @@ export function writeTextReport(
     const market = customerMarket(c, i, locale);
     // state, current term (YYYY-MM-DD..YYYY-MM-DD), next event (renewal YYYY-MM-DD)
     const sw = [0, 0, 0, 0, 'not_started'.length, 22, 'renewal 0000-00-00'.length];
-    c.subscriptions.forEach((s, j) =>
-      fit(sw, [subscriptionId(s, j), s.name ?? '', termText(s), planText(s)]),
-    );
+    c.subscriptions.forEach((s, j) => {
+      fit(sw, [subscriptionId(s, j), s.name ?? '', termText(s), planText(s)]);
+    });
     const pw = [0, 0, 10];
-    c.perpetual.forEach((p, j) => fit(pw, [perpetualId(p, j), p.productName ?? '']));
+    c.perpetual.forEach((p, j) => {
+      fit(pw, [perpetualId(p, j), p.productName ?? '']);
+    });
     writeCustomer(
       {
         name: c.name,

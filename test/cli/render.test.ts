@@ -80,11 +80,11 @@ describe('the streamed report', () => {
     const lines = text.trimEnd().split('\n');
     const whole = buildReport(sample, asOf, 'it');
     expect(lines).toHaveLength(whole.customers.length);
-    lines.forEach((l, i) =>
+    lines.forEach((l, i) => {
       expect(JSON.parse(l)).toEqual(
         JSON.parse(JSON.stringify({ asOf: whole.asOf, ...whole.customers[i] })),
-      ),
-    );
+      );
+    });
   });
 
   it('text: the same rows as the report built whole (widths from the input)', () => {
