@@ -153,6 +153,43 @@ function parseReconcileArgs(rest: readonly string[]): ReconcileArgs {
   return args;
 }
 
+const HELP = `csp-software-rules: the rules of Microsoft's CSP program for software, from the command line.
+
+Commands:
+  report [FILE]     every purchase of a portfolio at one instant: its term, renewal,
+                    billing plan, cancellation window and refund, the market's rules,
+                    the KMS-to-MAK deadline. Without FILE, the bundled sample portfolio.
+      --as-of DATE              the instant (ISO 8601 with Z or an offset; default now)
+      --locale en|it            the language (default en)
+      --format table|json|ndjson
+  reconcile --subscriptions FILE --invoice FILE [--period YYYY-MM] [--format table|json|csv]
+                    checks Microsoft's reconciliation file against the portfolio's
+                    histories (see: csp-software-rules reconcile --help)
+  --version         the package version
+  --help            this help
+
+Examples:
+  csp-software-rules report --as-of 2026-11-25T12:00:00Z
+  csp-software-rules report portfolio.json --format json > report.json
+  csp-software-rules reconcile --subscriptions portfolio.json --invoice invoice.csv --period 2026-11
+
+Exit status: 0 done (reconcile: every line matches); 1 reconcile found differences;
+2 the command line or the input cannot be used (one line on stderr says why).
+`;
+
+/** The package's version, from its package.json (two levels above dist/cli or src/cli). */
+function packageVersion(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  try {
+    const pkg = JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** The sample portfolio: examples/sample-portfolio.json next to the package root. */
 function samplePath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -172,6 +209,14 @@ export function run(
   options: RunOptions = {},
 ): number | Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    out(`${packageVersion()}\n`);
+    return 0;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    out(HELP);
+    return 0;
+  }
   if (command === 'reconcile') {
     let args: ReconcileArgs;
     try {
@@ -207,14 +252,14 @@ export function run(
     err(
       `csp-software-rules: ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`,
     );
-    return 1;
+    return 2;
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     err(`csp-software-rules: ${file}: not valid JSON (${(e as Error).message})\n`);
-    return 1;
+    return 2;
   }
   // The text is not needed once parsed: a large portfolio's memory is halved.
   text = '';
@@ -250,7 +295,7 @@ export function run(
     err(
       `csp-software-rules: ${where}${e.field}: ${e.message.replace(`${e.field}: `, '').replace(`${e.field}:`, '').trim()} [${e.code}]\n`,
     );
-    return 1;
+    return 2;
   }
 }
 

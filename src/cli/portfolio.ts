@@ -76,11 +76,66 @@ function list<T>(value: unknown, field: string): readonly T[] {
   return value as T[];
 }
 
+const ROOT_KEYS: readonly string[] = ['customers'];
+const CUSTOMER_KEYS: readonly string[] = [
+  'name',
+  'customerId',
+  'market',
+  'subscriptions',
+  'perpetual',
+  'devices',
+  'kmsHostRetiredAt',
+  'makCapacityPerDay',
+  'partnerCenter',
+];
+
+/** A key the format does not have is a mistake (a misspelt key would drop data unseen). */
+function knownKeys(
+  r: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+  at: string,
+): void {
+  for (const key of Object.keys(r)) {
+    if (!keys.includes(key)) {
+      const field = at === '' ? key : `${at}.${key}`;
+      fail('invalid_input', field, `${field}: unknown key (expected ${keys.join(', ')})`);
+    }
+  }
+}
+
+/** Partner Center's own JSON where the portfolio was expected: say where it goes. */
+function partnerCenterShape(json: unknown): string | undefined {
+  const items = Array.isArray(json)
+    ? json
+    : typeof json === 'object' &&
+        json !== null &&
+        Array.isArray((json as { items?: unknown }).items)
+      ? (json as { items: unknown[] }).items
+      : undefined;
+  const first = items?.[0];
+  if (typeof first !== 'object' || first === null) return undefined;
+  if ('offerId' in first || 'commitmentEndDate' in first || 'billingCycle' in first)
+    return 'this is Partner Center subscription JSON, not the portfolio format; put it under customers[].partnerCenter.subscriptions, with a price list in customers[].partnerCenter.prices';
+  if ('lineItems' in first)
+    return 'this is Partner Center order JSON, not the portfolio format; put it under customers[].partnerCenter.orders, with a price list in customers[].partnerCenter.prices';
+  return undefined;
+}
+
 /** Reads a portfolio object (the rules check each purchase when they run). */
 export function readPortfolio(json: unknown): Portfolio {
+  const pc = partnerCenterShape(json);
+  if (pc !== undefined) fail('invalid_input', 'portfolio', `portfolio: ${pc}`);
   const root = asRecord(json, 'portfolio');
+  knownKeys(root, ROOT_KEYS, '');
+  if (root['customers'] === undefined)
+    fail(
+      'missing_field',
+      'customers',
+      'customers: required (a portfolio is { "customers": [...] })',
+    );
   const customers = list<unknown>(root['customers'], 'customers').map((c, i) => {
     const r = asRecord(c, `customers[${i}]`);
+    knownKeys(r, CUSTOMER_KEYS, `customers[${i}]`);
     const name = r['name'];
     if (typeof name !== 'string' || name === '') {
       fail(

@@ -69,7 +69,7 @@ describe('report command', () => {
         }),
       ),
     ]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toMatch(
       /customers\[0\]\.partnerCenter\.subscriptions\[0\]\.offerId: no price for this offer/,
     );
@@ -174,12 +174,47 @@ describe('report command', () => {
     ];
     for (const [argv, pattern] of cases) {
       const r = report(argv);
-      expect(r.code, r.err).toBe(1);
+      expect(r.code, r.err).toBe(2);
       expect(r.out).toBe('');
       expect(r.err).toMatch(pattern);
       expect(r.err.trim().split('\n')).toHaveLength(1);
       expect(r.err).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('a portfolio of the wrong shape says what is wrong, and exits 2', () => {
+    const cases: [unknown, RegExp][] = [
+      [
+        {},
+        /customers: required \(a portfolio is \{ "customers": \[\.\.\.\] \}\) \[missing_field\]/,
+      ],
+      [{ customer: [] }, /customer: unknown key \(expected customers\)/],
+      [
+        { customers: [{ name: 'A', subscription: [] }] },
+        /customers\[0\]\.subscription: unknown key \(expected name, customerId, market, subscriptions/,
+      ],
+      [
+        { totalCount: 1, items: [{ id: 'x', offerId: 'CFQ7:0001:0002', billingCycle: 'monthly' }] },
+        /portfolio: this is Partner Center subscription JSON, not the portfolio format; put it under customers\[\]\.partnerCenter\.subscriptions/,
+      ],
+      [[{ id: 'o1', lineItems: [] }], /this is Partner Center order JSON/],
+    ];
+    for (const [json, pattern] of cases) {
+      const r = report(['report', file('shape.json', JSON.stringify(json))]);
+      expect(r.code, r.err).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(pattern);
+    }
+  });
+
+  it('--help and --version', () => {
+    const help = report(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Commands:');
+    expect(help.out).toContain('Exit status: 0');
+    expect(report(['help']).out).toBe(help.out);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(report(['--version'])).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
   });
 
   it('bad arguments print the usage and exit 2', () => {
@@ -198,7 +233,7 @@ describe('report command', () => {
     }
     expect(report(['report', '--help']).code).toBe(0);
     const bad = report(['report', '--as-of', '2026-11-25T10:00']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--as-of: .*no time zone/);
   });
 });
