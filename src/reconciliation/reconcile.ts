@@ -448,6 +448,24 @@ export class Reconciler {
     this.#line(b);
   }
 
+  /** A line for a subscription the portfolio lacks, or has under another customer. */
+  #unknownSubscription(
+    b: BilledLine,
+    period: string | null,
+    portfolioCustomerId: string | null,
+  ): undefined {
+    this.#findings.push({
+      code: 'unknown_subscription',
+      line: b.line,
+      subscriptionId: b.subscriptionId,
+      customerId: b.customerId,
+      chargeType: b.chargeType,
+      period,
+      portfolioCustomerId,
+      billed: this.#subtotalOf(b) ?? null,
+    });
+  }
+
   #line(b: BilledLine): undefined {
     // Without a charge type a line cannot even be classified.
     if (b.chargeType === '') return this.#malformed(b.line, 'ChargeType', 'missing', b);
@@ -466,34 +484,14 @@ export class Reconciler {
         this.#notModelledLine(b, type === undefined ? 'charge_type' : 'product', period);
         return;
       }
-      this.#findings.push({
-        code: 'unknown_subscription',
-        line: b.line,
-        subscriptionId: b.subscriptionId,
-        customerId: b.customerId,
-        chargeType: b.chargeType,
-        period,
-        portfolioCustomerId: null,
-        billed: this.#subtotalOf(b) ?? null,
-      });
-      return;
+      return this.#unknownSubscription(b, period, null);
     }
     if (
       entry.customerId !== null &&
       b.customerId !== null &&
       entry.customerId.toLowerCase() !== b.customerId.toLowerCase()
     ) {
-      this.#findings.push({
-        code: 'unknown_subscription',
-        line: b.line,
-        subscriptionId: b.subscriptionId,
-        customerId: b.customerId,
-        chargeType: b.chargeType,
-        period,
-        portfolioCustomerId: entry.customerId,
-        billed: this.#subtotalOf(b) ?? null,
-      });
-      return;
+      return this.#unknownSubscription(b, period, entry.customerId);
     }
     if (type === undefined) {
       this.#notModelledLine(b, 'charge_type', period);
