@@ -247,7 +247,8 @@ export function run(
   const file = args.file ?? samplePath();
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // A byte-order mark (some editors write one) is not part of the JSON.
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     err(
       `csp-software-rules: ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`,
@@ -302,7 +303,7 @@ export function run(
 /** A file's text, or `undefined` after a one-line message. */
 function readText(file: string, err: (s: string) => void): string | undefined {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     err(
       `csp-software-rules: ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`,

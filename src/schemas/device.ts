@@ -56,10 +56,13 @@ export const devicesSchema = z
   .array(deviceSchema, { error: expected('a list of devices') })
   .max(MAX_DEVICES, { error: `expected at most ${MAX_DEVICES} devices` })
   .superRefine((devices, ctx) => {
+    // The first repeated id is reported, then the check stops: a fleet of
+    // 100,000 copies of one device must not make 100,000 issues.
     const first = new Map<string, number>();
-    devices.forEach((device, i) => {
-      const at = first.get(device.id);
-      if (at === undefined) first.set(device.id, i);
+    for (let i = 0; i < devices.length; i++) {
+      const id = (devices[i] as Device).id;
+      const at = first.get(id);
+      if (at === undefined) first.set(id, i);
       else {
         ctx.addIssue({
           code: 'custom',
@@ -67,8 +70,9 @@ export const devicesSchema = z
           params: { code: 'duplicate_id' },
           path: [i, 'id'],
         });
+        return;
       }
-    });
+    }
   });
 
 /**

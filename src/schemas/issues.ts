@@ -154,9 +154,43 @@ export function parseWith<S extends z.ZodType>(
   input: unknown,
   root = 'input',
 ): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = guardedParse(schema, input, root);
   if (result.success) return result.data;
-  throw toCspRuleError(result.error, root);
+  throw result.error;
+}
+
+/**
+ * `schema.safeParse(input)` that never throws: a schema that is not one is
+ * the caller's mistake (`CspRuleError` on `schema`), and an input that throws
+ * while it is read (a Proxy, a throwing getter) is a failure on `root`.
+ */
+function guardedParse<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  root: string,
+): SafeParseResult<z.output<S>> {
+  if (
+    typeof schema !== 'object' ||
+    schema === null ||
+    typeof (schema as { safeParse?: unknown }).safeParse !== 'function'
+  ) {
+    fail('invalid_input', 'schema', 'schema: expected a zod schema');
+  }
+  let result: ReturnType<S['safeParse']>;
+  try {
+    result = schema.safeParse(input) as ReturnType<S['safeParse']>;
+  } catch (e) {
+    if (isCspRuleError(e)) return { success: false, error: e };
+    return {
+      success: false,
+      error: new CspRuleError('invalid_input', `${root}: could not be read (it threw while read)`, {
+        field: root,
+      }),
+    };
+  }
+  return result.success
+    ? { success: true, data: result.data as z.output<S> }
+    : { success: false, error: toCspRuleError(result.error, root) };
 }
 
 /**
@@ -181,10 +215,13 @@ export function safeParseWith<S extends z.ZodType>(
   input: unknown,
   root = 'input',
 ): SafeParseResult<z.output<S>> {
-  const result = schema.safeParse(input);
-  return result.success
-    ? { success: true, data: result.data }
-    : { success: false, error: toCspRuleError(result.error, root) };
+  try {
+    return guardedParse(schema, input, root);
+  } catch (e) {
+    // Never throws: not even for a schema that is not one.
+    if (isCspRuleError(e)) return { success: false, error: e };
+    throw e;
+  }
 }
 
 /** The field name core checks are given; stripped from their messages. */

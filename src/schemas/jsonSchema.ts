@@ -218,8 +218,11 @@ function generate(target: Target, replace: Map<z.ZodType, JsonSchemaDocument>): 
   const json = z.toJSONSchema(target.schema, {
     io: 'input',
     target: 'draft-2020-12',
-    // Only a Date (inside an instant, replaced below) has no JSON form.
-    unrepresentable: (ctx) => (ctx.zodSchema._zod.def.type === 'date' ? 'any' : 'throw'),
+    // Only a Date (the custom check inside an instant, replaced below) has no JSON form.
+    unrepresentable: (ctx) =>
+      ctx.zodSchema._zod.def.type === 'date' || ctx.zodSchema._zod.def.type === 'custom'
+        ? 'any'
+        : 'throw',
     override: (ctx) => {
       const replacement = replace.get(ctx.zodSchema as unknown as z.ZodType);
       if (replacement === undefined) return;

@@ -35,12 +35,26 @@ import { coreCheck, expected } from './issues.js';
  * @category Schemas
  */
 export const instantSchema = z
-  .union([z.date(), z.string()], {
+  .union([z.custom<Date>(isDate), z.string()], {
     error: expected('a Date or an ISO-8601 string with "Z" or an offset, or YYYY-MM-DD'),
   })
   .superRefine((value, ctx) => {
     coreCheck(ctx, (field) => toInstantMs(value, field));
   });
+
+/**
+ * A real `Date` (of any realm): `getTime` of `Date.prototype` reads it. A
+ * Proxy of a Date or an object posing as one is not (zod's own `z.date()`
+ * would call its `getTime` and throw a `TypeError`).
+ */
+function isDate(value: unknown): boolean {
+  try {
+    // An Invalid Date is refused here, as z.date() refuses it.
+    return !Number.isNaN(Date.prototype.getTime.call(value));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Schema of a calendar day: a real UTC date written `YYYY-MM-DD`.

@@ -207,6 +207,18 @@ describe('report command', () => {
     }
   });
 
+  it('a portfolio file that starts with a byte-order mark is read', () => {
+    const sample = readFileSync('examples/sample-portfolio.json', 'utf8');
+    const r = report([
+      'report',
+      file('bom.json', `\uFEFF${sample}`),
+      '--as-of',
+      '2026-11-25T12:00:00Z',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('## Contoso S.p.A.');
+  });
+
   it('--help and --version', () => {
     const help = report(['--help']);
     expect(help.code).toBe(0);

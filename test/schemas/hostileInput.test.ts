@@ -266,3 +266,39 @@ describe('fuzz: never anything but a result or CspRuleError', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('inputs that throw while they are read', () => {
+  it('a Proxy of a Date is not a Date: a failure, never a TypeError', () => {
+    const proxy = new Proxy(new Date(0), {});
+    expect(schemas.instantSchema.safeParse(proxy).success).toBe(false);
+    const r = schemas.safeParseDevices([{ id: 'pc-1', lastRenewalAt: proxy }]);
+    expect(r.success ? '' : r.error.field).toBe('devices[0].lastRenewalAt');
+    expect(schemas.instantSchema.safeParse(new Date(0)).success).toBe(true);
+  });
+
+  it('safeParseWith never throws; parseWith throws only CspRuleError', () => {
+    const getter = {
+      get id() {
+        throw new Error('boom');
+      },
+    };
+    const r = schemas.safeParseWith(schemas.deviceSchema, getter, 'device');
+    expect(r.success ? '' : [r.error.code, r.error.field]).toEqual(['invalid_input', 'device']);
+    expect(schemas.safeParseWith(null as never, 1).success).toBe(false);
+    expect(() => schemas.parseWith(null as never, 1)).toThrow(
+      expect.objectContaining({ name: 'CspRuleError', field: 'schema' }),
+    );
+    expect(() => schemas.parseWith(schemas.deviceSchema, getter, 'device')).toThrow(
+      expect.objectContaining({ name: 'CspRuleError', field: 'device' }),
+    );
+  });
+
+  it('a fleet of one id repeated reports the first repeat, once', () => {
+    const same = Array.from({ length: 20_000 }, () => ({ id: 'pc-1' }));
+    const r = schemas.safeParseDevices(same);
+    expect(r.success ? '' : [r.error.field, r.error.message]).toEqual([
+      'devices[1].id',
+      expect.stringContaining('id already used by devices[0]'),
+    ]);
+  });
+});
