@@ -97,7 +97,13 @@ function knownKeys(
 ): void {
   for (const key of Object.keys(r)) {
     if (!keys.includes(key)) {
-      const field = at === '' ? key : `${at}.${key}`;
+      // A key from the file, shown safely: no control characters, at most 60 of them.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is replaced
+      const shown =
+        key.length > 60 || /[\u0000-\u001f\u007f]/.test(key)
+          ? JSON.stringify(key.slice(0, 60))
+          : key;
+      const field = at === '' ? shown : `${at}.${shown}`;
       fail('invalid_input', field, `${field}: unknown key (expected ${keys.join(', ')})`);
     }
   }

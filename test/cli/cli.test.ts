@@ -198,6 +198,10 @@ describe('report command', () => {
         /portfolio: this is Partner Center subscription JSON, not the portfolio format; put it under customers\[\]\.partnerCenter\.subscriptions/,
       ],
       [[{ id: 'o1', lineItems: [] }], /this is Partner Center order JSON/],
+      [
+        { customers: [], ['x\n'.repeat(100)]: 1 },
+        /^csp-software-rules: .*: "x\\nx\\n.*: unknown key/,
+      ],
     ];
     for (const [json, pattern] of cases) {
       const r = report(['report', file('shape.json', JSON.stringify(json))]);
