@@ -245,16 +245,8 @@ export function run(
     return e.message === '' ? 0 : 2;
   }
   const file = args.file ?? samplePath();
-  let text: string;
-  try {
-    // A byte-order mark (some editors write one) is not part of the JSON.
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    err(
-      `csp-software-rules: ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`,
-    );
-    return 2;
-  }
+  let text = readText(file, err);
+  if (text === undefined) return 2;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -292,10 +284,7 @@ export function run(
     return 0;
   } catch (e) {
     if (!isCspRuleError(e)) throw e;
-    const where = e.field === '--as-of' ? '' : `${file}: `;
-    err(
-      `csp-software-rules: ${where}${e.field}: ${e.message.replace(`${e.field}: `, '').replace(`${e.field}:`, '').trim()} [${e.code}]\n`,
-    );
+    err(errorLine(e.field === '--as-of' ? undefined : file, e));
     return 2;
   }
 }
@@ -303,6 +292,7 @@ export function run(
 /** A file's text, or `undefined` after a one-line message. */
 function readText(file: string, err: (s: string) => void): string | undefined {
   try {
+    // A byte-order mark (some editors write one) is not part of the JSON.
     return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     err(
@@ -312,10 +302,10 @@ function readText(file: string, err: (s: string) => void): string | undefined {
   }
 }
 
-/** The rule error as one line: `file: field: message [code]`. */
-function errorLine(file: string, e: CspRuleError): string {
+/** The rule error as one line: `file: field: message [code]` (no file for an argument's error). */
+function errorLine(file: string | undefined, e: CspRuleError): string {
   const message = e.message.replace(`${e.field}: `, '').replace(`${e.field}:`, '').trim();
-  return `csp-software-rules: ${file}: ${e.field}: ${message} [${e.code}]\n`;
+  return `csp-software-rules: ${file === undefined ? '' : `${file}: `}${e.field}: ${message} [${e.code}]\n`;
 }
 
 async function reconcileCommand(

@@ -107,7 +107,7 @@ function rowFormatter(widths: readonly number[]): (cells: readonly string[]) => 
 }
 
 /** Widens `widths` to fit `cells`. */
-function fit(widths: number[], cells: readonly string[]): void {
+function widen(widths: number[], cells: readonly string[]): void {
   for (let i = 0; i < widths.length; i++)
     widths[i] = Math.max(widths[i] ?? 0, (cells[i] ?? '').length);
 }
@@ -202,9 +202,9 @@ export function renderText(report: Report, locale: ReportLocale): string {
   };
   for (const c of report.customers) {
     const sw: number[] = [];
-    for (const s of c.subscriptions) fit(sw, subscriptionCells(t, s).slice(0, -1));
+    for (const s of c.subscriptions) widen(sw, subscriptionCells(t, s).slice(0, -1));
     const pw: number[] = [];
-    for (const p of c.perpetual) fit(pw, perpetualCells(t, p).slice(0, -1));
+    for (const p of c.perpetual) widen(pw, perpetualCells(t, p).slice(0, -1));
     writeCustomer(
       {
         name: c.name,
@@ -252,11 +252,11 @@ export function writeTextReport(
     // state, current term (YYYY-MM-DD..YYYY-MM-DD), next event (renewal YYYY-MM-DD)
     const sw = [0, 0, 0, 0, 'not_started'.length, 22, 'renewal 0000-00-00'.length];
     c.subscriptions.forEach((s, j) => {
-      fit(sw, [subscriptionId(s, j), s.name ?? '', termText(s), planText(s)]);
+      widen(sw, [subscriptionId(s, j), s.name ?? '', termText(s), planText(s)]);
     });
     const pw = [0, 0, 10];
     c.perpetual.forEach((p, j) => {
-      fit(pw, [perpetualId(p, j), p.productName ?? '']);
+      widen(pw, [perpetualId(p, j), p.productName ?? '']);
     });
     writeCustomer(
       {

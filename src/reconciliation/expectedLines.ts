@@ -430,7 +430,11 @@ function perpetualLines(
       }
     }
   }
-  return { lines, refused, rules: [], cancelledDay, currency: p.currency, exponent: p.exponent };
+  const rules = [
+    inForceAtMs(RECONCILIATION_LINES_POLICY, p.purchasedMs).rule,
+    inForceAtMs(LINE_ROUNDING_POLICY, p.purchasedMs).rule,
+  ];
+  return { lines, refused, rules, cancelledDay, currency: p.currency, exponent: p.exponent };
 }
 
 /**
@@ -681,14 +685,8 @@ export function computeLines(
   horizonDay: number | undefined,
 ): ComputedLines {
   const checked = priced(checkPurchase(purchase, 'purchase'), 'purchase');
-  if (checked.kind === 'perpetual') {
-    const r = perpetualLines(purchase, checked, events, horizonDay ?? Number.POSITIVE_INFINITY);
-    const rules = [
-      inForceAtMs(RECONCILIATION_LINES_POLICY, checked.purchasedMs).rule,
-      inForceAtMs(LINE_ROUNDING_POLICY, checked.purchasedMs).rule,
-    ];
-    return { ...r, rules };
-  }
+  if (checked.kind === 'perpetual')
+    return perpetualLines(purchase, checked, events, horizonDay ?? Number.POSITIVE_INFINITY);
   return subscriptionLines(purchase, checked as PricedSubscription, events, o, horizonDay);
 }
 

@@ -12,6 +12,7 @@ import {
   failField,
   formatEpochDay,
   optionalString,
+  pow10,
   type ScaledDecimal,
 } from '../core/internal.js';
 import { pricesIncludeTax } from '../markets/index.js';
@@ -211,10 +212,6 @@ interface TotalAcc {
 
 const NOT_SOFTWARE = /azure|usage|marketplace|saas|reserv/i;
 
-function dayBounds(period: string) {
-  return checkPeriod(period);
-}
-
 /** Charge types by their spelling in a file: Microsoft's, then any case. */
 const CHARGE_TYPES: ReadonlyMap<string, ChargeType> = /* @__PURE__ */ new Map(
   MODELLED_CHARGE_TYPES.map((t) => [t.toLowerCase(), t]),
@@ -303,7 +300,7 @@ export class Reconciler {
   #slots(entry: Entry, period: string): PeriodLines {
     let found = entry.period === period ? entry.lines : entry.others?.get(period);
     if (found === undefined) {
-      const { fromDay, toDay } = dayBounds(period);
+      const { fromDay, toDay } = checkPeriod(period);
       let computed: ComputedLines;
       try {
         const events = checkHistory(entry.history, `purchases[${entry.index}].history`);
@@ -409,15 +406,10 @@ export class Reconciler {
       this.#findings.push(finding);
       this.#notModelled.set(key, { finding });
     }
-    const sub = b.subtotal === null ? undefined : readDecimal(b.subtotal);
-    const currency = b.currency;
-    if (sub !== undefined && currency !== null) {
-      const exponent = currencyExponentOf(currency);
-      if (exponent !== undefined && sub.scale <= exponent) {
-        this.#total(b.customerId, currency, b.customerCountry).notModelled +=
-          sub.units * 10n ** BigInt(exponent - sub.scale);
-      }
-    }
+    // Totalled apart when its amount reads (it is not checked either way).
+    const sub = this.#subtotalOf(b);
+    if (sub !== undefined)
+      this.#total(b.customerId, sub.currency, b.customerCountry).notModelled += BigInt(sub.minor);
   }
 
   /** Reads one input item. */
@@ -508,9 +500,9 @@ export class Reconciler {
     if (subtotal === undefined)
       return this.#malformed(b.line, 'Subtotal', 'not an amount in the currency', b);
     const qty = b.billableQuantity === null ? undefined : readDecimal(b.billableQuantity);
-    if (qty === undefined || qty.units < 0n || qty.units % 10n ** BigInt(qty.scale) !== 0n)
+    if (qty === undefined || qty.units < 0n || qty.units % pow10(qty.scale) !== 0n)
       return this.#malformed(b.line, 'BillableQuantity', 'not a whole number of licences', b);
-    const quantity = Number(qty.units / 10n ** BigInt(qty.scale));
+    const quantity = Number(qty.units / pow10(qty.scale));
     const price = b.unitPrice === null ? undefined : readDecimal(b.unitPrice);
     if (b.unitPrice !== null && price === undefined)
       return this.#malformed(b.line, 'UnitPrice', 'not a decimal', b);
@@ -686,11 +678,11 @@ export class Reconciler {
     if (d === undefined || exponent === undefined || d.scale > exponent) {
       // "94.200" has more digits than cents but is a whole number of them.
       if (d === undefined || exponent === undefined) return undefined;
-      const drop = 10n ** BigInt(d.scale - exponent);
+      const drop = pow10(d.scale - exponent);
       if (d.units % drop !== 0n) return undefined;
       return { currency: b.currency, minor: Number(d.units / drop) };
     }
-    const minor = d.units * 10n ** BigInt(exponent - d.scale);
+    const minor = d.units * pow10(exponent - d.scale);
     return Number.isSafeInteger(Number(minor))
       ? { currency: b.currency, minor: Number(minor) }
       : undefined;
@@ -777,8 +769,8 @@ export class Reconciler {
 function sameDecimal(a: ScaledDecimal, b: ScaledDecimal): boolean {
   if (a.scale === b.scale) return a.units === b.units;
   return a.scale < b.scale
-    ? a.units * 10n ** BigInt(b.scale - a.scale) === b.units
-    : b.units * 10n ** BigInt(a.scale - b.scale) === a.units;
+    ? a.units * pow10(b.scale - a.scale) === b.units
+    : b.units * pow10(a.scale - b.scale) === a.units;
 }
 
 /**
