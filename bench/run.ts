@@ -1,5 +1,6 @@
-// npm run bench: ops/s of each rule next to its floor (bench/floors.ts), in the
-// same run, against the built package (dist/). Prints a Markdown table.
+// npm run bench: the market lookup and the KMS-to-MAK plan next to their
+// floors (bench/floors.ts), in the same run, and the Partner Center parsers,
+// against the built package (dist/). Prints a Markdown table.
 import * as lib from '../dist/index.js';
 import * as schemas from '../dist/schemas/index.js';
 import {
@@ -9,77 +10,22 @@ import {
   SUBSCRIPTION_EXTRAS,
   SUBSCRIPTION_FIXTURES,
 } from '../test/schemas/support.js';
-import {
-  floorCancellation,
-  floorPlan,
-  floorPlanWithStatuses,
-  floorRefund,
-  floorReservation,
-  floorTermDates,
-} from './floors.js';
+import { floorPlan, floorPlanWithStatuses, floorReservation } from './floors.js';
 import { consume, fmt, type Measurement, measure, seeded } from './harness.js';
 
 const DAY = 86_400_000;
 const rand = seeded(42);
-const N = 2_000;
-const T0 = Date.UTC(2021, 9, 14);
 const asOfMs = Date.UTC(2026, 10, 25, 12);
 const asOf = new Date(asOfMs);
-
-const terms = ['P1M', 'P1Y', 'P3Y'] as const;
-const months = { P1M: 1, P1Y: 12, P3Y: 36 } as const;
-const subs = Array.from({ length: N }, (_, i) => {
-  const term = terms[i % 3] as (typeof terms)[number];
-  const purchasedMs = T0 + Math.floor(rand() * 5 * 365) * DAY + Math.floor(rand() * DAY);
-  return {
-    sub: {
-      kind: 'subscription' as const,
-      purchasedAt: new Date(purchasedMs),
-      term,
-      billingFrequency: 'monthly' as const,
-      quantity: 1 + Math.floor(rand() * 50),
-      unitPrice: (1 + Math.floor(rand() * 99_999) / 100).toFixed(2),
-      currency: 'EUR',
-    },
-    purchasedMs,
-    months: months[term],
-    // cancellation asked shortly after a term start, so both outcomes occur
-    asOf: new Date(purchasedMs + Math.floor(rand() * 10) * DAY),
-  };
-});
 
 const results: [Measurement, Measurement | undefined, string][] = [];
 function pair(lib: Measurement, floor: Measurement | undefined, note = ''): void {
   results.push([lib, floor, note]);
 }
 
-pair(
-  measure('termDates', subs, (s) =>
-    lib.termDates({ purchasedAt: s.sub.purchasedAt, term: s.sub.term, termIndex: 2 }),
-  ),
-  measure('floor', subs, (s) => floorTermDates(s.purchasedMs, s.months, 2)),
-);
-pair(
-  measure('evaluateCancellation', subs, (s) => lib.evaluateCancellation(s.sub, { asOf: s.asOf })),
-  measure('floor', subs, (s) => floorCancellation(s.purchasedMs, s.months, s.asOf.getTime())),
-);
-if ('cancellationRefund' in lib) {
-  const refund = (lib as unknown as Record<string, (p: unknown, o: unknown) => unknown>)[
-    'cancellationRefund'
-  ] as (p: unknown, o: unknown) => unknown;
-  const monthly = subs.map((s) => ({ ...s, sub: { ...s.sub, term: 'P1M' as const }, months: 1 }));
-  pair(
-    measure('cancellationRefund', monthly, (s) => refund(s.sub, { asOf: s.asOf })),
-    measure('floor', monthly, (s) =>
-      floorRefund(
-        s.purchasedMs,
-        s.asOf.getTime(),
-        Math.round(Number(s.sub.unitPrice) * 100),
-        s.sub.quantity,
-      ),
-    ),
-  );
-}
+// The per-call subscription rules are measured on 200,000 distinct inputs by
+// bench/realistic.ts (npm run bench:calls); this file keeps the market lookup
+// (its inputs are every market code there is), the migration plan and the parsers.
 const codes = lib.knownMarkets();
 const unavailable = new Set(
   lib.AZURE_RESERVATIONS_UNAVAILABLE.markets.flatMap((m) => [

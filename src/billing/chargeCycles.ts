@@ -11,10 +11,10 @@ import {
   type Term,
 } from '../core/index.js';
 import {
+  addMonthsToEpochDay,
   asRecord,
   checkTermIndex,
   cycleMonthsFor,
-  cyclesOfTerm,
   epochDayOfMs,
   formatEpochDay,
   monthsOfTerm,
@@ -142,14 +142,15 @@ export function readCycleInput(r: Readonly<Record<string, unknown>>) {
  * @category Billing
  */
 export function chargeCycles(input: ChargeCyclesInput): ChargeCycle[] {
-  const { anchorDay, term, cycleMonths, termIndex, offsetMonths } = readCycleInput(
-    asRecord(input, 'input'),
-  );
-  return cyclesOfTerm(anchorDay, monthsOfTerm(term), cycleMonths, termIndex, offsetMonths).map(
-    (c) => ({
-      index: c.index,
-      start: formatEpochDay(c.startDay),
-      end: formatEpochDay(c.endDay),
-    }),
-  );
+  const { anchorDay, term, cycleMonths, offsetMonths } = readCycleInput(asRecord(input, 'input'));
+  // Built directly (not as core's cycles then mapped): one object per cycle.
+  const perTerm = monthsOfTerm(term) / cycleMonths;
+  const out: ChargeCycle[] = [];
+  let startDay = addMonthsToEpochDay(anchorDay, offsetMonths);
+  for (let j = 0; j < perTerm; j++) {
+    const next = addMonthsToEpochDay(anchorDay, offsetMonths + (j + 1) * cycleMonths);
+    out.push({ index: j, start: formatEpochDay(startDay), end: formatEpochDay(next - 1) });
+    startDay = next;
+  }
+  return out;
 }

@@ -77,38 +77,55 @@ export interface CheckedCancellationOptions {
 /**
  * The role check per list of role names, by content: a service passes a
  * fresh `roles` array with every request (from the caller's token), and the
- * few combinations it sees are checked once. Bounded; cleared when full.
+ * few combinations it sees are checked once. The lists are kept as a tree of
+ * names (one level per position), so a lookup builds no key. Bounded;
+ * cleared when full.
  */
-const rolesCache = /* @__PURE__ */ new Map<string, AuthorizationDecision>();
+interface RolesNode {
+  decision?: AuthorizationDecision;
+  next?: Map<string, RolesNode>;
+}
+let rolesTree: RolesNode = {};
+let rolesCached = 0;
 const ROLES_CACHE_SIZE = 256;
 /** Lists longer than this, or with longer names, are checked every time. */
 const CACHED_ROLES = 16;
 const CACHED_NAME = 64;
 
-/** The cache key of a list of role names, or `undefined` when it is not one to cache. */
-function rolesKey(roles: unknown): string | undefined {
+/** The tree node of a list of role names (created with `create`), or `undefined` when not one to cache. */
+function rolesNode(roles: unknown, create: boolean): RolesNode | undefined {
   if (!Array.isArray(roles) || roles.length > CACHED_ROLES) return undefined;
-  // The count first: [] and [''] are different lists.
-  let key = `${roles.length}`;
+  let node = rolesTree;
   for (let i = 0; i < roles.length; i++) {
     // Read by index: a hole or a non-string is for the full check to report.
     const r: unknown = roles[i];
-    if (typeof r !== 'string' || r.length > CACHED_NAME || r.includes('\u0000')) return undefined;
-    key += `\u0000${r}`;
+    if (typeof r !== 'string' || r.length > CACHED_NAME) return undefined;
+    let child = node.next?.get(r);
+    if (child === undefined) {
+      if (!create) return undefined;
+      child = {};
+      if (node.next === undefined) node.next = new Map();
+      node.next.set(r, child);
+    }
+    node = child;
   }
-  return key;
+  return node;
 }
 
 /** `authorize('cancel', roles)` with the built-in table, cached by the roles' names. */
 function cancelAccess(roles: unknown): AuthorizationDecision {
-  const key = rolesKey(roles);
-  const hit = key === undefined ? undefined : rolesCache.get(key);
+  const hit = rolesNode(roles, false)?.decision;
   if (hit !== undefined) return hit;
   const decision = authorizeBuiltIn('cancel', roles);
   for (const r of decision.reasons) Object.freeze(r);
-  if (key !== undefined) {
-    if (rolesCache.size >= ROLES_CACHE_SIZE) rolesCache.clear();
-    rolesCache.set(key, decision);
+  if (rolesCached >= ROLES_CACHE_SIZE) {
+    rolesTree = {};
+    rolesCached = 0;
+  }
+  const node = rolesNode(roles, true);
+  if (node !== undefined) {
+    node.decision = decision;
+    rolesCached++;
   }
   return decision;
 }

@@ -4,6 +4,7 @@
  */
 import {
   type CalendarDay,
+  dayPrefixYear,
   daysInMonth,
   epochDayFromDayString,
   epochDayFromYmd,
@@ -12,6 +13,7 @@ import {
   MAX_EPOCH_DAY,
   MIN_EPOCH_DAY,
   MS_PER_DAY,
+  twoDigits,
 } from './calendar.js';
 import { describeType, fail, fieldName, quoteIfSafe } from './errors.js';
 
@@ -50,6 +52,12 @@ export function toInstantMs(input: unknown, field: string): number {
       `${field}: expected a Date or an ISO-8601 string, got ${describeType(input)}`,
     );
   }
+  const fast = plainInstantMs(input);
+  return fast !== undefined ? inYearRange(fast, field) : readInstantText(input, field);
+}
+
+/** @internal The regular expression's reading of an instant text, with its messages. */
+export function readInstantText(input: string, field: string): number {
   const dayOnly = epochDayFromDayString(input, field);
   if (dayOnly !== undefined) return dayOnly * MS_PER_DAY;
   const m = DATE_TIME_RE.exec(input);
@@ -90,6 +98,65 @@ export function toInstantMs(input: unknown, field: string): number {
       fraction,
     field,
   );
+}
+
+/**
+ * @internal Epoch milliseconds of an instant text that is valid as written
+ * (`YYYY-MM-DD`, or a date and time with seconds, fraction and `Z` or an
+ * offset as `DATE_TIME_RE` reads them), read digit by digit; `undefined` for
+ * anything else, which the regular expression then reads or rejects with its
+ * message. A property test checks both readings agree.
+ */
+export function plainInstantMs(t: string): number | undefined {
+  const n = t.length;
+  const y = dayPrefixYear(t);
+  const mo = twoDigits(t, 5);
+  const d = twoDigits(t, 8);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  const day = epochDayFromYmd(y, mo, d) * MS_PER_DAY;
+  if (n === 10) return day;
+  const sep = t.charCodeAt(10);
+  // 'T', 't' or ' ', then HH:mm
+  if ((sep !== 84 && sep !== 116 && sep !== 32) || t.charCodeAt(13) !== 58) return undefined;
+  const h = twoDigits(t, 11);
+  const mi = twoDigits(t, 14);
+  if (h < 0 || h > 23 || mi < 0 || mi > 59) return undefined;
+  let i = 16;
+  let s = 0;
+  let fraction = 0;
+  if (t.charCodeAt(i) === 58) {
+    s = twoDigits(t, i + 1);
+    if (s < 0 || s > 59) return undefined;
+    i += 3;
+    const dot = t.charCodeAt(i);
+    if (dot === 46 || dot === 44) {
+      let j = i + 1;
+      let digits = 0;
+      for (; j < n && j < i + 10; j++) {
+        const c = t.charCodeAt(j) - 48;
+        if (c < 0 || c > 9) break;
+        if (digits < 3) fraction = fraction * 10 + c;
+        digits++;
+      }
+      if (digits === 0) return undefined;
+      for (let k = digits; k < 3; k++) fraction *= 10;
+      i = j;
+    }
+  }
+  const zone = t.charCodeAt(i);
+  let offsetMinutes = 0;
+  if (zone === 90 || zone === 122) {
+    if (i + 1 !== n) return undefined;
+  } else if (zone === 43 || zone === 45) {
+    const oh = twoDigits(t, i + 1);
+    const colon = t.charCodeAt(i + 3) === 58 ? 1 : 0;
+    const om = twoDigits(t, i + 3 + colon);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59 || i + 5 + colon !== n) return undefined;
+    offsetMinutes = (zone === 45 ? -1 : 1) * (oh * 60 + om);
+  } else {
+    return undefined;
+  }
+  return day + ((h * 60 + mi - offsetMinutes) * 60 + s) * 1000 + fraction;
 }
 
 const MIN_MS = MIN_EPOCH_DAY * MS_PER_DAY;

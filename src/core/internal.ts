@@ -32,7 +32,7 @@ export {
   toEpochDay,
   ymdFromEpochDay,
 } from './calendar.js';
-export { currencyExponentOf } from './currencies.js';
+export { currencyCodeOf, currencyExponentOf } from './currencies.js';
 export {
   formatScaled,
   parseRoundingMode,
@@ -77,6 +77,7 @@ export {
   SUBSCRIPTION_FIELDS,
   type UnknownField,
   unknownValueReasons,
+  withCheckedPurchase,
 } from './purchase.js';
 export {
   checkedPurchaseDatePolicy,

@@ -4,7 +4,7 @@
  */
 
 import { epochDayFromYmd, epochDayOfMs } from './calendar.js';
-import { currencyExponent } from './currencies.js';
+import { currencyExponentOf, parseCurrency } from './currencies.js';
 import { type DecimalInput, type ScaledDecimal, toScaledDecimal } from './decimal.js';
 import { describeType, fail } from './errors.js';
 import { frozen } from './frozen.js';
@@ -423,8 +423,10 @@ export function checkSubscription(input: unknown, field = 'subscription'): Check
   }
   const unknownFields: UnknownField[] = [];
   // A price without a currency (or the reverse) is a mistake; neither is fine.
-  const currency = r['currency'];
-  const exponent = currency === undefined ? undefined : currencyExponent(currency, n.currency);
+  // Any case is read (`eur`); the checked purchase carries the ISO spelling (`EUR`).
+  const currency =
+    r['currency'] === undefined ? undefined : parseCurrency(r['currency'], n.currency);
+  const exponent = currency === undefined ? undefined : currencyExponentOf(currency);
   const status =
     r['status'] === undefined
       ? undefined
@@ -455,7 +457,7 @@ export function checkSubscription(input: unknown, field = 'subscription'): Check
     productFamily: optionalString(r['productFamily'], n.productFamily),
     quantity: parseQuantity(r['quantity'], n.quantity),
     unitPrice,
-    currency: currency as string | undefined,
+    currency,
     exponent,
     status,
     cancellationAllowedUntilMs: optionalInstant(
@@ -598,8 +600,8 @@ export function checkPerpetual(input: unknown, field = 'purchase'): CheckedPerpe
     fail('invalid_input', n.kind, `${field}.kind: expected "perpetual"`);
   }
   const unknownFields: UnknownField[] = [];
-  const currency = r['currency'];
-  const exponent = currencyExponent(currency, n.currency);
+  const currency = parseCurrency(r['currency'], n.currency);
+  const exponent = currencyExponentOf(currency) as number;
   const status =
     r['status'] === undefined
       ? undefined
@@ -616,7 +618,7 @@ export function checkPerpetual(input: unknown, field = 'purchase'): CheckedPerpe
     orderId: optionalString(r['orderId'], n.orderId),
     quantity,
     unitPrice: checkPrice(r['unitPrice'], n.unitPrice),
-    currency: currency as string,
+    currency,
     exponent,
     status,
     unknownFields,
@@ -628,6 +630,8 @@ export function checkPurchase(
   input: unknown,
   field = 'purchase',
 ): CheckedSubscription | CheckedPerpetual {
+  if (handedInput === input && handedField === field && handedChecked !== undefined)
+    return handedChecked;
   const kind = asRecord(input, field)['kind'];
   if (kind === 'subscription') return checkSubscription(input, field);
   if (kind === 'perpetual') return checkPerpetual(input, field);
@@ -636,6 +640,39 @@ export function checkPurchase(
     `${field}.kind`,
     `${field}.kind: expected "subscription" or "perpetual", got ${describeType(kind)}`,
   );
+}
+
+// The purchase a rule has just checked, while it asks another rule about the
+// same input (`cancellationRefund` asks `evaluateCancellation`): one
+// synchronous call, so the same input is not checked twice. Set and restored
+// by `withCheckedPurchase` only.
+let handedInput: unknown;
+let handedField: string | undefined;
+let handedChecked: CheckedSubscription | CheckedPerpetual | undefined;
+
+/**
+ * @internal Runs `ask` (a call into another rule's public API with the same
+ * `input`) with `checked` as the result of checking `input` as `field`.
+ */
+export function withCheckedPurchase<T>(
+  input: unknown,
+  field: string,
+  checked: CheckedSubscription | CheckedPerpetual,
+  ask: () => T,
+): T {
+  const input0 = handedInput;
+  const field0 = handedField;
+  const checked0 = handedChecked;
+  handedInput = input;
+  handedField = field;
+  handedChecked = checked;
+  try {
+    return ask();
+  } finally {
+    handedInput = input0;
+    handedField = field0;
+    handedChecked = checked0;
+  }
 }
 
 /**

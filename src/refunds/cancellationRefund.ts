@@ -40,6 +40,7 @@ import {
   quotientText,
   roundQuotient,
   toInstantMs,
+  withCheckedPurchase,
 } from '../core/internal.js';
 import type { TermDates } from '../lifecycle/index.js';
 import { type InvoicePeriod, invoiceAtMs } from './invoiceFor.js';
@@ -335,7 +336,10 @@ export function cancellationRefund(
   const asOfMs = toInstantMs(o['asOf'], 'asOf');
   const ro = checkRefundOptions(o, asOfMs);
   // The cancellation rule, asked through its public API: its decision is reused, never recomputed.
-  const decision = evaluateCancellation(purchase, options);
+  // Handed the check above, so the purchase is not checked twice.
+  const decision = withCheckedPurchase(purchase, 'purchase', checked, () =>
+    evaluateCancellation(purchase, options),
+  );
   const currency = checked.currency;
   const charged: Money = {
     currency,
