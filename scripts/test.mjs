@@ -4,7 +4,7 @@
 // fails, so a green run reads as a test report, not as tool chatter.
 // Each step is an npm script of package.json, so it can also be run alone.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -14,6 +14,7 @@ const STEPS = [
   ['types', 'typecheck'],
   ['lint', 'lint'],
   ['build', 'build'],
+  ['browser smoke test (headless Chromium)', 'test:browser'],
   ['unit, property, fuzz and package tests', 'test:unit'],
   ['examples type-check', 'typecheck:examples'],
   ['size budgets', 'size', ['--json']],
@@ -53,11 +54,13 @@ function readJson(path) {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
 const started = Date.now();
-const summary = { tests: 'not run', coverage: 'not run', size: 'not run' };
+const summary = { tests: 'not run', coverage: 'not run', browser: 'not run', size: 'not run' };
 let failed;
 
 for (const [label, script, extra] of STEPS) {
   const t0 = Date.now();
+  // A report left by an earlier run must not stand in for this one's.
+  if (script === 'test:browser') rmSync(join(ROOT, 'reports', 'browser.json'), { force: true });
   const { code, output, stdout } = await run(script, extra);
   let detail = '';
   if (script === 'test:unit') {
@@ -71,6 +74,16 @@ for (const [label, script, extra] of STEPS) {
       summary.coverage = ['lines', 'branches', 'functions', 'statements']
         .map((k) => `${c[k].pct}% ${k}`)
         .join(', ');
+  }
+  if (script === 'test:browser') {
+    const r = readJson('reports/browser.json');
+    if (r?.status === 'passed') {
+      summary.browser = `${r.checks} checks passed in ${r.browser}`;
+      detail = `: ${r.checks} checks over ${r.areas} areas and ${r.subpaths} subpaths in ${r.browser}`;
+    } else if (r?.status === 'skipped') {
+      summary.browser = 'SKIPPED (no Chromium)';
+      detail = `: SKIPPED, ${r.reason}`;
+    } else summary.browser = 'failed';
   }
   if (script === 'size') {
     try {
@@ -95,6 +108,6 @@ for (const [label, script, extra] of STEPS) {
 
 const verdict = failed === undefined ? 'passed' : `FAILED at ${failed}`;
 console.log(
-  `npm test ${verdict} in ${seconds(Date.now() - started)}: tests ${summary.tests}; coverage ${summary.coverage}; size ${summary.size}`,
+  `npm test ${verdict} in ${seconds(Date.now() - started)}: tests ${summary.tests}; coverage ${summary.coverage}; browser ${summary.browser}; size ${summary.size}`,
 );
 process.exitCode = failed === undefined ? 0 : 1;

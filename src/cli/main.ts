@@ -50,6 +50,8 @@ rules give for your subscriptions and their histories.
 
 Exit status: 0 every modelled line matches; 1 there are findings;
 2 the input cannot be used (a message says why).
+
+The portfolio's format and its JSON Schema: docs/cli.md in the package.
 `;
 
 interface ReconcileArgs {
@@ -175,6 +177,9 @@ Examples:
 
 Exit status: 0 done (reconcile: every line matches); 1 reconcile found differences;
 2 the command line or the input cannot be used (one line on stderr says why).
+
+File formats (the portfolio, the JSON report) and their JSON Schemas: docs/cli.md in the
+package; schemas csp-software-rules/json-schema/portfolio.schema.json and report.schema.json.
 `;
 
 /** The package's version, from its package.json (two levels above dist/cli or src/cli). */
@@ -260,7 +265,7 @@ export function run(
     const asOf = args.asOf === undefined ? now : parseInstant(args.asOf, '--as-of');
     const portfolio = readPortfolio(json);
     json = undefined;
-    checkPortfolio(portfolio, args.locale);
+    checkPortfolio(portfolio, asOf);
     // Written as it is computed, in pieces of about 64 kB.
     let pending = '';
     const write = (piece: string) => {
@@ -270,14 +275,10 @@ export function run(
         pending = '';
       }
     };
-    const writer =
-      args.format === 'json'
-        ? writeJsonReport
-        : args.format === 'ndjson'
-          ? writeNdjsonReport
-          : writeTextReport;
     try {
-      writer(portfolio, asOf, args.locale, write);
+      if (args.format === 'json') writeJsonReport(portfolio, asOf, write);
+      else if (args.format === 'ndjson') writeNdjsonReport(portfolio, asOf, write);
+      else writeTextReport(portfolio, asOf, args.locale, write);
     } finally {
       if (pending !== '') out(pending);
     }

@@ -3,7 +3,7 @@
  * a reconciliation file Microsoft sent. Reads files and, for the progress
  * line, the clock; the rendering below is pure.
  */
-import { formatMoney, type Purchase } from '../core/index.js';
+import { formatMoney, type Money, type Purchase } from '../core/index.js';
 import { explainReason } from '../explain/index.js';
 import { IT_MESSAGES } from '../explain/it/index.js';
 import type {
@@ -13,6 +13,15 @@ import type {
 } from '../reconciliation/index.js';
 import type { Portfolio } from './portfolio.js';
 import type { ReportLocale } from './report.js';
+import {
+  clean,
+  fitWidths,
+  formatAmount,
+  formatCount,
+  formatMonth,
+  paragraph,
+  tableRow,
+} from './text.js';
 
 /** Customer names by tenant id (lower case), for the totals. */
 export function customerNames(portfolio: Portfolio): Map<string, string> {
@@ -87,7 +96,7 @@ export function findingText(f: ReconciliationFinding, locale: ReportLocale): str
   return explainReason(f, { locale: locale === 'it' ? IT_MESSAGES : 'en' }).text;
 }
 
-/** A signed amount `{ currency, minor }` as `-94.20 EUR`. */
+/** A signed amount `{ currency, minor }` as `-94.20 EUR` (for the CSV: plain decimal text). */
 function amount(m: unknown): string {
   const { currency, minor } = (m ?? {}) as { currency?: unknown; minor?: unknown };
   if (typeof currency !== 'string' || typeof minor !== 'number') return '';
@@ -96,22 +105,12 @@ function amount(m: unknown): string {
 }
 
 /** Text from the file, safe for a terminal: no control characters, at most 80 characters. */
-function clean(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: they are what is removed
-  const t = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+function shown(s: string): string {
+  const t = clean(s);
   return t.length > 80 ? `${t.slice(0, 79)}…` : t;
 }
 
-function pad(cells: readonly string[], widths: readonly number[]): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i] as string;
-    line += i === 0 ? cell.padEnd(widths[i] as number) : `  ${cell.padStart(widths[i] as number)}`;
-  }
-  return line.trimEnd();
-}
-
-/** The outcome as text: a summary, the totals, then every finding with its sentence. */
+/** The outcome as a table: a summary, the totals, then every finding with its sentence. */
 export function renderReconciliationText(
   r: Reconciliation,
   source: string,
@@ -119,44 +118,53 @@ export function renderReconciliationText(
   names: ReadonlyMap<string, string> = new Map(),
 ): string {
   const h = HEADINGS[locale];
-  const out: string[] = [];
-  out.push(`# ${h.title}: ${source}`);
-  out.push('');
-  out.push(
-    `${h.lines}: ${r.lines}, ${h.matched}: ${r.matched}, ${h.periods}: ${r.periods.join(', ') || '-'}`,
+  let out = paragraph(`${h.title}: ${clean(source)}`, '# ', '  ');
+  const periods = r.periods.map((p) => formatMonth(p, locale)).join(', ') || '-';
+  out += paragraph(
+    `${h.lines}: ${formatCount(r.lines, locale)}, ${h.matched}: ${formatCount(r.matched, locale)}, ${h.periods}: ${periods}`,
+    '\n',
+    '',
   );
-  if (r.otherReadings.length > 0) out.push(`${r.otherReadings.length} ${h.otherReadings}`);
-  out.push('');
-  out.push(`## ${h.totals}`);
-  const rows: string[][] = [[h.customer, h.expected, h.billed, h.difference, h.notModelled]];
+  if (r.otherReadings.length > 0)
+    out += paragraph(`${formatCount(r.otherReadings.length, locale)} ${h.otherReadings}`, '', '');
+  out += `\n## ${h.totals}\n`;
+  const header = [h.customer, h.expected, h.billed, h.difference, h.notModelled];
+  const rows: string[][] = [];
+  const money = (m: Money) => formatAmount(m, locale);
   for (const t of r.totals) {
     rows.push([
-      `${t.customerId === null ? h.noCustomer : clean(names.get(t.customerId.toLowerCase()) ?? t.customerId)}${t.taxInclusiveMarket ? ` (${h.taxInclusive})` : ''}`,
-      amount(t.expected),
-      amount(t.billed),
-      amount(t.difference),
-      amount(t.notModelled),
+      `${t.customerId === null ? h.noCustomer : shown(names.get(t.customerId.toLowerCase()) ?? t.customerId)}${t.taxInclusiveMarket ? ` (${h.taxInclusive})` : ''}`,
+      money(t.expected),
+      money(t.billed),
+      money(t.difference),
+      money(t.notModelled),
     ]);
   }
-  const widths = [0, 0, 0, 0, 0];
+  const natural = header.map((c) => c.length);
   for (const row of rows)
     for (let i = 0; i < row.length; i++)
-      widths[i] = Math.max(widths[i] as number, (row[i] as string).length);
-  for (const row of rows) out.push(pad(row, widths));
-  out.push('');
-  out.push(`## ${h.findings} (${r.findings.length})`);
-  if (r.findings.every((f) => f.code === 'not_modelled')) out.push(h.none);
+      natural[i] = Math.max(natural[i] as number, (row[i] as string).length);
+  // Only the customer column narrows (and wraps); the amounts keep their width.
+  const widths = fitWidths(natural, [[0, 16]]);
+  out += tableRow(header, widths, AMOUNT_COLUMNS);
+  for (const row of rows) out += tableRow(row, widths, AMOUNT_COLUMNS);
+  out += `\n## ${h.findings} (${formatCount(r.findings.length, locale)})\n`;
+  if (r.findings.every((f) => f.code === 'not_modelled')) out += `${h.none}\n`;
   for (const f of r.findings) {
-    const where = f.line === null ? '-' : String(f.line);
-    out.push(
-      `- [${f.code}] ${where} ${clean(f.subscriptionId ?? '')} ${clean(f.chargeType ?? '')}: ${findingText(f, locale)}`.replace(
-        /\s+:/,
-        ':',
-      ),
-    );
+    const where = [
+      `[${f.code}]`,
+      f.line === null ? '-' : String(f.line),
+      shown(f.subscriptionId ?? ''),
+      shown(f.chargeType ?? ''),
+    ]
+      .filter((x) => x !== '')
+      .join(' ');
+    out += paragraph(`${where}: ${findingText(f, locale)}`, '- ', '  ');
   }
-  return `${out.join('\n')}\n`;
+  return out;
 }
+
+const AMOUNT_COLUMNS: ReadonlySet<number> = new Set([1, 2, 3, 4]);
 
 /** The outcome as JSON (every number and code, for a program). */
 export function renderReconciliationJson(r: Reconciliation): string {

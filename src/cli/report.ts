@@ -1,99 +1,186 @@
 /**
- * The report: every rule applied to a portfolio at one instant. Pure: the
- * command line (main.ts) supplies the clock, the file and the locale.
+ * The report: every rule applied to a portfolio at one instant, as data
+ * (codes, days, instants as `Date`, `Money`, the decisions' reasons with
+ * their data; no text: the table renderer and `explain` write the words).
+ * Pure: the command line (main.ts) supplies the clock and the file.
  */
-import { planMakMigration } from '../activation/index.js';
-import type { CancellationDecision } from '../cancellation/index.js';
 import {
+  type DeviceStatus,
+  type MakLapse,
+  type MakMigrationWarning,
+  planMakMigration,
+} from '../activation/index.js';
+import type {
+  CancellationDecision,
+  CancellationReason,
+  Settlement,
+  TimeRemaining,
+} from '../cancellation/index.js';
+import {
+  type BillingFrequency,
   type CalendarDay,
   CspRuleError,
-  calendarDayOf,
-  formatMoney,
   isCspRuleError,
+  type Money,
+  parseInstant,
+  type Term,
+  type UnknownValue,
 } from '../core/index.js';
 import { checkPerpetual, checkSubscription, fail } from '../core/internal.js';
-import { explain } from '../explain/index.js';
-import { IT_MESSAGES } from '../explain/it/index.js';
-import { subscriptionStatusOn } from '../lifecycle/index.js';
 import {
+  type LifecycleState,
+  type NextLifecycleEvent,
+  subscriptionStatusOn,
+  type TermDates,
+} from '../lifecycle/index.js';
+import {
+  type IsoRegionCode,
   isAzureReservationAvailable,
-  marketName,
+  type MarketCode,
   parseMarket,
   pricesIncludeTax,
 } from '../markets/index.js';
-import { cancellationRefund } from '../refunds/index.js';
+import { cancellationRefund, type InvoicePeriod } from '../refunds/index.js';
 import type { Portfolio, PortfolioCustomer } from './portfolio.js';
 
-/** Report languages. */
+/** Report languages (of the table; the JSON report has no text to translate). */
 export type ReportLocale = 'en' | 'it';
 
-/** Where a cancellation stands, for one purchase. */
+/**
+ * What cancelling at `asOf` would give back: the settlement, the amount and
+ * the invoice it lands on.
+ */
+export interface RefundLine {
+  /** `prorated_refund` (a subscription) or `credit` (perpetual software). */
+  readonly settlement: Settlement;
+  /** The amount refunded or credited. */
+  readonly amount: Money;
+  /** The invoice the refund or credit lands on (the month of `asOf`). */
+  readonly invoice: InvoicePeriod;
+}
+
+/** Where a cancellation stands at `asOf`, for one purchase (the library's decision, its facts). */
 export interface CancellationLine {
+  /** Whether the purchase can be cancelled at `asOf`. */
   readonly allowed: boolean;
-  readonly closesAt: string | null;
-  readonly lastDay: CalendarDay | null;
-  readonly daysLeft: number;
-  readonly hoursLeft: number;
-  readonly reasons: readonly string[];
-  /** The decision in words (explain), in the report's language. */
-  readonly summary: string;
-  /** What cancelling at `asOf` would give back (`null` when it cannot be cancelled). */
-  readonly refund: {
-    readonly settlement: 'prorated_refund' | 'credit';
-    readonly amount: string;
-    readonly currency: string;
-    readonly invoice: string;
+  /** Every reason it cannot, with its data, as the cancellation decision lists them. */
+  readonly reasons: readonly CancellationReason[];
+  /** The cancellation window of the current term; `null` for a term this version does not know. */
+  readonly window: {
+    /** When cancelling became possible. */
+    readonly opensAt: Date;
+    /** The first instant cancelling is no longer possible. */
+    readonly closesAt: Date;
+    /** The last UTC day cancelling is possible. */
+    readonly lastDay: CalendarDay;
+    /** `partner_center` when Partner Center's deadline set `closesAt`, else `policy`. */
+    readonly source: 'policy' | 'partner_center';
   } | null;
+  /** Time left until the window closes (zero once closed). */
+  readonly timeRemaining: TimeRemaining;
+  /** Refused because the window closed: the whole term (or the one-time charge) stays billed. */
+  readonly billedInFull: boolean;
+  /** What cancelling at `asOf` gives back; `null` when it cannot be cancelled. */
+  readonly refund: RefundLine | null;
 }
 
 /** One subscription's line. */
 export interface SubscriptionLine {
-  readonly id: string;
-  readonly name: string;
-  readonly term: string;
-  readonly billingFrequency: string;
-  readonly state: string;
-  readonly termStart: CalendarDay;
-  readonly termEnd: CalendarDay;
-  readonly nextEvent: string;
+  /** Its position in the customer's subscriptions (Partner Center resources after the portfolio's own). */
+  readonly index: number;
+  /** The subscription's id, or `null`. */
+  readonly id: string | null;
+  /** Its display name, or `null`. */
+  readonly name: string | null;
+  /** Its term, or `{ unknown }` for one this version does not know. */
+  readonly term: Term | UnknownValue;
+  /** Its billing plan, or `{ unknown }`. */
+  readonly billingFrequency: BillingFrequency | UnknownValue;
+  /** Licences. */
+  readonly quantity: number;
+  /** Where it stands at `asOf`; `null` for an unknown term (no term dates). */
+  readonly state: LifecycleState | null;
+  /** The term containing `asOf` (the initial one before it starts, the last once expired); `null` for an unknown term. */
+  readonly currentTerm: TermDates | null;
+  /** What happens at the end of the current term; `null` for an unknown term. */
+  readonly nextEvent: NextLifecycleEvent | null;
+  /** Whether it renews at the end of the current term; `null` for an unknown term. */
+  readonly autoRenew: boolean | null;
+  /** The cancellation at `asOf`. */
   readonly cancellation: CancellationLine;
 }
 
-/** One perpetual purchase's line. */
+/** One perpetual purchase's line (one order line item). */
 export interface PerpetualLine {
-  readonly id: string;
-  readonly name: string;
-  readonly purchasedOn: CalendarDay;
+  /** Its position in the customer's perpetual purchases. */
+  readonly index: number;
+  /** The purchase's id, or `null`. */
+  readonly id: string | null;
+  /** The order's id, or `null`. */
+  readonly orderId: string | null;
+  /** The product's name, or `null`. */
+  readonly productName: string | null;
+  /** Licences. */
+  readonly quantity: number;
+  /** When it was bought. */
+  readonly purchasedAt: Date;
+  /** The cancellation at `asOf` (a 100% credit within the window). */
   readonly cancellation: CancellationLine;
 }
 
-/** The devices' KMS-to-MAK situation. */
+/** The devices' KMS-to-MAK situation (the migration plan's figures). */
 export interface FleetLine {
+  /** Devices listed. */
   readonly devices: number;
-  readonly deadline: string | null;
-  readonly counts: Readonly<Record<string, number>>;
-  readonly lapses: number;
+  /** The earliest KMS lapse among devices not on a MAK; `null` when none. */
+  readonly deadline: Date | null;
+  /** Devices by status. */
+  readonly counts: Readonly<Record<DeviceStatus, number>>;
+  /** MAK activations a day planned with; `null` without a capacity. */
+  readonly capacityPerDay: number | null;
+  /** The last day of the activation schedule; `null` without a capacity or with nothing to do. */
   readonly completesOn: CalendarDay | null;
-  readonly warnings: readonly string[];
+  /** The devices that lapse all the same, with when and for how long. */
+  readonly lapses: readonly MakLapse[];
+  /** The lapses' downtime added up, in device-days. */
+  readonly downtimeDeviceDays: number;
+  /** What the plan cannot do, each with its data. */
+  readonly warnings: readonly MakMigrationWarning[];
+}
+
+/** A customer's market facts. */
+export interface MarketLine {
+  /** ISO 3166-1 alpha-2 code of the place. */
+  readonly code: IsoRegionCode;
+  /** The code as Partner Center writes it (`XS`, `XE`, `XJ` where those were given). */
+  readonly partnerCenterCode: MarketCode;
+  /** Whether Azure reservations are sold there. */
+  readonly azureReservations: boolean;
+  /** Whether prices there include tax. */
+  readonly pricesIncludeTax: boolean;
 }
 
 /** One customer's section. */
 export interface CustomerReport {
+  /** The customer's name, as the portfolio gives it. */
   readonly name: string;
-  readonly market: {
-    readonly code: string;
-    readonly name: string;
-    readonly azureReservations: boolean;
-    readonly pricesIncludeTax: boolean;
-  } | null;
+  /** The customer's tenant id, or `null`. */
+  readonly customerId: string | null;
+  /** The market's facts; `null` without a market. */
+  readonly market: MarketLine | null;
+  /** Every subscription, in order. */
   readonly subscriptions: readonly SubscriptionLine[];
+  /** Every perpetual purchase, in order. */
   readonly perpetual: readonly PerpetualLine[];
+  /** The KMS-to-MAK plan; `null` without devices. */
   readonly fleet: FleetLine | null;
 }
 
 /** The whole report. */
 export interface Report {
-  readonly asOf: string;
+  /** The instant every rule was applied at. */
+  readonly asOf: Date;
+  /** Every customer, in order. */
   readonly customers: readonly CustomerReport[];
 }
 
@@ -117,66 +204,47 @@ function at<T>(path: string, fn: () => T, keep = false): T {
   }
 }
 
-function cancellationLine(
-  r: ReturnType<typeof cancellationRefund>,
-  locale: ReportLocale,
-): CancellationLine {
+function cancellationLine(r: ReturnType<typeof cancellationRefund>): CancellationLine {
   const d: CancellationDecision = r.cancellation;
+  const w = d.window;
   return {
     allowed: d.allowed,
-    closesAt: d.window === null ? null : d.window.closesAt.toISOString(),
-    lastDay: d.window === null ? null : d.window.lastDay,
-    daysLeft: d.timeRemaining.days,
-    hoursLeft: d.timeRemaining.hours,
-    reasons: d.reasons.map((reason) => reason.code),
-    summary: explain(d, { locale: locale === 'it' ? IT_MESSAGES : 'en' }).summary,
+    reasons: d.reasons,
+    window:
+      w === null
+        ? null
+        : { opensAt: w.opensAt, closesAt: w.closesAt, lastDay: w.lastDay, source: w.source },
+    timeRemaining: d.timeRemaining,
+    billedInFull: d.billedInFull,
     refund:
       r.allowed && r.invoice !== null
-        ? {
-            settlement: r.settlement,
-            amount: formatMoney(r.refund),
-            currency: r.refund.currency,
-            invoice: r.invoice.billingPeriod,
-          }
+        ? { settlement: r.settlement, amount: r.refund, invoice: r.invoice }
         : null,
   };
 }
 
-/** The id a subscription is shown under. */
+/** The id a subscription is shown under in the table (`#2` without one). */
 export function subscriptionId(s: PortfolioCustomer['subscriptions'][number], j: number): string {
   return s.id ?? `#${j + 1}`;
 }
 
-/** The term as shown (`? P5Y` for one this version does not know). */
-export function termText(s: PortfolioCustomer['subscriptions'][number]): string {
-  return typeof s.term === 'string' ? s.term : `? ${s.term.unknown}`;
-}
-
-/** The billing plan as shown. */
-export function planText(s: PortfolioCustomer['subscriptions'][number]): string {
-  return typeof s.billingFrequency === 'string'
-    ? s.billingFrequency
-    : `? ${s.billingFrequency.unknown}`;
-}
-
-/** The id a perpetual purchase is shown under. */
+/** The id a perpetual purchase is shown under in the table (its order, else its id, else `#2`). */
 export function perpetualId(p: PortfolioCustomer['perpetual'][number], j: number): string {
   return p.orderId ?? p.id ?? `#${j + 1}`;
 }
 
 /** A customer's market facts, or `null` without a market. */
-export function customerMarket(
-  c: PortfolioCustomer,
-  i: number,
-  locale: ReportLocale,
-): CustomerReport['market'] {
+export function customerMarket(c: PortfolioCustomer, i: number): MarketLine | null {
   if (c.market === undefined) return null;
-  return at(`customers[${i}]`, () => ({
-    code: parseMarket(c.market).market,
-    name: marketName(c.market as string, locale),
-    azureReservations: isAzureReservationAvailable(c.market as string),
-    pricesIncludeTax: pricesIncludeTax(c.market as string),
-  }));
+  return at(`customers[${i}]`, () => {
+    const parsed = parseMarket(c.market);
+    return {
+      code: parsed.market,
+      partnerCenterCode: parsed.partnerCenterCode,
+      azureReservations: isAzureReservationAvailable(c.market as string),
+      pricesIncludeTax: pricesIncludeTax(c.market as string),
+    };
+  });
 }
 
 /** The line of subscription `j` of customer `i`. */
@@ -185,26 +253,25 @@ export function subscriptionLine(
   i: number,
   j: number,
   asOf: Date,
-  locale: ReportLocale,
 ): SubscriptionLine {
   const s = c.subscriptions[j] as PortfolioCustomer['subscriptions'][number];
   return at(`customers[${i}].subscriptions[${j}]`, () => {
-    const decision = cancellationRefund(s, { asOf: asOf });
+    const decision = cancellationRefund(s, { asOf });
     // A term Partner Center sent that this version does not know: the
-    // decision refuses it with unknown_value; there are no term dates to show.
+    // decision refuses it with unknown_value; there are no term dates.
     const status = typeof s.term === 'string' ? subscriptionStatusOn(s, { asOf }) : null;
-    const next = status?.nextEvent;
     return {
-      id: subscriptionId(s, j),
-      name: s.name ?? '',
-      term: termText(s),
-      billingFrequency: planText(s),
-      state: status?.state ?? 'unknown',
-      termStart: status?.currentTerm.start ?? '?',
-      termEnd: status?.currentTerm.end ?? '?',
-      nextEvent:
-        next === undefined ? '?' : next.type === 'none' ? 'none' : `${next.type} ${next.on}`,
-      cancellation: cancellationLine(decision, locale),
+      index: j,
+      id: s.id ?? null,
+      name: s.name === undefined || s.name === '' ? null : s.name,
+      term: s.term,
+      billingFrequency: s.billingFrequency,
+      quantity: s.quantity,
+      state: status?.state ?? null,
+      currentTerm: status?.currentTerm ?? null,
+      nextEvent: status?.nextEvent ?? null,
+      autoRenew: status?.autoRenew ?? null,
+      cancellation: cancellationLine(decision),
     };
   });
 }
@@ -215,16 +282,18 @@ export function perpetualLine(
   i: number,
   j: number,
   asOf: Date,
-  locale: ReportLocale,
 ): PerpetualLine {
   const p = c.perpetual[j] as PortfolioCustomer['perpetual'][number];
   return at(`customers[${i}].perpetual[${j}]`, () => {
-    const decision = cancellationRefund(p, { asOf: asOf });
+    const decision = cancellationRefund(p, { asOf });
     return {
-      id: perpetualId(p, j),
-      name: p.productName ?? '',
-      purchasedOn: calendarDayOf(p.purchasedAt),
-      cancellation: cancellationLine(decision, locale),
+      index: j,
+      id: p.id ?? null,
+      orderId: p.orderId ?? null,
+      productName: p.productName ?? null,
+      quantity: p.quantity,
+      purchasedAt: parseInstant(p.purchasedAt, 'purchase.purchasedAt'),
+      cancellation: cancellationLine(decision),
     };
   });
 }
@@ -242,11 +311,13 @@ export function customerFleet(c: PortfolioCustomer, i: number, asOf: Date): Flee
       });
       return {
         devices: c.devices.length,
-        deadline: plan.deadline === null ? null : plan.deadline.toISOString(),
+        deadline: plan.deadline,
         counts: plan.counts,
-        lapses: plan.lapses.length,
+        capacityPerDay: plan.capacityPerDay,
         completesOn: plan.completesOn,
-        warnings: plan.warnings.map((w) => w.code),
+        lapses: plan.lapses,
+        downtimeDeviceDays: plan.downtimeDeviceDays,
+        warnings: plan.warnings,
       };
     },
     true,
@@ -254,13 +325,16 @@ export function customerFleet(c: PortfolioCustomer, i: number, asOf: Date): Flee
 }
 
 /**
- * Checks every purchase of the portfolio before any output is written (a
- * streamed report must not stop halfway on a caller mistake): the same
- * checks the rules run, with the purchase's path in the error's field.
+ * Checks every purchase and fleet of the portfolio before any output is
+ * written (a streamed report must not stop halfway on a caller mistake): the
+ * same checks the rules run, with the path in the error's field. A fleet is
+ * planned here and again when written (the plan is not kept: a fleet of a
+ * million devices would sit in memory).
  */
-export function checkPortfolio(portfolio: Portfolio, locale: ReportLocale): void {
+export function checkPortfolio(portfolio: Portfolio, asOf: Date): void {
   portfolio.customers.forEach((c, i) => {
-    customerMarket(c, i, locale);
+    customerMarket(c, i);
+    customerFleet(c, i, asOf);
     c.subscriptions.forEach((s, j) => {
       at(`customers[${i}].subscriptions[${j}]`, () => {
         checkSubscription(s);
@@ -280,25 +354,24 @@ function missingMoney(field: string): never {
 }
 
 /** One customer's whole section (the streaming writers build it line by line instead). */
-export function customerReport(
-  c: PortfolioCustomer,
-  i: number,
-  asOf: Date,
-  locale: ReportLocale,
-): CustomerReport {
-  const market = customerMarket(c, i, locale);
+export function customerReport(c: PortfolioCustomer, i: number, asOf: Date): CustomerReport {
+  const market = customerMarket(c, i);
   const subscriptions: SubscriptionLine[] = [];
   for (let j = 0; j < c.subscriptions.length; j++)
-    subscriptions.push(subscriptionLine(c, i, j, asOf, locale));
+    subscriptions.push(subscriptionLine(c, i, j, asOf));
   const perpetual: PerpetualLine[] = [];
-  for (let j = 0; j < c.perpetual.length; j++) perpetual.push(perpetualLine(c, i, j, asOf, locale));
-  return { name: c.name, market, subscriptions, perpetual, fleet: customerFleet(c, i, asOf) };
+  for (let j = 0; j < c.perpetual.length; j++) perpetual.push(perpetualLine(c, i, j, asOf));
+  return {
+    name: c.name,
+    customerId: c.customerId ?? null,
+    market,
+    subscriptions,
+    perpetual,
+    fleet: customerFleet(c, i, asOf),
+  };
 }
 
 /** Applies every rule to the portfolio at `asOf`. */
-export function buildReport(portfolio: Portfolio, asOf: Date, locale: ReportLocale): Report {
-  return {
-    asOf: asOf.toISOString(),
-    customers: portfolio.customers.map((c, i) => customerReport(c, i, asOf, locale)),
-  };
+export function buildReport(portfolio: Portfolio, asOf: Date): Report {
+  return { asOf, customers: portfolio.customers.map((c, i) => customerReport(c, i, asOf)) };
 }

@@ -67,19 +67,61 @@ export function currencyExponentOf(currency: string): number | undefined {
   return currencyTable().get(currency);
 }
 
+// ASCII letters only: `'ß'.toUpperCase()` is 'SS', so a code is matched on ASCII case alone.
+const THREE_LETTERS = /^[A-Za-z]{3}$/;
+
+/** @internal The canonical code of a currency input (`' eur '` → `'EUR'`), or `undefined`. */
+export function currencyCodeOf(input: unknown): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  // Fast path: a code already written as ISO 4217 writes it.
+  if (currencyTable().has(input)) return input;
+  const trimmed = input.trim();
+  if (!THREE_LETTERS.test(trimmed)) return undefined;
+  const code = trimmed.toUpperCase();
+  return currencyTable().has(code) ? code : undefined;
+}
+
+function unknownCurrency(currency: unknown, field: string): never {
+  const shown = typeof currency === 'string' ? quoteIfSafe(currency.trim(), /^[A-Za-z]{1,4}$/) : '';
+  return fail('unknown_currency', field, `${field}: unknown ISO 4217 currency${shown}`);
+}
+
+/**
+ * Reads a currency code: an ISO 4217 alphabetic code in any ASCII case,
+ * surrounding spaces ignored, as every input of the library reads one.
+ *
+ * @param currency - The code as given (`'EUR'`, `'eur'`, `' Eur '`).
+ * @param field - The input field named in an error.
+ * @returns The code as ISO 4217 writes it, upper case (`'EUR'`).
+ * @throws {@link CspRuleError} `unknown_currency` for a code not in ISO 4217 (`'XYZ'`, `'€'`).
+ * @example
+ * ```ts
+ * import { parseCurrency } from 'csp-software-rules/core';
+ *
+ * parseCurrency('EUR'); // => 'EUR'
+ * parseCurrency(' eur '); // => 'EUR'
+ * parseCurrency('XYZ'); // => throws unknown_currency
+ * ```
+ * @category Money
+ */
+export function parseCurrency(currency: unknown, field = 'currency'): string {
+  fieldName(field);
+  return currencyCodeOf(currency) ?? unknownCurrency(currency, field);
+}
+
 /**
  * The ISO 4217 minor-unit exponent of a currency (digits after the decimal point).
  *
- * @param currency - An ISO 4217 alphabetic code, upper case (`'EUR'`).
+ * @param currency - An ISO 4217 alphabetic code, any case (`'EUR'`, `'eur'`).
  * @param field - The input field named in an error.
  * @returns 0, 2, 3 or 4.
- * @throws {@link CspRuleError} `unknown_currency` for a code not in ISO 4217 (`'XYZ'`, `'eur'`).
+ * @throws {@link CspRuleError} `unknown_currency` for a code not in ISO 4217 (`'XYZ'`).
  * @example
  * ```ts
  * import { currencyExponent } from 'csp-software-rules/core';
  *
  * currencyExponent('EUR'); // => 2
- * currencyExponent('JPY'); // => 0
+ * currencyExponent('jpy'); // => 0
  * currencyExponent('KWD'); // => 3
  * currencyExponent('HUF'); // => 2
  * currencyExponent('XYZ'); // => throws unknown_currency
@@ -87,13 +129,7 @@ export function currencyExponentOf(currency: string): number | undefined {
  * @category Money
  */
 export function currencyExponent(currency: unknown, field = 'currency'): number {
-  fieldName(field);
-  const exponent = typeof currency === 'string' ? currencyTable().get(currency) : undefined;
-  if (exponent === undefined) {
-    const shown = typeof currency === 'string' ? quoteIfSafe(currency, /^[A-Za-z]{1,4}$/) : '';
-    fail('unknown_currency', field, `${field}: unknown ISO 4217 currency${shown}`);
-  }
-  return exponent;
+  return currencyTable().get(parseCurrency(currency, field)) as number;
 }
 
 /**

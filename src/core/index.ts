@@ -21,6 +21,7 @@ export {
   currencyExponent,
   ISO_4217_SOURCE,
   knownCurrencies,
+  parseCurrency,
   type TableSource,
 } from './currencies.js';
 export {

@@ -2,7 +2,7 @@
  * Money: plain JSON `{ currency, minor }` in whole ISO 4217 minor units.
  * @module
  */
-import { currencyExponent } from './currencies.js';
+import { currencyExponentOf, parseCurrency } from './currencies.js';
 import {
   type DecimalInput,
   formatScaled,
@@ -56,8 +56,7 @@ function checkMinor(minor: unknown, field: string): number {
  * @category Money
  */
 export function money(currency: string, minor: number): Money {
-  currencyExponent(currency);
-  return { currency, minor: checkMinor(minor, 'minor') };
+  return { currency: parseCurrency(currency), minor: checkMinor(minor, 'minor') };
 }
 
 /** @internal Guard a Money received from a caller. */
@@ -70,8 +69,10 @@ export function toMoney(input: unknown, field: string): Money {
     );
   }
   const { currency, minor } = input as { currency?: unknown; minor?: unknown };
-  currencyExponent(currency, `${field}.currency`);
-  return { currency: currency as string, minor: checkMinor(minor, `${field}.minor`) };
+  return {
+    currency: parseCurrency(currency, `${field}.currency`),
+    minor: checkMinor(minor, `${field}.minor`),
+  };
 }
 
 /**
@@ -99,7 +100,8 @@ export function moneyFromDecimal(
   amount: DecimalInput,
   rounding?: RoundingMode,
 ): Money {
-  const exponent = currencyExponent(currency);
+  const code = parseCurrency(currency);
+  const exponent = currencyExponentOf(code) as number;
   const mode = rounding === undefined ? undefined : parseRoundingMode(rounding);
   const d = toScaledDecimal(amount, 'amount');
   if (d.units < 0n) fail('invalid_money', 'amount', 'amount: must not be negative');
@@ -112,12 +114,12 @@ export function moneyFromDecimal(
       fail(
         'invalid_money',
         'amount',
-        `amount: ${currency} has ${exponent} decimals; pass a rounding mode to round ${formatScaled(d.units, d.scale)}`,
+        `amount: ${code} has ${exponent} decimals; pass a rounding mode to round ${formatScaled(d.units, d.scale)}`,
       );
     }
     minor = roundQuotient(d.units, divisor, mode ?? 'truncate');
   }
-  return { currency, minor: checkMinor(Number(minor), 'amount') };
+  return { currency: code, minor: checkMinor(Number(minor), 'amount') };
 }
 
 /**
@@ -138,7 +140,7 @@ export function moneyFromDecimal(
  */
 export function formatMoney(m: Money): string {
   const checked = toMoney(m, 'money');
-  const exponent = currencyExponent(checked.currency);
+  const exponent = currencyExponentOf(checked.currency) as number;
   return formatScaled(BigInt(checked.minor), exponent, exponent);
 }
 

@@ -125,8 +125,11 @@ const SEPARATORS = /[\s_-]+/g;
 let exact: Map<string, Role> | undefined;
 let normalised: Map<string, Role> | undefined;
 
+const ASCII_UPPER = /[A-Z]+/g;
+
+// ASCII case only (docs/conventions.md, Codes): the Kelvin sign `K` is not a `k`.
 function normalise(text: string): string {
-  return text.toLowerCase().replace(SEPARATORS, '');
+  return text.replace(ASCII_UPPER, (m) => m.toLowerCase()).replace(SEPARATORS, '');
 }
 
 function tables(): [Map<string, Role>, Map<string, Role>] {

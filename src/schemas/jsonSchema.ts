@@ -76,6 +76,12 @@ const GUID_PATTERN =
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const DOMAIN_PATTERN = `^\\s*(?:${LABEL}\\.)+${LABEL}\\.?\\s*$`;
 
+/** A pattern matching each code in any ASCII case, surrounding spaces allowed (`[Ee][Uu][Rr]`). */
+function anyCasePattern(codes: readonly string[]): string {
+  const anyCase = (code: string) => code.replace(/[A-Z]/g, (c) => `[${c}${c.toLowerCase()}]`);
+  return `^\\s*(?:${codes.map(anyCase).join('|')})\\s*$`;
+}
+
 interface Target {
   readonly schema: z.ZodType;
   readonly title: string;
@@ -118,7 +124,12 @@ function replacements(): Map<z.ZodType, JsonSchemaDocument> {
     ],
     [
       currencySchema,
-      { type: 'string', enum: knownCurrencies(), description: 'An ISO 4217 currency code.' },
+      {
+        type: 'string',
+        pattern: anyCasePattern(knownCurrencies()),
+        description:
+          'An ISO 4217 currency code, any case ("EUR", "eur"), surrounding spaces ignored.',
+      },
     ],
     [
       tenantIdSchema,

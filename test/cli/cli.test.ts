@@ -31,30 +31,32 @@ describe('report command', () => {
     const r = report(['report']);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out).toContain('# CSP software report (as of 2026-11-25T12:00:00.000Z)');
+    expect(r.out).toContain('# CSP software report (as of 25 Nov 2026 12:00 UTC)');
     expect(r.out).toContain('## Contoso S.p.A.');
     expect(r.out).toContain('Azure reservations: not sold in this market');
     expect(r.out).toContain('Prices: include tax');
-    expect(r.out).toMatch(/ws2022-std .* open until 2026-11-27T09:15:00.000Z/);
+    expect(r.out).toMatch(
+      /\nws2022-std .*\n.*\n {4}cancellation: open until 27 Nov 2026 09:15 UTC \(1 d 21 h left\)/,
+    );
     expect(r.out).toContain('fleet deadline');
     // 4 × 2150.40, 1091 of 1096 days: 2150.40 × 1091 / 1096 = 2140.5897… → 2140.58 × 4
-    expect(r.out).toContain('now: refund EUR 8562.32 on the 2026-11 invoice');
+    expect(r.out).toContain('now: refund €8,562.32 on the Nov 2026 invoice');
     // 25 × 10.08, 26 of 30 days: 10.08 × 26 / 30 = 8.736 → 8.73 × 25
-    expect(r.out).toContain('now: refund EUR 218.25 on the 2026-11 invoice');
-    expect(r.out).toContain('now: credit EUR 3899.00 on the 2026-11 invoice');
+    expect(r.out).toContain('now: refund €218.25 on the Nov 2026 invoice');
+    expect(r.out).toContain('now: credit €3,899.00 on the Nov 2026 invoice');
   });
 
   it('reads Partner Center subscription and order resources with a price list', () => {
     const r = report(['report', '--as-of', '2026-11-25T12:00:00Z']);
     // 8 × 1859.00; 363 of 365 days: 1859 × 363 / 365 = 1848.8137… → 1848.81 × 8
-    expect(r.out).toContain('now: refund EUR 14790.48 on the 2026-11 invoice');
-    // Partner Center's own deadline (…44.9876543Z, ms truncated) is authoritative.
-    expect(r.out).toContain('open until 2026-11-30T16:05:44.988Z');
+    expect(r.out).toContain('now: refund €14,790.48 on the Nov 2026 invoice');
+    // Partner Center's own deadline (…16:05:44.9876543Z) is authoritative.
+    expect(r.out).toContain('open until 30 Nov 2026 16:05 UTC');
     // A term and billing cycle Microsoft may add later: refused, never a crash.
     expect(r.out).toMatch(
-      /\? P5Y +\? Quinquennial +unknown .*Not allowed: Partner Center sent a value/,
+      /P5Y \(\?\) +Quinquennial \(\?\) +\? +\? +\?\n.*\n {4}cancellation: Not allowed: Partner Center sent a value/,
     );
-    expect(r.out).toContain('now: credit EUR 1930.00 on the 2026-11 invoice');
+    expect(r.out).toContain('now: credit €1,930.00 on the Nov 2026 invoice');
   });
 
   it('a Partner Center offer without a price is a clear error', () => {
@@ -99,7 +101,7 @@ describe('report command', () => {
 
   it('uses the clock it is given only when --as-of is absent', () => {
     expect(report(['report', '--format', 'json']).out).toContain(
-      '"asOf": "2026-11-25T12:00:00.000Z"',
+      '{"asOf":"2026-11-25T12:00:00.000Z",',
     );
   });
 
@@ -171,6 +173,11 @@ describe('report command', () => {
         ['report', file('noname.json', JSON.stringify({ customers: [{}] }))],
         /customers\[0\]\.name: expected a non-empty string/,
       ],
+      // A fleet's mistake is found before the first customer is written, too.
+      [
+        ['report', '--as-of', '2020-01-01'],
+        /customers\[0\]\.devices\[0\]\.lastRenewalAt: .*\[invalid_range\]/,
+      ],
     ];
     for (const [argv, pattern] of cases) {
       const r = report(argv);
@@ -228,6 +235,13 @@ describe('report command', () => {
     expect(help.code).toBe(0);
     expect(help.out).toContain('Commands:');
     expect(help.out).toContain('Exit status: 0');
+    // The file formats are documented in a page the package ships.
+    expect(help.out).toContain('docs/cli.md');
+    expect(help.out).toContain('csp-software-rules/json-schema/portfolio.schema.json');
+    const pkgFiles = (JSON.parse(readFileSync('package.json', 'utf8')) as { files: string[] })
+      .files;
+    expect(pkgFiles).toContain('docs/cli.md');
+    expect(readFileSync('docs/cli.md', 'utf8')).toContain('## The JSON report');
     expect(report(['help']).out).toBe(help.out);
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     expect(report(['--version'])).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
@@ -281,13 +295,14 @@ describe('reconcile command', () => {
     ]);
     expect(r.code).toBe(1);
     expect(r.err).toBe('');
-    expect(r.out).toContain('lines read: 15, matched: 13, periods: 2026-11');
-    expect(r.out).toMatch(/Fabrikam GmbH +1223\.04 EUR +1923\.04 EUR +700\.00 EUR +46\.42 EUR/);
-    expect(r.out).toMatch(/Contoso S\.p\.A\. +1644\.12 EUR +1680\.90 EUR +36\.78 EUR +0\.00 EUR/);
+    expect(r.out).toContain('lines read: 15, matched: 13, periods: Nov 2026');
+    expect(r.out).toMatch(/Fabrikam GmbH +€1,223\.04 +€1,923\.04 +€700\.00 +€46\.42\n/);
+    expect(r.out).toMatch(/Contoso S\.p\.A\. +€1,644\.12 +€1,680\.90 +€36\.78 +€0\.00\n/);
     expect(r.out).toContain(
       '[unit_price_differs] 5 b7d1e9f4-2a6c-4e83-8b5d-3c4d5e6f7a8b cycleCharge: Line 5 is priced 257.38 EUR, not 245.12 EUR',
     );
-    expect(r.out).toContain(
+    // A finding wraps at 120 columns, its next lines indented by two spaces.
+    expect(r.out.replaceAll('\n  ', ' ')).toContain(
       'Refund expected and not billed: removeQuantity 2026-11-20…2026-12-14, 25 licence(s), -700.00 EUR.',
     );
     expect(r.out).toContain('[not_modelled] 15');

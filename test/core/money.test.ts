@@ -37,8 +37,8 @@ describe('ISO 4217 table', () => {
     expect(codes.length).toBeGreaterThan(150);
   });
 
-  it('refuses unknown or miscased codes', () => {
-    for (const bad of ['XYZ', 'eur', 'EURO', '', 'XXX', 'XAU']) {
+  it('refuses unknown codes', () => {
+    for (const bad of ['XYZ', 'EURO', 'E UR', '', 'XXX', 'XAU', 'ЕUR']) {
       expectRuleError(() => currencyExponent(bad), 'unknown_currency', 'currency');
     }
     expectRuleError(() => currencyExponent(42), 'unknown_currency');
@@ -105,9 +105,15 @@ describe('decimals', () => {
 
   it('numbers are read through their shortest text (property)', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
-        expect(Number(parseDecimal(x))).toBe(x === 0 ? 0 : x);
-      }),
+      // Within the 60-odd digits a decimal may have (beyond: test/core/numberDigits.test.ts).
+      fc.property(
+        fc
+          .double({ min: -1e40, max: 1e40, noNaN: true })
+          .filter((x) => x === 0 || Math.abs(x) >= 1e-40),
+        (x) => {
+          expect(Number(parseDecimal(x))).toBe(x === 0 ? 0 : x);
+        },
+      ),
     );
   });
 });

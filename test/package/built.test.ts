@@ -98,7 +98,7 @@ describe('the packed package', () => {
   it('ships only what a consumer needs: no tests, fixtures, sources or configuration', () => {
     for (const f of packedFiles) {
       expect(f, f).toMatch(
-        /^(dist\/|examples\/sample-portfolio\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/,
+        /^(dist\/|docs\/cli\.md$|examples\/sample-portfolio\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/,
       );
       expect(f, f).not.toMatch(
         /\.test\.|test\/|fixtures|\.config\.|tsconfig|^src\/|\.ts$(?<!\.d\.ts)|\.cts$(?<!\.d\.cts)/,
@@ -106,7 +106,11 @@ describe('the packed package', () => {
     }
     for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts'])
       expect(packedFiles).toContain(f);
-    for (const schema of ['software-subscription.schema.json'])
+    for (const schema of [
+      'software-subscription.schema.json',
+      'portfolio.schema.json',
+      'report.schema.json',
+    ])
       expect(packedFiles).toContain(`dist/json-schema/${schema}`);
   });
 
@@ -153,6 +157,12 @@ describe('the packed package', () => {
       "const s = require('csp-software-rules/json-schema/software-subscription.schema.json'); console.log(s.$schema, s.type)",
     ]);
     expect(out.trim()).toBe('https://json-schema.org/draft/2020-12/schema object');
+    const cli = node([
+      '-e',
+      "for (const n of ['portfolio', 'report']) { const s = require('csp-software-rules/json-schema/' + n + '.schema.json'); console.log(s.title, s.required.join(',')); }",
+    ]);
+    expect(cli.trim().split('\n')).toEqual(['Portfolio customers', 'Report asOf,customers']);
+    expect(packedFiles).toContain('docs/cli.md');
   });
 
   it('installs the bin, which reports on the bundled sample portfolio', () => {
@@ -195,31 +205,36 @@ describe('the packed package', () => {
     expect(JSON.parse(out)).toEqual([true, true, 'ambiguous_local_time', 'invalid_instant']);
   });
 
-  it('runs the README quickstart against the built package, as ESM and CommonJS', () => {
+  it('runs the README examples against the built package, as ESM and CommonJS', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const block = /## Quickstart\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-    expect(block).toContain("from 'csp-software-rules");
-    // Each `expr; // => value` line becomes a deep-equality check.
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    // The first screen's quickstart, and the longer examples after it.
+    expect(/## Quickstart\n\n```ts\n/.test(readme)).toBe(true);
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
     // The README is TypeScript: strip the types the way a consumer's build would.
     const js = (code: string): string =>
       ts.transpileModule(code, {
         compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
       }).outputText;
-    const body = block
-      .replace(/import \{[^}]+\} from '[^']+';\n/g, '')
-      .split('\n')
-      .map((l) => {
-        const m = /^(.+?);?\s*\/\/ => (.+)$/.exec(l);
-        return m === null ? l : `check(${m[1]}, ${m[2]});`;
-      })
-      .join('\n');
-    const imports = [...block.matchAll(/import \{([^}]+)\} from '([^']+)';/g)];
     const check =
       'function check(a, b) { if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(JSON.stringify(a) + " !== " + JSON.stringify(b)); }';
-    const esm = imports.map((m) => `import {${m[1]}} from '${m[2]}';`).join('\n');
-    const cjs = imports.map((m) => `const {${m[1]}} = require('${m[2]}');`).join('\n');
-    const program = js(`${check}\n${body}\nconsole.log('ok');`);
-    expect(node(['--input-type=module', '-e', `${esm}\n${program}`]).trim()).toBe('ok');
-    expect(node(['-e', `${cjs}\n${program}`]).trim()).toBe('ok');
+    for (const block of blocks) {
+      expect(block).toContain("from 'csp-software-rules");
+      // Each `expr; // => value` line becomes a deep-equality check.
+      const body = block
+        .replace(/import \{[^}]+\} from '[^']+';\n/g, '')
+        .split('\n')
+        .map((l) => {
+          const m = /^(.+?);?\s*\/\/ => (.+)$/.exec(l);
+          return m === null ? l : `check(${m[1]}, ${m[2]});`;
+        })
+        .join('\n');
+      const imports = [...block.matchAll(/import \{([^}]+)\} from '([^']+)';/g)];
+      const esm = imports.map((m) => `import {${m[1]}} from '${m[2]}';`).join('\n');
+      const cjs = imports.map((m) => `const {${m[1]}} = require('${m[2]}');`).join('\n');
+      const program = js(`${check}\n${body}\nconsole.log('ok');`);
+      expect(node(['--input-type=module', '-e', `${esm}\n${program}`]).trim()).toBe('ok');
+      expect(node(['-e', `${cjs}\n${program}`]).trim()).toBe('ok');
+    }
   });
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { writeJsonSchemas } from '../../scripts/json-schema.js';
+import { CLI_SCHEMA_NAMES, cliJsonSchemas } from '../../src/cli/jsonSchemas.js';
 import {
   cancellationRequestSchema,
   devicesSchema,
@@ -155,20 +156,22 @@ describe('scripts/json-schema.ts', () => {
   const dir = mkdtempSync(join(tmpdir(), 'csp-json-schema-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes <name>.schema.json for every name and removes stale ones', () => {
+  it("writes <name>.schema.json for every name (the CLI's two too) and removes stale ones", () => {
     writeFileSync(join(dir, 'retired.schema.json'), '{}');
     writeFileSync(join(dir, 'README.txt'), 'kept');
     const written = writeJsonSchemas(dir);
+    const names = [...JSON_SCHEMA_NAMES, ...CLI_SCHEMA_NAMES];
     expect(written.map((f) => f.slice(dir.length + 1))).toEqual(
-      JSON_SCHEMA_NAMES.map((n) => `${n}.schema.json`),
+      names.map((n) => `${n}.schema.json`),
     );
     expect(existsSync(join(dir, 'retired.schema.json'))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(
-      [...JSON_SCHEMA_NAMES.map((n) => `${n}.schema.json`), 'README.txt'].sort(),
+      [...names.map((n) => `${n}.schema.json`), 'README.txt'].sort(),
     );
-    for (const name of JSON_SCHEMA_NAMES) {
+    const all: Record<string, unknown> = { ...jsonSchemas(), ...cliJsonSchemas() };
+    for (const name of names) {
       const text = readFileSync(join(dir, `${name}.schema.json`), 'utf8');
-      expect(JSON.parse(text)).toEqual(jsonSchemas()[name]);
+      expect(JSON.parse(text)).toEqual(all[name]);
       expect(text.endsWith('}\n')).toBe(true);
     }
   });

@@ -92,13 +92,26 @@ describe('jsonSchemas: nodes written for JSON callers', () => {
     });
   });
 
-  it('a currency is one of the known ISO 4217 codes', async () => {
+  it('a currency is one of the known ISO 4217 codes, in any case', async () => {
     const all = await freshJsonSchemas();
-    expect(at(all['money'], 'properties', 'currency')).toEqual({
-      type: 'string',
-      enum: [...knownCurrencies()],
-      description: 'An ISO 4217 currency code.',
-    });
+    const currency = at(all['money'], 'properties', 'currency') as {
+      type: string;
+      pattern: string;
+      description: string;
+    };
+    expect(currency.type).toBe('string');
+    expect(currency.description).toBe(
+      'An ISO 4217 currency code, any case ("EUR", "eur"), surrounding spaces ignored.',
+    );
+    const re = new RegExp(currency.pattern, 'u');
+    for (const code of knownCurrencies()) {
+      expect(re.test(code), code).toBe(true);
+      expect(re.test(code.toLowerCase()), code).toBe(true);
+      expect(re.test(` ${code[0]}${code.slice(1).toLowerCase()} `), code).toBe(true);
+    }
+    for (const bad of ['XYZ', 'EU', 'EURO', 'E UR', '€', '', 'EUR,USD']) {
+      expect(re.test(bad), bad).toBe(false);
+    }
   });
 
   it('a tenant id is a GUID pattern', async () => {
