@@ -41,8 +41,10 @@ export const ACTIVITY_TYPES = /* @__PURE__ */ frozen([
 ] as const satisfies readonly ActivityType[]);
 
 /**
- * One activity-log entry. Other fields (customer, `productKey`, ...) may be
- * present: they are kept as they are and never read, logged or echoed in an error.
+ * One activity-log entry. Other fields (customer, ids, ...) may be present:
+ * they are the caller's, kept as they are (never checked, logged or echoed in
+ * an error). A `productKey`, when present, must be a string (or `null`): its
+ * type is checked, its value never read into a message.
  * @category Access
  */
 export interface ActivityLogEntry {
@@ -54,6 +56,8 @@ export interface ActivityLogEntry {
   readonly user: string;
   /** The product whose key or download it was. */
   readonly productName?: string;
+  /** The product key viewed, if the log carries it: a string, `null` or absent; never repeated in an error. */
+  readonly productKey?: string | null;
   /** Any other field, kept untouched. */
   readonly [field: string]: unknown;
 }
@@ -172,7 +176,11 @@ export function activityLogQuery(query: ActivityLogQueryInput): ActivityLogQuery
  * its entries are not changed; the result holds the same entry objects.
  *
  * Every entry is checked, including those outside the range, so a malformed
- * log is reported rather than half-read.
+ * log is reported rather than half-read: an audit trail with an entry
+ * silently skipped would be wrong. A `productKey` that is not a string (`NaN`
+ * from a spreadsheet column read as numbers, an object) is such a malformed
+ * entry. Fields the library does not read are passed through untouched, as
+ * the caller wrote them.
  *
  * @typeParam E - The caller's entry type (extra fields are kept).
  * @param entries - The log entries `{ at, kind, user, productName?, ... }`.
@@ -181,7 +189,8 @@ export function activityLogQuery(query: ActivityLogQueryInput): ActivityLogQuery
  * @throws {@link core!CspRuleError} as {@link activityLogQuery} for the query;
  *   `invalid_input` when `entries` is not an array, an entry is not an
  *   object, its `kind` is not `keyAccess`/`download`, its `user` is not a
- *   non-empty string or its `productName` not a string; `invalid_instant`
+ *   non-empty string, its `productName` not a string or its `productKey`
+ *   neither a string nor `null`; `invalid_instant`
  *   (or another instant code) for a bad `at`. Field names locate the entry
  *   (`entries[3].at`); no entry value is ever repeated.
  * @example
@@ -195,6 +204,7 @@ export function activityLogQuery(query: ActivityLogQueryInput): ActivityLogQuery
  * ] as const;
  * filterActivityLog(log, { from: '2021-10-01', to: '2021-10-31' }).map((e) => e.user); // => ['ana@contoso.com', 'cy@contoso.com']
  * filterActivityLog(log, { from: '2021-10-01', to: '2021-11-01', types: ['download'] }).length; // => 2
+ * filterActivityLog([{ ...log[0], productKey: Number.NaN as never }], { from: '2021-10-01', to: '2021-10-31' }); // => throws invalid_input
  * ```
  * @see https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions
  * @category Access
@@ -222,6 +232,15 @@ export function filterActivityLog<E extends ActivityLogEntry>(
     const productName = r['productName'];
     if (productName !== undefined && typeof productName !== 'string') {
       fail('invalid_input', `${field}.productName`, `${field}.productName: expected a string`);
+    }
+    // A secret's field: its type is checked, its value never described.
+    const key = r['productKey'];
+    if (key !== undefined && key !== null && typeof key !== 'string') {
+      fail(
+        'invalid_input',
+        `${field}.productKey`,
+        `${field}.productKey: expected a string or null`,
+      );
     }
     if (ms >= fromMs && ms <= toMs && (both || types.includes(kind))) out.push(entry);
   }

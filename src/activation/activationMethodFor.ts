@@ -2,8 +2,8 @@
  * Which activation methods a sales channel offers: MAK only in CSP.
  * @module
  */
-import { type Decision, decide, type InstantInput } from '../core/index.js';
-import { asRecord, describeType, fail } from '../core/internal.js';
+import type { Decision, InstantInput } from '../core/index.js';
+import { asRecord, decision, describeType, fail } from '../core/internal.js';
 import {
   ACTIVATION_CHANNEL_POLICY,
   type ActivationChannel,
@@ -134,7 +134,7 @@ export function activationMethodFor(
     offered || requested === null
       ? []
       : [{ code: 'method_not_available', channel: known, requested, available: methods }];
-  return decide(reasons, [rule], {
+  return decision(reasons, [rule], {
     channel: known,
     methods,
     method: offered && requested !== null ? requested : (methods[0] as ActivationMethod),

@@ -6,7 +6,6 @@
 import {
   type DecimalInput,
   type Decision,
-  decide,
   type InstantInput,
   type Money,
   moneyFromDecimal,
@@ -17,6 +16,7 @@ import {
 } from '../core/index.js';
 import {
   asRecord,
+  decision,
   describeType,
   fail,
   formatScaled,
@@ -142,7 +142,7 @@ export function azureHybridBenefitEligibility(
   if (edition === null) reasons.push({ code: 'edition_not_eligible', edition: editionInput });
   if (!sa && !sub) reasons.push({ code: 'software_assurance_required' });
   const terms = edition === null ? null : value.editions[edition];
-  return decide(reasons, [rule], {
+  return decision(reasons, [rule], {
     edition,
     licenseUse: terms?.licenseUse ?? null,
     migrationDualUseDays: terms?.migrationDualUseDays ?? null,

@@ -188,6 +188,9 @@ function byId(ids: readonly string[]) {
   return (a: number, b: number): number => ((ids[a] as string) < (ids[b] as string) ? -1 : 1);
 }
 
+/** Far more devices than any KMS host serves; above it a plan is refused before any is read. */
+const MAX_DEVICES = 10_000_000;
+
 /**
  * Plans a fleet's move from KMS to a MAK before the customer's volume-licensing
  * KMS host stops serving.
@@ -215,7 +218,7 @@ function byId(ids: readonly string[]) {
  * @param devices - The fleet, ids unique.
  * @param options - `{ asOf, kmsHostRetiredAt?, capacityPerDay?, makActivationLimit?, warnDays = 30, policy? }`.
  * @returns The plan.
- * @throws {@link core!CspRuleError} `invalid_input` (not an array, a device without id), `duplicate_id`,
+ * @throws {@link core!CspRuleError} `invalid_input` (not an array, more than 10,000,000 devices, a device without id), `duplicate_id`,
  *   `invalid_instant` / `ambiguous_local_time`, `invalid_range` (an activation after `asOf`),
  *   `invalid_option` (capacity 0 or fractional, negative or fractional `makActivationLimit` or `warnDays`),
  *   `invalid_policy` / `policy_not_in_force`.
@@ -260,6 +263,10 @@ export function planMakMigration(
 
   // Read every device into numbers; no Date (nor object) until the results.
   const n = devices.length;
+  // Checked before the columns are allocated: a sparse array of 2^27 would take a gigabyte.
+  if (n > MAX_DEVICES) {
+    fail('invalid_input', 'devices', `devices: more than ${MAX_DEVICES} devices in one plan`);
+  }
   const c = deviceColumns(n);
   const ids = c.ids;
   const lapse = c.lapse;

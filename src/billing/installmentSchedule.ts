@@ -7,6 +7,7 @@ import {
   currencyExponent,
   type DecimalInput,
   type Money,
+  parseCurrency,
   parseQuantity,
   type RoundingMode,
   type Term,
@@ -116,7 +117,7 @@ export function installmentSchedule(input: InstallmentScheduleInput): Installmen
     readCycleInput(r);
   // A renewal's seats are the scheduled quantity when Partner Center has one.
   const quantity = next.quantity ?? parseQuantity(r['quantity'], 'quantity');
-  const currency = r['currency'] as string;
+  const currency = parseCurrency(r['currency'], 'currency');
   const exponent = currencyExponent(currency, 'currency');
   const rounding = parseRoundingMode(r['rounding'] ?? 'half_even', 'rounding');
   const perTerm = r['unitPricePerTerm'];

@@ -249,7 +249,7 @@ export function seatReduction(
   const refusedForTheTerm = reasons.some(
     (r) => r.code === 'seat_reduction_not_allowed' || r.code === 'seats_not_reducible',
   );
-  const renews = life !== undefined && life.autoRenew && life.state === 'in_term';
+  const renews = life?.autoRenew && life.state === 'in_term';
   const nextSteps: NextStep[] =
     refusedForTheTerm && renews && removed > 0
       ? [

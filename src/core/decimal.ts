@@ -88,6 +88,13 @@ export function toScaledDecimal(input: unknown, field: string): ScaledDecimal {
       const point = (e[2] ?? '').length + Number(e[4]);
       const units = BigInt(`${e[1]}${digits}`);
       const scale = digits.length - point;
+      // No longer than the decimal string may be: 1e308 is not a 309-digit price.
+      if (
+        (e[1] ?? '').length + (scale > 0 ? Math.max(point, 1) + 1 + scale : point) >
+        MAX_DIGITS + 2
+      ) {
+        fail('invalid_decimal', field, `${field}: too many digits`);
+      }
       return scale >= 0 ? { units, scale } : { units: units * 10n ** BigInt(-scale), scale: 0 };
     }
   } else if (typeof input === 'string') {

@@ -140,7 +140,12 @@ export class CspRuleError extends Error {
  * @category Errors
  */
 export function isCspRuleError(e: unknown): e is CspRuleError {
-  return typeof e === 'object' && e !== null && (e as { [BRAND]?: unknown })[BRAND] === true;
+  if (typeof e !== 'object' || e === null) return false;
+  try {
+    return (e as { [BRAND]?: unknown })[BRAND] === true;
+  } catch {
+    return false; // a Proxy whose trap throws is not one
+  }
 }
 
 /** @internal Throw a {@link CspRuleError}. */

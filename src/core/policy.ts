@@ -114,6 +114,7 @@ export function checkPolicy<T>(policy: DatedPolicy<T>, field: string): CheckedPo
 /**
  * Checks a dated policy (ids, ascending days, a source on every version) and
  * returns it unchanged, so a mistake surfaces where the policy is written.
+ * The versions' values are yours, not checked here (see {@link policyInForce}).
  *
  * @param policy - The policy.
  * @returns The same policy.
@@ -149,9 +150,12 @@ export function definePolicy<T>(policy: DatedPolicy<T>): DatedPolicy<T> {
  * instant asked about throws `policy_not_in_force` (the table does not cover
  * the question).
  *
+ * A version's `value` is yours and opaque here: it is returned as it is
+ * (a `NaN` included), unchecked; the rule that reads the table checks it.
+ *
  * @param table - A dated policy.
  * @param asOf - The instant (or `YYYY-MM-DD` day) the rule is evaluated for.
- * @returns The value in force and its rule reference, or `undefined` before the first version.
+ * @returns The value in force (the table's own, by design) and its rule reference, or `undefined` before the first version.
  * @throws {@link CspRuleError} `invalid_policy` for a malformed table; `invalid_instant` for a bad `asOf`.
  * @example
  * ```ts

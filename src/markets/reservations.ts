@@ -2,7 +2,8 @@
  * Where Azure reservations are sold (S1). Needs codes only, never names.
  * @module
  */
-import { type Decision, decide } from '../core/index.js';
+import type { Decision } from '../core/index.js';
+import { decision } from '../core/internal.js';
 import {
   type IsoRegionCode,
   type MarketCode,
@@ -102,5 +103,5 @@ export function azureReservationAvailability(market: string): ReservationAvailab
         },
       ]
     : [];
-  return decide(reasons, [reservationsRule()], parsed);
+  return decision(reasons, [reservationsRule()], parsed);
 }

@@ -2,7 +2,8 @@
  * Where commercial prices include tax (S1). Needs codes only, never names.
  * @module
  */
-import { type Decision, decide } from '../core/index.js';
+import type { Decision } from '../core/index.js';
+import { decision } from '../core/internal.js';
 import { type IsoRegionCode, TAX_INCLUSIVE_CODES } from './data/codes.js';
 import { taxRule } from './listing.js';
 import { isoCodeOf, marketCodeOf, type ParsedMarket, parseMarket } from './parseMarket.js';
@@ -85,5 +86,5 @@ export function taxInclusivePricing(market: string): TaxInclusivePricing {
   const reasons: PricesExcludeTaxReason[] = included
     ? []
     : [{ code: 'prices_exclude_tax', market: parsed.market }];
-  return decide(reasons, [taxRule()], { ...parsed, pricesIncludeTax: included });
+  return decision(reasons, [taxRule()], { ...parsed, pricesIncludeTax: included });
 }

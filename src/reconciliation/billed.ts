@@ -6,7 +6,9 @@
 import type { CalendarDay } from '../core/index.js';
 import { isCspRuleError } from '../core/index.js';
 import {
+  currencyCodeOf,
   epochDayFromYmd,
+  failField,
   formatEpochDay,
   frozen,
   type ScaledDecimal,
@@ -118,6 +120,11 @@ export function attributePositions(names: readonly string[]): Int32Array {
   return pos;
 }
 
+/** A currency cell: the ISO spelling of a known code in any case (`eur`), else as written (reconcile reports it). */
+function currencyCell(v: string | null): string | null {
+  return v === null ? null : (currencyCodeOf(v) ?? v);
+}
+
 function text(v: unknown): string | null {
   if (v === undefined || v === null) return null;
   const s =
@@ -137,6 +144,9 @@ function text(v: unknown): string | null {
  *
  * @param header - The column names, in Microsoft's spelling (any case; extra columns ignored).
  * @returns `(values, line) => BilledLine`, `line` being the row's line number.
+ * @throws {@link core!CspRuleError} `invalid_input` for a header that is not an
+ *   array of strings (or has more than 10,000 columns), and from the reader for
+ *   `values` that are not an array or a `line` that is not a whole number ≥ 0.
  * @example
  * ```ts
  * import { billedLineReader } from 'csp-software-rules/reconciliation';
@@ -149,9 +159,27 @@ function text(v: unknown): string | null {
 export function billedLineReader(
   header: readonly string[],
 ): (values: readonly unknown[], line: number) => BilledLine {
-  const pos = attributePositions(header);
-  return (values, line) => lineFromValues(values, pos, line);
+  if (!Array.isArray(header)) failField('header', 'expected an array of column names');
+  if (header.length > MAX_COLUMNS) failField('header', `more than ${MAX_COLUMNS} columns`);
+  const names: string[] = [];
+  for (let i = 0; i < header.length; i++) {
+    const name: unknown = header[i];
+    if (typeof name !== 'string') failField(`header[${i}]`, 'expected a column name (a string)');
+    // No attribute name is this long: such a column is one to ignore, unread.
+    names.push(name.length > MAX_NAME ? '' : name);
+  }
+  const pos = attributePositions(names);
+  return (values, line) => {
+    if (!Array.isArray(values)) failField('values', 'expected the array of a row');
+    if (!Number.isSafeInteger(line) || line < 0)
+      failField('line', 'expected a line number (a whole number, 0 or more)');
+    return lineFromValues(values, pos, line);
+  };
 }
+
+/** More columns than any file of Microsoft's has by two orders of magnitude. */
+const MAX_COLUMNS = 10_000;
+const MAX_NAME = 200;
 
 /** @internal The attribute values at `pos` of a row of values. */
 export function lineFromValues(
@@ -177,8 +205,8 @@ export function lineFromValues(
     effectiveUnitPrice: at(9),
     billableQuantity: at(10) ?? at(11),
     subtotal: at(12),
-    currency: at(13),
-    pricingCurrency: at(14),
+    currency: currencyCell(at(13)),
+    pricingCurrency: currencyCell(at(14)),
     exchangeRate: at(15),
     productCategory: at(16),
     meterDescription: at(17),

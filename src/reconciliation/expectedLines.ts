@@ -702,6 +702,14 @@ export function formatLine(
   const { num, den } = exactUnitPrice(line);
   const exact = quotientText(num, den, 10);
   const start = formatEpochDay(line.startDay);
+  const minor = Number(totalMinor);
+  if (!Number.isSafeInteger(minor)) {
+    failField(
+      'purchase',
+      'a line is too large for safe minor units (price × quantity)',
+      'invalid_money',
+    );
+  }
   return {
     subscriptionId,
     chargeType: line.chargeType,
@@ -712,7 +720,7 @@ export function formatLine(
     effectiveUnitPrice: unitMinor === undefined ? exact : minorText(unitMinor, exponent),
     exactEffectiveUnitPrice: exact,
     billableQuantity: line.quantity,
-    subtotal: { currency, minor: Number(totalMinor) },
+    subtotal: { currency, minor },
     proration: line.proration ?? null,
     event: line.event ?? null,
   };
@@ -745,7 +753,8 @@ export function formatLine(
  * @param options - `{ period?, history?, rounding?, cycleDays?, billingPlanChangeProration? }`.
  * @returns `{ subscriptionId, period, lines, refused, rounding, rules }`.
  * @throws {@link core!CspRuleError} for a malformed purchase, event or option
- *   (`missing_field` without a price, `invalid_input` for a period not `YYYY-MM`).
+ *   (`missing_field` without a price, `invalid_input` for a period not `YYYY-MM`,
+ *   `invalid_money` on `purchase` for a line beyond safe minor units).
  * @example
  * ```ts
  * import { expectedLines } from 'csp-software-rules/reconciliation';

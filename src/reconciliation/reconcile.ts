@@ -9,6 +9,7 @@ import {
   asRecord,
   currencyExponentOf,
   denseList,
+  describeType,
   failField,
   formatEpochDay,
   optionalString,
@@ -156,6 +157,37 @@ export type ReconciliationInput =
 /** More purchases than a portfolio holds. */
 const MAX_PURCHASES = 10_000_000;
 
+/** An object with a `Symbol.iterator` (or, with `async`, a `Symbol.asyncIterator`); a string is not a list. */
+function isIterable(input: unknown, async = false): boolean {
+  if (typeof input !== 'object' || input === null) return false;
+  const r = input as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown };
+  return (
+    typeof r[Symbol.iterator] === 'function' ||
+    (async && typeof r[Symbol.asyncIterator] === 'function')
+  );
+}
+
+/** The caller's lines, checked to be something to iterate (a TypeError otherwise). */
+function checkLines(lines: unknown, async = false): void {
+  if (!isIterable(lines, async)) {
+    failField('lines', `expected an array or an iterable of records, got ${describeType(lines)}`);
+  }
+}
+
+/** The caller's purchases read into an array: at most {@link MAX_PURCHASES}, so an endless iterable ends. */
+function purchaseList(input: unknown): unknown[] {
+  if (Array.isArray(input)) return denseList(input, 'purchases', MAX_PURCHASES);
+  if (!isIterable(input)) {
+    failField('purchases', `expected an array or an iterable, got ${describeType(input)}`);
+  }
+  const out: unknown[] = [];
+  for (const item of input as Iterable<unknown>) {
+    if (out.length === MAX_PURCHASES) failField('purchases', `more than ${MAX_PURCHASES} items`);
+    out.push(item);
+  }
+  return out;
+}
+
 /** Numbers kept per expected line in {@link PeriodLines.state}. */
 const STATE = 4;
 const S_LINE = 0; // the matched billed line's number, NaN while unmatched
@@ -248,11 +280,7 @@ export class Reconciler {
     const o = asRecord(options ?? {}, 'options');
     this.#o = checkLineOptions(o);
     if (this.#o.period !== undefined) this.#periods.add(this.#o.period.text);
-    const list = denseList(
-      Array.isArray(purchases) ? purchases : [...(purchases as Iterable<unknown>)],
-      'purchases',
-      MAX_PURCHASES,
-    );
+    const list = purchaseList(purchases);
     for (let i = 0; i < list.length; i++) {
       const field = `purchases[${i}]`;
       const r = asRecord(list[i], field);
@@ -416,6 +444,10 @@ export class Reconciler {
   add(item: unknown, position: number): void {
     this.#lines += 1;
     let b: BilledLine;
+    // A hole (or undefined) is the caller's list, not a line of a file: one
+    // error, not a finding per hole (a sparse array of 2^27 would be 2^27 findings).
+    if (item === undefined)
+      failField(`lines[${position - 1}]`, 'a hole or undefined where a record was expected');
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       this.#malformed(position, null, 'not a record');
       return;
@@ -428,15 +460,17 @@ export class Reconciler {
     ) {
       const m = r['malformed'] as MalformedRecord;
       this.#malformed(
-        typeof m.line === 'number' ? m.line : position,
+        Number.isSafeInteger(m.line) && m.line >= 0 ? m.line : position,
         typeof m.field === 'string' ? m.field : null,
         typeof m.problem === 'string' ? m.problem : 'unreadable line',
       );
       return;
     }
-    if (Object.hasOwn(r, 'line') && typeof r['line'] === 'object' && r['line'] !== null)
+    if (Object.hasOwn(r, 'line') && typeof r['line'] === 'object' && r['line'] !== null) {
       b = r['line'] as BilledLine;
-    else b = lineFromRecord(r, position, this.#keys);
+      // A line read by billedLineReader carries its number; any other is this position.
+      if (!Number.isSafeInteger(b.line) || b.line < 0) b = { ...b, line: position };
+    } else b = lineFromRecord(r, position, this.#keys);
     this.#line(b);
   }
 
@@ -790,7 +824,12 @@ function sameDecimal(a: ScaledDecimal, b: ScaledDecimal): boolean {
  * @param options - `{ period?, rounding?, cycleDays?, billingPlanChangeProration? }`.
  * @returns `{ lines, matched, periods, findings, ok, otherReadings, totals, rounding, rules }`.
  * @throws {@link core!CspRuleError} for a malformed purchase, history or option
- *   (the field names the purchase, e.g. `purchases[3].purchase.unitPrice`).
+ *   (the field names the purchase, e.g. `purchases[3].purchase.unitPrice`);
+ *   `invalid_input` on `lines` or `purchases` when it is not an array or an
+ *   iterable (or holds more than 10,000,000 purchases), and on `lines[i]`
+ *   for a hole or `undefined` (the caller's list, not a line of a file). A
+ *   malformed line (any other value that is not a readable record) is never
+ *   an error: it is a `malformed_line` finding.
  * @example
  * ```ts
  * import { reconcile } from 'csp-software-rules/reconciliation';
@@ -813,6 +852,7 @@ export function reconcile(
   options?: ReconcileOptions,
 ): Reconciliation {
   const r = new Reconciler(purchases, options);
+  checkLines(lines);
   let i = 0;
   for (const item of lines) r.add(item, ++i);
   return r.finish();
@@ -846,6 +886,7 @@ export async function reconcileAsync(
   options?: ReconcileOptions,
 ): Promise<Reconciliation> {
   const r = new Reconciler(purchases, options);
+  checkLines(lines, true);
   let i = 0;
   for await (const item of lines) r.add(item, ++i);
   return r.finish();

@@ -5,6 +5,12 @@
  * and JSON Schema of the main inputs for services that do not run
  * TypeScript. The only area that uses zod: the rules themselves never load it.
  *
+ * The `safeParse…` functions never throw, whatever they are given. The
+ * schemas themselves are zod's: their own `.safeParse` returns a failure for
+ * any value, except that an exception the input itself throws while read (a
+ * throwing getter, a Proxy trap) reaches the caller, as zod does; pass such
+ * input through `safeParseWith(schema, input)` to get a failure instead.
+ *
  * A value Partner Center sends that this version does not know (a new
  * status, billing cycle or term) becomes `{ unknown: '<raw>' }`, which the
  * rules refuse with reason `unknown_value`: never an error, never a guess.

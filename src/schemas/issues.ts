@@ -169,17 +169,22 @@ function guardedParse<S extends z.ZodType>(
   input: unknown,
   root: string,
 ): SafeParseResult<z.output<S>> {
-  if (
-    typeof schema !== 'object' ||
-    schema === null ||
-    typeof (schema as { safeParse?: unknown }).safeParse !== 'function'
-  ) {
-    fail('invalid_input', 'schema', 'schema: expected a zod schema');
-  }
-  let result: ReturnType<S['safeParse']>;
+  const safeParse = safeParseOf(schema);
+  if (typeof root !== 'string') fail('invalid_input', 'root', 'root: expected a string');
   try {
-    result = schema.safeParse(input) as ReturnType<S['safeParse']>;
+    const result = safeParse.call(schema, input) as {
+      success?: unknown;
+      data?: unknown;
+      error?: unknown;
+    } | null;
+    if (typeof result !== 'object' || result === null) throw NOT_A_RESULT;
+    if (result.success === true) return { success: true, data: result.data as z.output<S> };
+    const error = result.error; // zod words its issues on this first read
+    return { success: false, error: toCspRuleError(error as z.ZodError, root) };
   } catch (e) {
+    if (e === NOT_A_RESULT) {
+      fail('invalid_input', 'schema', 'schema: its safeParse did not return a result');
+    }
     if (isCspRuleError(e)) return { success: false, error: e };
     return {
       success: false,
@@ -188,9 +193,23 @@ function guardedParse<S extends z.ZodType>(
       }),
     };
   }
-  return result.success
-    ? { success: true, data: result.data as z.output<S> }
-    : { success: false, error: toCspRuleError(result.error, root) };
+}
+
+/** Thrown (and caught) inside {@link guardedParse} when a schema's `safeParse` returns no result. */
+const NOT_A_RESULT: unique symbol = Symbol('not a result');
+
+/** The schema's `safeParse`, read once; a schema without one is the caller's mistake. */
+function safeParseOf(schema: unknown): (input: unknown) => unknown {
+  let safeParse: unknown;
+  try {
+    safeParse =
+      typeof schema === 'object' && schema !== null
+        ? (schema as { safeParse?: unknown }).safeParse
+        : undefined;
+  } catch {}
+  if (typeof safeParse !== 'function')
+    fail('invalid_input', 'schema', 'schema: expected a zod schema');
+  return safeParse as (input: unknown) => unknown;
 }
 
 /**
@@ -218,9 +237,10 @@ export function safeParseWith<S extends z.ZodType>(
   try {
     return guardedParse(schema, input, root);
   } catch (e) {
-    // Never throws: not even for a schema that is not one.
-    if (isCspRuleError(e)) return { success: false, error: e };
-    throw e;
+    // Never throws, not even for a schema that is not one: guardedParse reads
+    // the input and the schema's answer inside its own try, so what reaches
+    // here is one of its CspRuleErrors (a bad schema or root).
+    return { success: false, error: e as CspRuleError };
   }
 }
 

@@ -28,7 +28,6 @@ import {
   currencySchema,
   instantSchema,
   optionalText,
-  quantitySchema,
   unitPriceSchema,
 } from './primitives.js';
 

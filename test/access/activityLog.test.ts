@@ -296,3 +296,69 @@ describe('filterActivityLog', () => {
     );
   });
 });
+
+describe('filterActivityLog: a productKey that is not a string (issue 27)', () => {
+  const q = { from: '2021-10-01', to: '2021-10-31' } as const;
+  const entry = { at: '2021-10-14T10:00:00Z', type: 'keyAccess', user: 'ana@contoso.com' } as const;
+
+  it('is a malformed entry, named by its field, its value never repeated', () => {
+    const bad: unknown[] = [Number.NaN, 12345, 0, true, {}, ['K'], new Date(0), 10n];
+    for (const productKey of bad) {
+      const log = [entry, { ...entry, productKey }];
+      let caught: unknown;
+      try {
+        filterActivityLog(log as never, q);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toMatchObject({
+        name: 'CspRuleError',
+        code: 'invalid_input',
+        field: 'entries[1].productKey',
+        message: 'entries[1].productKey: expected a string or null',
+      });
+    }
+  });
+
+  it('outside the range too: every entry is checked', () => {
+    expectRuleError(
+      () =>
+        filterActivityLog(
+          [{ ...entry, at: '2020-01-01T00:00:00Z', productKey: Number.NaN }] as never,
+          q,
+        ),
+      'invalid_input',
+      'entries[0].productKey',
+    );
+  });
+
+  it('a string, null or no key is kept, the entry passed through as it is', () => {
+    fc.assert(
+      fc.property(fc.option(fc.string(), { nil: undefined }), fc.boolean(), (key, asNull) => {
+        const e =
+          key === undefined
+            ? asNull
+              ? { ...entry, productKey: null }
+              : { ...entry }
+            : { ...entry, productKey: key };
+        const [kept] = filterActivityLog([e], q);
+        expect(kept).toBe(e);
+      }),
+    );
+  });
+
+  it('any other value is refused', () => {
+    fc.assert(
+      fc.property(
+        fc.anything().filter((v) => v !== undefined && v !== null && typeof v !== 'string'),
+        (productKey) => {
+          expectRuleError(
+            () => filterActivityLog([{ ...entry, productKey }] as never, q),
+            'invalid_input',
+            'entries[0].productKey',
+          );
+        },
+      ),
+    );
+  });
+});

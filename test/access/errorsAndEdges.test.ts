@@ -9,7 +9,6 @@ import {
   filterActivityLog,
   hasPermission,
   keysAndDownloadsView,
-  PERMISSIONS,
   type PermissionTable,
   parseRole,
 } from '../../src/access/index.js';

@@ -324,3 +324,15 @@ describe('planMakMigration: ids break ties, and a lapse at asOf is already lapse
     expectRuleError(fn, 'duplicate_id', 'devices[2].id');
   });
 });
+
+describe('planMakMigration: a list too long to plan', () => {
+  it('is refused before any device is read (a sparse array of 2^27 allocates nothing)', () => {
+    const huge = new Array(2 ** 27);
+    huge[0] = { id: 'pc-1', lastRenewalAt: '2024-01-01T08:00:00Z' };
+    expectRuleError(
+      () => planMakMigration(huge, { asOf: '2024-02-01T00:00:00Z' }),
+      'invalid_input',
+      'devices',
+    );
+  });
+});

@@ -15,7 +15,7 @@ import {
   type Term,
 } from '../../src/core/index.js';
 import { subscriptionStatusOn } from '../../src/lifecycle/index.js';
-import { expectRuleError, messageOf } from '../support/errors.js';
+import { expectRuleError } from '../support/errors.js';
 import { expectSameInEveryTimeZone } from '../support/tz.js';
 
 const P3Y_SUB = {

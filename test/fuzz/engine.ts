@@ -291,7 +291,12 @@ let lastCallMs = 0;
 export function judgeCall(
   fn: Fn,
   args: readonly unknown[],
-  options: { readonly echoes?: boolean; readonly fieldArg?: number | undefined } = {},
+  options: {
+    readonly echoes?: boolean;
+    readonly fieldArg?: number | undefined;
+    /** A call slower than this is a problem (default SLOW_MS). */
+    readonly slowMs?: number;
+  } = {},
 ): Verdict {
   let result: unknown;
   let error: unknown;
@@ -310,7 +315,8 @@ export function judgeCall(
     restorePrototypes();
     return { ok: false, problem: polluted };
   }
-  if (ms > SLOW_MS) return { ok: false, problem: `took ${Math.round(ms)} ms (> ${SLOW_MS} ms)` };
+  const slowMs = options.slowMs ?? SLOW_MS;
+  if (ms > slowMs) return { ok: false, problem: `took ${Math.round(ms)} ms (> ${slowMs} ms)` };
   if (threw) {
     if (error === TRAP) return { ok: true, outcome: 'caller-trap' };
     if (!isCspRuleError(error)) return { ok: false, problem: `threw ${showError(error)}`, error };

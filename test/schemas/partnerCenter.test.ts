@@ -380,7 +380,7 @@ describe("Partner Center's variations (brief §9)", () => {
         termDuration: 'P1Y',
         creationDate: '2022-05-01T10:00',
       },
-      { unitPrice: '-1', currency: 'eur', market: 'UK' },
+      { unitPrice: '-1', currency: 'XYZ', market: 'UK' },
     );
     expect(issuesOf(r).map((i) => [i.path.join('.'), i.code])).toEqual([
       ['subscription.id', 'too_small'],

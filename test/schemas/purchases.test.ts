@@ -78,7 +78,7 @@ describe('software subscriptions', () => {
       ...base,
       purchasedAt: '2021-10-14T10:00',
       quantity: 0,
-      currency: 'eur',
+      currency: 'XYZ',
       autoRenew: 'yes',
     });
     expect(result.success).toBe(false);
