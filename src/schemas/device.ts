@@ -81,49 +81,113 @@ export const devicesSchema = /* @__PURE__ */ withFastDevices(
     }),
 );
 
+/** Most devices whose problems a fleet's issues list; the reading stops after them. */
+const MAX_BAD_DEVICES = 1_000;
+
 /**
  * Gives the fleet schema a hand-written reading of its elements for the
  * common valid shape (zod costs several microseconds a device; a fleet has up
- * to a million). Only the elements' parse is replaced, and only when every
- * element is a plain object whose fields zod would accept unchanged: the
- * schema's own checks (the size cap, the repeated id) still run through zod,
- * and any other input (a bad or unusual device anywhere, a list too long,
- * an encode) is parsed by zod itself, so issues and messages are zod's.
+ * to a million). Only the elements' parse is replaced: each element in the
+ * common valid shape (a plain object whose fields zod would accept
+ * unchanged) is read by hand, and any other is read by `deviceSchema`
+ * itself, exactly as zod's array parse reads it (its issues prefixed with
+ * the element's index), so issues and messages are zod's. The schema's own
+ * checks (the size cap, the repeated id) still run through zod, and a list
+ * too long, or an encode, is zod's alone. One bound zod does not have: after
+ * {@link MAX_BAD_DEVICES} devices with problems the reading stops with one
+ * issue saying so (a million bad rows must not make a million issues).
  * A property test compares both readings on valid and invalid fleets.
  */
 function withFastDevices<S extends z.ZodType>(schema: S): S {
   const internals = schema._zod;
-  const zodParse = internals.parse;
-  internals.parse = (payload, ctx) => {
-    if (ctx.direction !== 'backward') {
-      const devices = fastDevices(payload.value);
-      if (devices !== undefined) {
-        payload.value = devices;
-        return payload;
+  let zodParse = internals.parse;
+  const element = deviceSchema._zod;
+  const parse: typeof zodParse = (payload, ctx) => {
+    const input = payload.value;
+    if (ctx.direction === 'backward' || !Array.isArray(input) || input.length > MAX_DEVICES) {
+      return zodParse(payload, ctx);
+    }
+    const n = input.length;
+    const out = new Array<unknown>(n);
+    const issues = payload.issues;
+    let bad = 0;
+    for (let i = 0; i < n; i++) {
+      const item: unknown = input[i];
+      const device = fastDeviceOrUndefined(item);
+      if (device !== undefined) {
+        out[i] = device;
+        continue;
+      }
+      const result = element.run({ value: item, issues: [] }, ctx);
+      // deviceSchema has no async part; should one appear, zod reads the list.
+      if (result instanceof Promise) return zodParse(payload, ctx);
+      out[i] = result.value;
+      if (result.issues.length === 0) continue;
+      for (const issue of result.issues) {
+        const path: PropertyKey[] = [i];
+        for (const key of issue.path ?? []) path.push(key);
+        issues.push({ ...issue, path });
+      }
+      if (ctx.abortEarly === true && aborted(result)) break;
+      if (++bad === MAX_BAD_DEVICES && i + 1 < n) {
+        issues.push({
+          code: 'custom',
+          message: `more than ${MAX_BAD_DEVICES} devices have problems: the list was not read past devices[${i}]`,
+          params: { code: 'too_many_issues' },
+          path: [],
+          input,
+          continue: false,
+        });
+        break;
       }
     }
-    return zodParse(payload, ctx);
+    payload.value = out;
+    return payload;
   };
+  // zod replaces a schema's parse after construction (its cycle memoizer
+  // takes its own wrapper out on the first call): what it sets becomes the
+  // parse this one falls back to, so the hand-written reading is never lost.
+  Object.defineProperty(internals, 'parse', {
+    configurable: true,
+    enumerable: true,
+    get: () => parse,
+    set: (next: typeof zodParse) => {
+      zodParse = next;
+    },
+  });
   return schema;
+}
+
+/** zod's own rule: an element's result stops the list when any issue may not go on. */
+function aborted(result: {
+  readonly aborted?: boolean | undefined;
+  readonly issues: readonly { readonly continue?: boolean | undefined }[];
+}): boolean {
+  return result.aborted === true || result.issues.some((issue) => issue.continue !== true);
+}
+
+/** {@link fastDevice}, with `undefined` also when reading the element throws (zod then words it). */
+function fastDeviceOrUndefined(item: unknown): Device | undefined {
+  try {
+    return fastDevice(item);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * @internal The devices `deviceSchema` would return for each element of
  * `input`, or `undefined` as soon as one element is not in the common valid
- * shape (then zod reads the list, to word every issue).
+ * shape.
  */
 export function fastDevices(input: unknown): Device[] | undefined {
   if (!Array.isArray(input) || input.length > MAX_DEVICES) return undefined;
   const n = input.length;
   const out = new Array<Device>(n);
-  try {
-    for (let i = 0; i < n; i++) {
-      const device = fastDevice(input[i]);
-      if (device === undefined) return undefined;
-      out[i] = device;
-    }
-  } catch {
-    return undefined; // a Proxy or a getter that throws: zod words it
+  for (let i = 0; i < n; i++) {
+    const device = fastDeviceOrUndefined(input[i]);
+    if (device === undefined) return undefined;
+    out[i] = device;
   }
   return out;
 }

@@ -14,6 +14,7 @@ import {
   safeParseWith,
 } from '../../src/schemas/index.js';
 import { ODD_VALUES } from '../support/anything.js';
+import { freshImport } from '../support/fresh.js';
 
 const zodOnly = devicesSchema.clone();
 
@@ -188,6 +189,74 @@ describe('devices: the hand-written path and zod agree', () => {
     expectSameAsZod('not a list');
     const same = { id: 'pc-1' };
     expectSameAsZod([same, same]);
+  });
+
+  it('reads the devices after a bad one by hand, and words each bad one as zod does', () => {
+    const fleet: unknown[] = Array.from({ length: 3_000 }, (_, i) => ({ id: `pc-${i}` }));
+    fleet[10] = { id: 7 };
+    fleet[2_000] = { id: 'x', lastRenewalAt: '2024-01-01T08:00' };
+    fleet[2_999] = undefined;
+    expectSameAsZod(fleet);
+    const r = safeParseDevices(fleet);
+    expect(r.success ? [] : r.error.details['issues']).toHaveLength(3);
+  });
+
+  it('keeps the hand-written reading after zod has read a list itself', async () => {
+    // zod's cycle memoizer replaced the schema's parse on its first call, and
+    // with it the hand-written reading (a list that zod read once, such as
+    // 'not a list', made every later fleet cost zod's 6 µs a device).
+    const fresh = (
+      await freshImport<typeof import('../../src/schemas/device.js')>('schemas/device.js')
+    ).devicesSchema;
+    fresh.safeParse('not a list');
+    fresh.safeParse(new Array(1_000_001));
+    fresh.safeParse([{ id: 'a' }]);
+    const issues = fresh.safeParse([{ id: 'ok' }, ...new Array<unknown>(1_001)]).error?.issues;
+    expect(issues?.at(-1)).toMatchObject({ params: { code: 'too_many_issues' } });
+  });
+
+  it('lists the problems of 1,000 devices at most, then says the rest was not read', () => {
+    // Exactly 1,000 bad devices: every issue is zod's.
+    const thousand = [{ id: 'ok' }, ...new Array<unknown>(1_000)];
+    expectSameAsZod(thousand);
+    // One more, and a million holes (a fuzz finding: 3 to 6 s and a million
+    // issues before): the first 1,000 are listed, then one issue for the rest.
+    for (const [fleet, stop] of [
+      [[{ id: 'ok' }, ...new Array<unknown>(1_001)], 1_000],
+      [
+        Object.assign(new Array<unknown>(1_000_000), { 0: { id: 'pc-1' }, 1: { id: 'pc-2' } }),
+        1_001,
+      ],
+    ] as const) {
+      const zodIssues = zodOnly.safeParse(fleet.slice(0, stop + 1)).error?.issues ?? [];
+      expect(zodIssues).toHaveLength(1_000);
+      const c0 = (globalThis as any).__calls;
+      const issues = devicesSchema.safeParse(fleet).error?.issues ?? [];
+      console.log(
+        'DBG',
+        stop,
+        c0,
+        (globalThis as any).__calls,
+        (globalThis as any).__bad,
+        issues.length,
+        issues.at(-1),
+      );
+      expect(issues).toHaveLength(1_001);
+      expect(issues.slice(0, 1_000)).toEqual(zodIssues);
+      expect(issues[1_000]).toEqual({
+        code: 'custom',
+        path: [],
+        message: `more than 1000 devices have problems: the list was not read past devices[${stop}]`,
+        params: { code: 'too_many_issues' },
+      });
+      const r = safeParseDevices(fleet);
+      expect(r.success ? '' : r.error.message).toMatch(
+        /^devices\[[12]\]: required: expected a device \(an object with an id\) \(and 1000 more issues\)$/,
+      );
+    }
+    // The 1,001st bad device as the last element: nothing is left unread, no extra issue.
+    const last = [{ id: 'ok' }, ...new Array<unknown>(1_000)];
+    expect(devicesSchema.safeParse(last).error?.issues).toHaveLength(1_000);
   });
 
   it('a list longer than 1,000,000 is refused by zod, as before', () => {
