@@ -20,7 +20,6 @@ import {
   type CustomerReport,
   customerFleet,
   customerMarket,
-  customerReport,
   type FleetLine,
   type PerpetualLine,
   perpetualId,
@@ -513,24 +512,34 @@ function writeJson(asOf: Date, customers: Iterable<JsonCustomer>, write: Write):
   write(`{"asOf":${JSON.stringify(asOf)},"customers":[`);
   let first = true;
   for (const c of customers) {
-    write(
-      `${first ? '' : ','}\n{"name":${JSON.stringify(c.name)},"customerId":${JSON.stringify(c.customerId)},"market":${JSON.stringify(c.market())},"subscriptions":[`,
-    );
+    write(first ? '\n' : ',\n');
     first = false;
-    let sep = '\n';
-    for (const l of c.subscriptions) {
-      write(`${sep}${JSON.stringify(l)}`);
-      sep = ',\n';
-    }
-    write('\n],"perpetual":[');
-    sep = '\n';
-    for (const l of c.perpetual) {
-      write(`${sep}${JSON.stringify(l)}`);
-      sep = ',\n';
-    }
-    write(`\n],"fleet":${JSON.stringify(c.fleet())}}`);
+    writeJsonCustomer(c, '', '\n', write);
   }
   write('\n]}\n');
+}
+
+/**
+ * One customer's object, `{` + `head` + its fields `}`, written a purchase
+ * at a time: `gap` goes before each purchase and before each list's end
+ * (`'\n'` in the document, `''` on an ndjson line, which must stay one line).
+ */
+function writeJsonCustomer(c: JsonCustomer, head: string, gap: string, write: Write): void {
+  write(
+    `{${head}"name":${JSON.stringify(c.name)},"customerId":${JSON.stringify(c.customerId)},"market":${JSON.stringify(c.market())},"subscriptions":[`,
+  );
+  writeJsonItems(c.subscriptions, gap, write);
+  write(`${gap}],"perpetual":[`);
+  writeJsonItems(c.perpetual, gap, write);
+  write(`${gap}],"fleet":${JSON.stringify(c.fleet())}}`);
+}
+
+function writeJsonItems(items: Iterable<unknown>, gap: string, write: Write): void {
+  let sep = gap;
+  for (const item of items) {
+    write(`${sep}${JSON.stringify(item)}`);
+    sep = `,${gap}`;
+  }
 }
 
 /**
@@ -538,20 +547,22 @@ function writeJson(asOf: Date, customers: Iterable<JsonCustomer>, write: Write):
  * written a line at a time as it is computed: a purchase per line.
  */
 export function writeJsonReport(portfolio: Portfolio, asOf: Date, write: Write): void {
-  function* customers(): Generator<JsonCustomer> {
-    for (let i = 0; i < portfolio.customers.length; i++) {
-      const c = portfolio.customers[i] as Portfolio['customers'][number];
-      yield {
-        name: c.name,
-        customerId: c.customerId ?? null,
-        market: () => customerMarket(c, i),
-        subscriptions: lines(c.subscriptions.length, (j) => subscriptionLine(c, i, j, asOf)),
-        perpetual: lines(c.perpetual.length, (j) => perpetualLine(c, i, j, asOf)),
-        fleet: () => customerFleet(c, i, asOf),
-      };
-    }
+  writeJson(asOf, jsonCustomers(portfolio, asOf), write);
+}
+
+/** The portfolio's customers for the JSON writers, each part computed as it is written. */
+function* jsonCustomers(portfolio: Portfolio, asOf: Date): Generator<JsonCustomer> {
+  for (let i = 0; i < portfolio.customers.length; i++) {
+    const c = portfolio.customers[i] as Portfolio['customers'][number];
+    yield {
+      name: c.name,
+      customerId: c.customerId ?? null,
+      market: () => customerMarket(c, i),
+      subscriptions: lines(c.subscriptions.length, (j) => subscriptionLine(c, i, j, asOf)),
+      perpetual: lines(c.perpetual.length, (j) => perpetualLine(c, i, j, asOf)),
+      fleet: () => customerFleet(c, i, asOf),
+    };
   }
-  writeJson(asOf, customers(), write);
 }
 
 /**
@@ -560,7 +571,11 @@ export function writeJsonReport(portfolio: Portfolio, asOf: Date, write: Write):
  * is computed.
  */
 export function writeNdjsonReport(portfolio: Portfolio, asOf: Date, write: Write): void {
-  portfolio.customers.forEach((c, i) => {
-    write(`${JSON.stringify({ asOf, ...customerReport(c, i, asOf) })}\n`);
-  });
+  // A customer's line is written a purchase at a time too: one customer of
+  // 200,000 subscriptions is one line of 130 MB, never held whole.
+  const head = `"asOf":${JSON.stringify(asOf)},`;
+  for (const c of jsonCustomers(portfolio, asOf)) {
+    writeJsonCustomer(c, head, '', write);
+    write('\n');
+  }
 }
