@@ -230,17 +230,7 @@ describe('devices: the hand-written path and zod agree', () => {
     ] as const) {
       const zodIssues = zodOnly.safeParse(fleet.slice(0, stop + 1)).error?.issues ?? [];
       expect(zodIssues).toHaveLength(1_000);
-      const c0 = (globalThis as any).__calls;
       const issues = devicesSchema.safeParse(fleet).error?.issues ?? [];
-      console.log(
-        'DBG',
-        stop,
-        c0,
-        (globalThis as any).__calls,
-        (globalThis as any).__bad,
-        issues.length,
-        issues.at(-1),
-      );
       expect(issues).toHaveLength(1_001);
       expect(issues.slice(0, 1_000)).toEqual(zodIssues);
       expect(issues[1_000]).toEqual({
