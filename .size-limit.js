@@ -18,31 +18,35 @@ const CHECKS = [
     '{ isAzureReservationAvailable }',
     '2 kB',
   ],
-  ['./core (whole subpath)', 'dist/core/index.js', '*', '8 kB'],
+  ['./core (whole subpath)', 'dist/core/index.js', '*', '8.7 kB'],
   ['./markets (whole subpath)', 'dist/markets/index.js', '*', '8 kB'],
   ['./access (whole subpath)', 'dist/access/index.js', '*', '8 kB'],
-  ['./lifecycle (whole subpath)', 'dist/lifecycle/index.js', '*', '8.5 kB'],
-  ['./billing (whole subpath)', 'dist/billing/index.js', '*', '9.2 kB'],
-  ['./cancellation (whole subpath)', 'dist/cancellation/index.js', '*', '9.7 kB'],
+  ['./lifecycle (whole subpath)', 'dist/lifecycle/index.js', '*', '9.05 kB'],
+  ['./billing (whole subpath)', 'dist/billing/index.js', '*', '9.7 kB'],
+  ['./cancellation (whole subpath)', 'dist/cancellation/index.js', '*', '10.35 kB'],
   [
     './cancellation/order (Partner Center cancel request)',
     'dist/cancellation/order/index.js',
     '*',
     '8 kB',
   ],
-  ['./refunds (whole subpath)', 'dist/refunds/index.js', '*', '11.95 kB'],
-  ['./activation (whole subpath)', 'dist/activation/index.js', '*', '8 kB'],
-  ['./reconciliation (whole subpath)', 'dist/reconciliation/index.js', '*', '16.55 kB'],
-  ['./explain (whole subpath)', 'dist/explain/index.js', '*', '9.6 kB'],
-  ['./explain/it (Italian messages)', 'dist/explain/it/index.js', '*', '9.6 kB'],
-  ['everything except ./schemas (root entry)', 'dist/index.js', '*', '38.2 kB'],
-  ['./schemas (with zod)', 'dist/schemas/index.js', '*', '36.1 kB'],
+  ['./refunds (whole subpath)', 'dist/refunds/index.js', '*', '12.55 kB'],
+  ['./activation (whole subpath)', 'dist/activation/index.js', '*', '8.1 kB'],
+  ['./reconciliation (whole subpath)', 'dist/reconciliation/index.js', '*', '17.5 kB'],
+  ['./explain (whole subpath)', 'dist/explain/index.js', '*', '10 kB'],
+  ['./explain/it (Italian messages)', 'dist/explain/it/index.js', '*', '10.05 kB'],
+  ['everything except ./schemas (root entry)', 'dist/index.js', '*', '39.7 kB'],
+  ['./schemas (with zod)', 'dist/schemas/index.js', '*', '37.3 kB'],
 ];
 
-export default CHECKS.map(([name, path, imports, limit]) => ({
+const entries = CHECKS.map(([name, path, imports, limit]) => ({
   name,
   path,
   import: imports,
   limit,
   modifyEsbuildConfig: quiet,
 }));
+
+// The one-function budget holds under gzip too (what most CDNs serve).
+const [alone] = entries;
+export default [...entries, { ...alone, name: `${alone.name} (min+gzip)`, gzip: true }];
