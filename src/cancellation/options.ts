@@ -86,46 +86,61 @@ interface RolesNode {
   next?: Map<string, RolesNode>;
 }
 let rolesTree: RolesNode = {};
-let rolesCached = 0;
-const ROLES_CACHE_SIZE = 256;
+/** Nodes in the tree: what bounds it (every node created counts, cached or not). */
+let rolesNodes = 0;
+/** At most 256 lists of 16 names: the tree is cleared before it passes this. */
+const ROLES_CACHE_NODES = 256 * 16;
 /** Lists longer than this, or with longer names, are checked every time. */
 const CACHED_ROLES = 16;
 const CACHED_NAME = 64;
 
-/** The tree node of a list of role names (created with `create`), or `undefined` when not one to cache. */
-function rolesNode(roles: unknown, create: boolean): RolesNode | undefined {
-  if (!Array.isArray(roles) || roles.length > CACHED_ROLES) return undefined;
-  let node = rolesTree;
+/** Whether a list of roles is one to cache: at most 16 strings of at most 64 characters. */
+function cacheable(roles: unknown): roles is readonly string[] {
+  if (!Array.isArray(roles) || roles.length > CACHED_ROLES) return false;
   for (let i = 0; i < roles.length; i++) {
     // Read by index: a hole or a non-string is for the full check to report.
     const r: unknown = roles[i];
-    if (typeof r !== 'string' || r.length > CACHED_NAME) return undefined;
+    if (typeof r !== 'string' || r.length > CACHED_NAME) return false;
+  }
+  return true;
+}
+
+/** The tree node of a cacheable list of role names (created with `create`), or `undefined`. */
+function rolesNode(roles: readonly string[], create: boolean): RolesNode | undefined {
+  let node = rolesTree;
+  for (let i = 0; i < roles.length; i++) {
+    const r = roles[i] as string;
     let child = node.next?.get(r);
     if (child === undefined) {
       if (!create) return undefined;
       child = {};
       if (node.next === undefined) node.next = new Map();
       node.next.set(r, child);
+      rolesNodes++;
     }
     node = child;
   }
   return node;
 }
 
+/** @internal How many nodes the roles cache holds (for its tests). */
+export function rolesCacheNodes(): number {
+  return rolesNodes;
+}
+
 /** `authorize('cancel', roles)` with the built-in table, cached by the roles' names. */
 function cancelAccess(roles: unknown): AuthorizationDecision {
-  const hit = rolesNode(roles, false)?.decision;
+  const cached = cacheable(roles);
+  const hit = cached ? rolesNode(roles, false)?.decision : undefined;
   if (hit !== undefined) return hit;
   const decision = authorizeBuiltIn('cancel', roles);
   for (const r of decision.reasons) Object.freeze(r);
-  if (rolesCached >= ROLES_CACHE_SIZE) {
-    rolesTree = {};
-    rolesCached = 0;
-  }
-  const node = rolesNode(roles, true);
-  if (node !== undefined) {
-    node.decision = decision;
-    rolesCached++;
+  if (cached) {
+    if (rolesNodes + roles.length > ROLES_CACHE_NODES) {
+      rolesTree = {};
+      rolesNodes = 0;
+    }
+    (rolesNode(roles, true) as RolesNode).decision = decision;
   }
   return decision;
 }

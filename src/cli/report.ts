@@ -26,7 +26,13 @@ import {
   type Term,
   type UnknownValue,
 } from '../core/index.js';
-import { checkPerpetual, checkSubscription, fail } from '../core/internal.js';
+import {
+  checkPerpetual,
+  checkSubscription,
+  fail,
+  pow10,
+  type ScaledDecimal,
+} from '../core/internal.js';
 import {
   type LifecycleState,
   type NextLifecycleEvent,
@@ -332,21 +338,62 @@ export function customerFleet(c: PortfolioCustomer, i: number, asOf: Date): Flee
  * million devices would sit in memory).
  */
 export function checkPortfolio(portfolio: Portfolio, asOf: Date): void {
+  const asOfMs = asOf.getTime();
   portfolio.customers.forEach((c, i) => {
     customerMarket(c, i);
     customerFleet(c, i, asOf);
     c.subscriptions.forEach((s, j) => {
-      at(`customers[${i}].subscriptions[${j}]`, () => {
-        checkSubscription(s);
+      const checked = at(`customers[${i}].subscriptions[${j}]`, () => {
+        if (s.name !== undefined && typeof s.name !== 'string') {
+          fail('invalid_input', 'name', 'name: expected a display name (a string)');
+        }
+        const sub = checkSubscription(s);
         // The report computes each refund: the money fields are required.
         if (s.unitPrice === undefined) missingMoney('subscription.unitPrice');
         if (s.currency === undefined) missingMoney('subscription.currency');
+        return sub;
       });
+      if (nearLimits(checked, asOfMs)) subscriptionLine(c, i, j, asOf);
     });
     c.perpetual.forEach((p, j) => {
-      at(`customers[${i}].perpetual[${j}]`, () => checkPerpetual(p));
+      const checked = at(`customers[${i}].perpetual[${j}]`, () => {
+        if (p.productName !== undefined && typeof p.productName !== 'string') {
+          fail('invalid_input', 'productName', 'productName: expected a display name (a string)');
+        }
+        return checkPerpetual(p);
+      });
+      if (nearLimits(checked, asOfMs)) perpetualLine(c, i, j, asOf);
     });
   });
+}
+
+/** Ten years before the last day the library computes (9999-12-31): a term cannot reach it from before. */
+const LAST_SAFE_MS = Date.UTC(9990, 0, 1);
+/** A charge a thousandth of the largest safe minor units: 36 installments of it still fit. */
+const LAST_SAFE_CHARGE = BigInt(Math.floor(Number.MAX_SAFE_INTEGER / 1000));
+
+/**
+ * Whether a purchase is close enough to the library's limits (a date in the
+ * last years before 10000, a charge near the largest safe number of minor
+ * units) that the report's own computation could refuse it: those are
+ * computed in full by the check, as the writers will compute them, so the
+ * refusal comes before the first byte. Every other purchase passes the
+ * writers' arithmetic, and is not computed twice.
+ */
+function nearLimits(
+  p: { readonly purchasedMs: number; readonly quantity: number } & {
+    readonly unitPrice?: ScaledDecimal | undefined;
+    readonly exponent?: number | undefined;
+  },
+  asOfMs: number,
+): boolean {
+  if (asOfMs >= LAST_SAFE_MS || p.purchasedMs >= LAST_SAFE_MS) return true;
+  if (p.unitPrice === undefined || p.exponent === undefined) return false;
+  // units × quantity / 10^scale, in minor units: compared without dividing.
+  return (
+    p.unitPrice.units * BigInt(p.quantity) * pow10(p.exponent) >=
+    LAST_SAFE_CHARGE * pow10(p.unitPrice.scale)
+  );
 }
 
 function missingMoney(field: string): never {

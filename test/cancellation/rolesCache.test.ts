@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { authorize, ROLE_DISPLAY_NAMES, ROLES } from '../../src/access/index.js';
 import { evaluateCancellation } from '../../src/cancellation/index.js';
+import { rolesCacheNodes } from '../../src/cancellation/options.js';
 
 const sub = {
   kind: 'subscription',
@@ -56,5 +57,23 @@ describe('the role check of a cancellation', () => {
     expect(() => evaluateCancellation(sub, { asOf, roles: [7] as never })).toThrow(
       expect.objectContaining({ field: 'roles[0]' }),
     );
+  });
+
+  it('stays bounded, whatever lists the callers send', () => {
+    // Each list names a new role, then one too long to cache: the first name
+    // used to stay in the tree for good (one node a call, never cleared).
+    for (let i = 0; i < 5_000; i++) {
+      evaluateCancellation(sub, { asOf, roles: [`r${i}`, 'x'.repeat(65)] });
+    }
+    const before = rolesCacheNodes();
+    expect(before).toBeLessThanOrEqual(256 * 16);
+    evaluateCancellation(sub, { asOf, roles: ['r-new', 'x'.repeat(65)] });
+    expect(rolesCacheNodes()).toBe(before);
+    // Distinct lists that are cached: the tree is cleared before it passes its bound.
+    for (let i = 0; i < 5_000; i++) {
+      evaluateCancellation(sub, { asOf, roles: [`a${i}`, `b${i}`, 'Admin agent'] });
+      expect(rolesCacheNodes()).toBeLessThanOrEqual(256 * 16);
+    }
+    expect(rolesCacheNodes()).toBeGreaterThan(0);
   });
 });

@@ -20,6 +20,26 @@ function report(argv: string[]): { code: number; out: string; err: string } {
   return { code, out, err };
 }
 
+/** Two customers: a plain subscription, then one with `changes` applied. */
+function edgePortfolio(changes: Record<string, unknown>): string {
+  const sub = {
+    kind: 'subscription',
+    id: 'ok',
+    purchasedAt: '2026-01-10T00:00:00Z',
+    term: 'P1Y',
+    billingFrequency: 'annual',
+    quantity: 1,
+    unitPrice: '10.00',
+    currency: 'EUR',
+  };
+  return JSON.stringify({
+    customers: [
+      { name: 'A', market: 'IT', subscriptions: [sub] },
+      { name: 'B', market: 'IT', subscriptions: [{ ...sub, id: 'edge', ...changes }] },
+    ],
+  });
+}
+
 function file(name: string, content: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, content);
@@ -177,6 +197,27 @@ describe('report command', () => {
       [
         ['report', '--as-of', '2020-01-01'],
         /customers\[0\]\.devices\[0\]\.lastRenewalAt: .*\[invalid_range\]/,
+      ],
+      // A name that is not text (a TypeError and a stack trace before), and
+      // purchases at the library's limits, which the report's own refund and
+      // term arithmetic refuse: found before anything is written (they gave
+      // the first customer, then the error).
+      [
+        ['report', file('name42.json', edgePortfolio({ name: 42 }))],
+        /customers\[1\]\.subscriptions\[0\]\.name: expected a display name \(a string\) \[invalid_input\]/,
+      ],
+      [
+        ['report', file('huge.json', edgePortfolio({ unitPrice: '100000000000000' }))],
+        /customers\[1\]\.subscriptions\[0\]\.unitPrice: .*\[invalid_money\]/,
+      ],
+      [
+        [
+          'report',
+          file('late.json', edgePortfolio({ purchasedAt: '9999-06-01T00:00:00Z', term: 'P3Y' })),
+          '--as-of',
+          '2026-11-25T12:00:00Z',
+        ],
+        /customers\[1\]\.subscriptions\[0\]\..*\[invalid_range\]/,
       ],
     ];
     for (const [argv, pattern] of cases) {
