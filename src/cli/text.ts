@@ -35,7 +35,7 @@ function remembered(key: string, make: () => string): string {
 /** A UTC calendar day in the locale: `27 Nov 2026`, `27 nov 2026`. */
 export function formatDay(day: CalendarDay, locale: ReportLocale): string {
   return remembered(`d${locale}${day}`, () =>
-    format(new UTCDate(Date.parse(`${day}T00:00:00Z`)), 'd MMM yyyy', {
+    format(new UTCDate(Date.parse(`${day}T00:00:00Z`)), 'd MMM uuuu', {
       locale: DATE_LOCALES[locale],
     }),
   );
@@ -48,7 +48,7 @@ export function formatDay(day: CalendarDay, locale: ReportLocale): string {
  */
 export function formatInstant(instant: Date, locale: ReportLocale): string {
   return remembered(`i${locale}${instant.getTime()}`, () => {
-    const text = format(new UTCDate(instant.getTime()), 'd MMM yyyy HH:mm', {
+    const text = format(new UTCDate(instant.getTime()), 'd MMM uuuu HH:mm', {
       locale: DATE_LOCALES[locale],
     });
     return `${text} UTC`;
@@ -58,7 +58,7 @@ export function formatInstant(instant: Date, locale: ReportLocale): string {
 /** A billing period `YYYY-MM` in the locale: `Nov 2026`, `nov 2026`. */
 export function formatMonth(period: string, locale: ReportLocale): string {
   return remembered(`m${locale}${period}`, () =>
-    format(new UTCDate(Date.parse(`${period}-01T00:00:00Z`)), 'MMM yyyy', {
+    format(new UTCDate(Date.parse(`${period}-01T00:00:00Z`)), 'MMM uuuu', {
       locale: DATE_LOCALES[locale],
     }),
   );
