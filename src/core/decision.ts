@@ -155,6 +155,10 @@ function checkData(value: unknown, field: string, budget: { left: number }, dept
   const list = Array.isArray(value);
   if (list || isPlainObject(value)) {
     if (depth > 32) failField(field, TOO_MANY);
+    // A symbol key is kept by a spread, and is no JSON data.
+    if (Object.getOwnPropertySymbols(value).length > 0) {
+      failField(field, 'expected JSON data, got a symbol key');
+    }
     if (list)
       for (let i = 0; i < value.length; i++)
         checkData(value[i], `${field}[${i}]`, budget, depth + 1);

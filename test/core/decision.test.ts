@@ -106,6 +106,15 @@ describe('decide checks every reason, rule and fact (issue 27)', () => {
         'reasons[0].closedAt',
       );
     }
+    // A symbol key: a spread keeps it, JSON drops it (a function was returned under one).
+    expect(messageOf(() => decide([], [], { [Symbol('x')]: () => 1 }))).toBe(
+      'invalid_input [facts] facts: expected JSON data, got a symbol key',
+    );
+    expect(
+      messageOf(() => decide([{ code: 'window_closed', at: [{ [Symbol('y')]: 1 }] }], [], {})),
+    ).toBe(
+      'invalid_input [reasons[0].at[0]] reasons[0].at[0]: expected JSON data, got a symbol key',
+    );
     const closedAt = new Date('2021-10-21T00:00:00Z');
     const ok = decide([{ code: 'window_closed', closedAt, days: [1, null, 'x'] }], [], {});
     expect(ok.reasons[0]).toEqual({ code: 'window_closed', closedAt, days: [1, null, 'x'] });
