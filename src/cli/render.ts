@@ -531,7 +531,27 @@ function writeJsonCustomer(c: JsonCustomer, head: string, gap: string, write: Wr
   writeJsonItems(c.subscriptions, gap, write);
   write(`${gap}],"perpetual":[`);
   writeJsonItems(c.perpetual, gap, write);
-  write(`${gap}],"fleet":${JSON.stringify(c.fleet())}}`);
+  write(`${gap}],"fleet":`);
+  writeJsonFleet(c.fleet(), write);
+  write('}');
+}
+
+/**
+ * A fleet as `JSON.stringify` writes it, its lapses and warnings one at a
+ * time: a fleet of a million lapsed devices is a list of a million lapses.
+ */
+function writeJsonFleet(f: FleetLine | null, write: Write): void {
+  if (f === null) {
+    write('null');
+    return;
+  }
+  write(
+    `{"devices":${f.devices},"deadline":${JSON.stringify(f.deadline)},"counts":${JSON.stringify(f.counts)},"capacityPerDay":${JSON.stringify(f.capacityPerDay)},"completesOn":${JSON.stringify(f.completesOn)},"lapses":[`,
+  );
+  writeJsonItems(f.lapses, '', write);
+  write(`],"downtimeDeviceDays":${f.downtimeDeviceDays},"warnings":[`);
+  writeJsonItems(f.warnings, '', write);
+  write(']}');
 }
 
 function writeJsonItems(items: Iterable<unknown>, gap: string, write: Write): void {

@@ -106,6 +106,25 @@ describe('the streamed report', () => {
     expect(pieces.filter((p) => p.includes('\n'))).toEqual(whole.customers.map(() => '\n'));
   });
 
+  it('JSON: a fleet the same as JSON.stringify gives it, each lapse and warning written alone', () => {
+    const devices = Array.from({ length: 500 }, (_, i) => ({
+      id: `pc-${i}`,
+      lastRenewalAt: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00Z`,
+    }));
+    const fleet = readPortfolio({
+      customers: [
+        { name: 'Fleet', devices, kmsHostRetiredAt: '2026-11-01T00:00:00Z', makCapacityPerDay: 1 },
+      ],
+    });
+    const whole = buildReport(fleet, asOf);
+    const f = whole.customers[0]?.fleet;
+    expect(f?.lapses.length).toBeGreaterThan(100);
+    expect(f?.warnings.length).toBeGreaterThan(0);
+    const pieces = collect((w) => writeNdjsonReport(fleet, asOf, w));
+    expect(pieces.join('')).toBe(`${JSON.stringify({ asOf, ...whole.customers[0] })}\n`);
+    expect(pieces.length).toBeGreaterThan(f?.lapses.length ?? 0);
+  });
+
   it('text: the same text as the report built whole (widths from the input), in both languages', () => {
     for (const locale of ['en', 'it'] as const) {
       const streamed = collect((w) => writeTextReport(sample, asOf, locale, w));
