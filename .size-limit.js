@@ -22,7 +22,7 @@ const CHECKS = [
   ['./markets (whole subpath)', 'dist/markets/index.js', '*', '8 kB'],
   ['./access (whole subpath)', 'dist/access/index.js', '*', '8 kB'],
   ['./lifecycle (whole subpath)', 'dist/lifecycle/index.js', '*', '9.05 kB'],
-  ['./billing (whole subpath)', 'dist/billing/index.js', '*', '9.7 kB'],
+  ['./billing (whole subpath)', 'dist/billing/index.js', '*', '9.75 kB'],
   ['./cancellation (whole subpath)', 'dist/cancellation/index.js', '*', '10.35 kB'],
   [
     './cancellation/order (Partner Center cancel request)',
@@ -32,7 +32,7 @@ const CHECKS = [
   ],
   ['./refunds (whole subpath)', 'dist/refunds/index.js', '*', '12.55 kB'],
   ['./activation (whole subpath)', 'dist/activation/index.js', '*', '8.1 kB'],
-  ['./reconciliation (whole subpath)', 'dist/reconciliation/index.js', '*', '17.5 kB'],
+  ['./reconciliation (whole subpath)', 'dist/reconciliation/index.js', '*', '17.55 kB'],
   ['./explain (whole subpath)', 'dist/explain/index.js', '*', '10 kB'],
   ['./explain/it (Italian messages)', 'dist/explain/it/index.js', '*', '10.05 kB'],
   ['everything except ./schemas (root entry)', 'dist/index.js', '*', '39.7 kB'],

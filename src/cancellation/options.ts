@@ -94,29 +94,22 @@ const ROLES_CACHE_NODES = 256 * 16;
 const CACHED_ROLES = 16;
 const CACHED_NAME = 64;
 
-/** Whether a list of roles is one to cache: at most 16 strings of at most 64 characters. */
-function cacheable(roles: unknown): roles is readonly string[] {
-  if (!Array.isArray(roles) || roles.length > CACHED_ROLES) return false;
+/** The tree node of a list of role names (created with `create`), or `undefined` when not one to cache. */
+function rolesNode(roles: unknown, create: boolean): RolesNode | undefined {
+  if (!Array.isArray(roles) || roles.length > CACHED_ROLES) return undefined;
+  let node = rolesTree;
   for (let i = 0; i < roles.length; i++) {
     // Read by index: a hole or a non-string is for the full check to report.
     const r: unknown = roles[i];
-    if (typeof r !== 'string' || r.length > CACHED_NAME) return false;
-  }
-  return true;
-}
-
-/** The tree node of a cacheable list of role names (created with `create`), or `undefined`. */
-function rolesNode(roles: readonly string[], create: boolean): RolesNode | undefined {
-  let node = rolesTree;
-  for (let i = 0; i < roles.length; i++) {
-    const r = roles[i] as string;
+    if (typeof r !== 'string' || r.length > CACHED_NAME) return undefined;
     let child = node.next?.get(r);
     if (child === undefined) {
       if (!create) return undefined;
+      // Every node made counts, also those of a list given up half-way.
+      rolesNodes++;
       child = {};
       if (node.next === undefined) node.next = new Map();
       node.next.set(r, child);
-      rolesNodes++;
     }
     node = child;
   }
@@ -130,18 +123,17 @@ export function rolesCacheNodes(): number {
 
 /** `authorize('cancel', roles)` with the built-in table, cached by the roles' names. */
 function cancelAccess(roles: unknown): AuthorizationDecision {
-  const cached = cacheable(roles);
-  const hit = cached ? rolesNode(roles, false)?.decision : undefined;
+  const hit = rolesNode(roles, false)?.decision;
   if (hit !== undefined) return hit;
   const decision = authorizeBuiltIn('cancel', roles);
   for (const r of decision.reasons) Object.freeze(r);
-  if (cached) {
-    if (rolesNodes + roles.length > ROLES_CACHE_NODES) {
-      rolesTree = {};
-      rolesNodes = 0;
-    }
-    (rolesNode(roles, true) as RolesNode).decision = decision;
+  // Cleared before a list could take it past its bound.
+  if (rolesNodes > ROLES_CACHE_NODES - CACHED_ROLES) {
+    rolesTree = {};
+    rolesNodes = 0;
   }
+  const node = rolesNode(roles, true);
+  if (node !== undefined) node.decision = decision;
   return decision;
 }
 

@@ -10,6 +10,7 @@ import {
   currencyExponentOf,
   denseList,
   describeType,
+  fail,
   failField,
   formatEpochDay,
   optionalString,
@@ -49,6 +50,9 @@ import {
   type SignedMoney,
 } from './lines.js';
 import { LINE_ROUNDINGS, type LineRounding } from './policy.js';
+
+/** The largest safe number of minor units, as a bigint. */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * A purchase of the portfolio being reconciled, with its history and customer.
@@ -714,7 +718,10 @@ export class Reconciler {
       if (d === undefined || exponent === undefined) return undefined;
       const drop = pow10(d.scale - exponent);
       if (d.units % drop !== 0n) return undefined;
-      return { currency: b.currency, minor: Number(d.units / drop) };
+      const whole = d.units / drop;
+      return Number.isSafeInteger(Number(whole))
+        ? { currency: b.currency, minor: Number(whole) }
+        : undefined;
     }
     const minor = d.units * pow10(exponent - d.scale);
     return Number.isSafeInteger(Number(minor))
@@ -765,13 +772,24 @@ export class Reconciler {
           if (!isCspRuleError(e)) throw e;
         }
       }
+      const money = (minor: bigint, what: string): SignedMoney => {
+        // Summed exactly; a sum past the safe integers would lose its last digits.
+        if (minor > MAX_SAFE || minor < -MAX_SAFE) {
+          fail(
+            'invalid_money',
+            'totals',
+            `totals: the ${what} of customer ${t.customerId ?? '(none)'} in ${t.currency} is beyond the largest safe number of minor units`,
+          );
+        }
+        return { currency: t.currency, minor: Number(minor) };
+      };
       totals.push({
         customerId: t.customerId,
         currency: t.currency,
-        expected: { currency: t.currency, minor: Number(t.expected) },
-        billed: { currency: t.currency, minor: Number(t.billed) },
-        difference: { currency: t.currency, minor: Number(t.billed - t.expected) },
-        notModelled: { currency: t.currency, minor: Number(t.notModelled) },
+        expected: money(t.expected, 'expected total'),
+        billed: money(t.billed, 'billed total'),
+        difference: money(t.billed - t.expected, 'difference'),
+        notModelled: money(t.notModelled, 'total not modelled'),
         taxInclusiveMarket,
       });
     }
@@ -829,7 +847,10 @@ function sameDecimal(a: ScaledDecimal, b: ScaledDecimal): boolean {
  *   iterable (or holds more than 10,000,000 purchases), and on `lines[i]`
  *   for a hole or `undefined` (the caller's list, not a line of a file). A
  *   malformed line (any other value that is not a readable record) is never
- *   an error: it is a `malformed_line` finding.
+ *   an error: it is a `malformed_line` finding. `invalid_money` on `totals`
+ *   when a customer's total in one currency passes the largest safe number
+ *   of minor units (about 90 trillion euros), rather than a total that has
+ *   lost its last digits.
  * @example
  * ```ts
  * import { reconcile } from 'csp-software-rules/reconciliation';

@@ -132,6 +132,18 @@ describe('reconcile: a file the rules predict', () => {
     expect(r.totals[0]?.notModelled).toEqual({ currency: 'EUR', minor: 4642 });
   });
 
+  it('a total past the safe minor units is refused, never rounded (invalid_money on totals)', () => {
+    // Each line is safe (5·10^15 cents); their sum is not (10^16, past 2^53):
+    // the total lost its last digits, and the table then failed on it.
+    const huge = { ...usageRecord(CUSTOMER, 'azure-1'), Subtotal: '50000000000000.00' };
+    expect(() => reconcile([...fileFor([faq]), huge, huge], [faq])).toThrow(
+      expect.objectContaining({ code: 'invalid_money', field: 'totals' }),
+    );
+    // One of them is within bounds, and totalled exactly.
+    const one = reconcile([...fileFor([faq]), huge], [faq]);
+    expect(one.totals[0]?.notModelled).toEqual({ currency: 'EUR', minor: 5_000_000_000_000_000 });
+  });
+
   it('a charge type this version does not model is not modelled either', () => {
     const file = fileFor([faq]);
     file.push({
