@@ -22,7 +22,9 @@ export interface SchemaIssue {
   /**
    * The library's error code when one of core's checks refused the value
    * (`invalid_instant`, `ambiguous_local_time`, `invalid_decimal`,
-   * `unknown_currency`, `unknown_role`, `unknown_market`, ...), else zod's issue code
+   * `unknown_currency`, `unknown_role`, `unknown_market`, ...) or a list's
+   * own check did (`duplicate_id`; `too_many_issues` when a fleet stopped
+   * being read after 1,000 bad devices), else zod's issue code
    * (`invalid_type`, `invalid_value`, `invalid_union`, `too_small`, `too_big`, `custom`).
    */
   readonly code: string;
