@@ -778,7 +778,7 @@ export class Reconciler {
           fail(
             'invalid_money',
             'totals',
-            `totals: the ${what} of customer ${t.customerId ?? '(none)'} in ${t.currency} is beyond the largest safe number of minor units`,
+            `totals: the ${what} of customer ${JSON.stringify((t.customerId ?? '').slice(0, 60))} in ${t.currency} is beyond the largest safe number of minor units`,
           );
         }
         return { currency: t.currency, minor: Number(minor) };
