@@ -30,6 +30,7 @@ import {
   checkPerpetual,
   checkSubscription,
   fail,
+  optionalString,
   pow10,
   type ScaledDecimal,
 } from '../core/internal.js';
@@ -344,9 +345,7 @@ export function checkPortfolio(portfolio: Portfolio, asOf: Date): void {
     customerFleet(c, i, asOf);
     c.subscriptions.forEach((s, j) => {
       const checked = at(`customers[${i}].subscriptions[${j}]`, () => {
-        if (s.name !== undefined && typeof s.name !== 'string') {
-          fail('invalid_input', 'name', 'name: expected a display name (a string)');
-        }
+        optionalString(s.name, 'name');
         const sub = checkSubscription(s);
         // The report computes each refund: the money fields are required.
         if (s.unitPrice === undefined) missingMoney('subscription.unitPrice');
@@ -357,9 +356,7 @@ export function checkPortfolio(portfolio: Portfolio, asOf: Date): void {
     });
     c.perpetual.forEach((p, j) => {
       const checked = at(`customers[${i}].perpetual[${j}]`, () => {
-        if (p.productName !== undefined && typeof p.productName !== 'string') {
-          fail('invalid_input', 'productName', 'productName: expected a display name (a string)');
-        }
+        optionalString(p.productName, 'productName');
         return checkPerpetual(p);
       });
       if (nearLimits(checked, asOfMs)) perpetualLine(c, i, j, asOf);

@@ -170,30 +170,17 @@ function aborted(result: {
   return result.aborted === true || result.issues.some((issue) => issue.continue !== true);
 }
 
-/** {@link fastDevice}, with `undefined` also when reading the element throws (zod then words it). */
-function fastDeviceOrUndefined(item: unknown): Device | undefined {
+/**
+ * @internal {@link fastDevice}, with `undefined` also when reading the
+ * element throws (zod then words it): the device as read by hand, or
+ * `undefined` when `deviceSchema` reads it.
+ */
+export function fastDeviceOrUndefined(item: unknown): Device | undefined {
   try {
     return fastDevice(item);
   } catch {
     return undefined;
   }
-}
-
-/**
- * @internal The devices `deviceSchema` would return for each element of
- * `input`, or `undefined` as soon as one element is not in the common valid
- * shape.
- */
-export function fastDevices(input: unknown): Device[] | undefined {
-  if (!Array.isArray(input) || input.length > MAX_DEVICES) return undefined;
-  const n = input.length;
-  const out = new Array<Device>(n);
-  for (let i = 0; i < n; i++) {
-    const device = fastDeviceOrUndefined(input[i]);
-    if (device === undefined) return undefined;
-    out[i] = device;
-  }
-  return out;
 }
 
 /** One device as `deviceSchema` returns it, or `undefined` for anything unusual. */

@@ -204,7 +204,7 @@ describe('report command', () => {
       // the first customer, then the error).
       [
         ['report', file('name42.json', edgePortfolio({ name: 42 }))],
-        /customers\[1\]\.subscriptions\[0\]\.name: expected a display name \(a string\) \[invalid_input\]/,
+        /customers\[1\]\.subscriptions\[0\]\.name: expected a string \[invalid_input\]/,
       ],
       [
         ['report', file('huge.json', edgePortfolio({ unitPrice: '100000000000000' }))],
