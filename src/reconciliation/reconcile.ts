@@ -713,14 +713,17 @@ export class Reconciler {
     if (b.subtotal === null || b.currency === null) return undefined;
     const d = readDecimal(b.subtotal);
     const exponent = currencyExponentOf(b.currency);
-    if (d === undefined || exponent === undefined) return undefined;
-    let minor: bigint;
-    if (d.scale > exponent) {
+    if (d === undefined || exponent === undefined || d.scale > exponent) {
       // "94.200" has more digits than cents but is a whole number of them.
+      if (d === undefined || exponent === undefined) return undefined;
       const drop = pow10(d.scale - exponent);
       if (d.units % drop !== 0n) return undefined;
-      minor = d.units / drop;
-    } else minor = d.units * pow10(exponent - d.scale);
+      const whole = d.units / drop;
+      return Number.isSafeInteger(Number(whole))
+        ? { currency: b.currency, minor: Number(whole) }
+        : undefined;
+    }
+    const minor = d.units * pow10(exponent - d.scale);
     return Number.isSafeInteger(Number(minor))
       ? { currency: b.currency, minor: Number(minor) }
       : undefined;
