@@ -20,6 +20,12 @@ if (process.env.STRYKER_INCREMENTAL === "1") {
   base.incrementalFile = `reports/mutation/${a}.incremental.json`;
 }
 if (process.env.STRYKER_CONCURRENCY) base.concurrency = Number(process.env.STRYKER_CONCURRENCY);
+// On a loaded machine a slow run is not an infinite loop: STRYKER_TIMEOUT_MS
+// (e.g. 60000) keeps "timed out" for mutants that really never finish.
+if (process.env.STRYKER_TIMEOUT_MS) {
+  base.timeoutMS = Number(process.env.STRYKER_TIMEOUT_MS);
+  base.timeoutFactor = 3;
+}
 require("fs").writeFileSync(process.argv[2], JSON.stringify(base, null, 2));
 ' "$area" "$cfg"
 npx stryker run "$cfg"

@@ -156,7 +156,7 @@ export function cycleMonthsFor(
     fail(
       'invalid_billing_frequency',
       field,
-      `${field}: a ${frequency} charge cycle is longer than a ${term} term`,
+      `${field}: the ${frequency} charge cycle is longer than the ${term} term`,
       { term, billingFrequency: frequency },
     );
   }

@@ -283,7 +283,8 @@ export function readDay(value: string): number | undefined {
 /** @internal A decimal as written (`'-9.42'`, `'1,234.50'` with thousands commas is refused), or `undefined`. */
 export function readDecimal(value: string): ScaledDecimal | undefined {
   try {
-    return toScaledDecimal(value.startsWith('+') ? value.slice(1) : value, 'value');
+    // A leading '+' is read there; '++1' or '+-1' is refused, not stripped.
+    return toScaledDecimal(value, 'value');
   } catch (e) {
     if (isCspRuleError(e)) return undefined;
     throw e;

@@ -472,21 +472,29 @@ function subscriptionLines(
   // Renewals: the price (and shape) the caller gives for each renewed term.
   const renewals = new Map<number, CheckedEvent>();
   const walk: CheckedEvent[] = [];
+  // The last event (the history is in time order), a renewal included: the
+  // lines run to the end of its term.
+  let lastEventMs: number | undefined;
   for (const ev of events) {
-    if (ev.type !== 'renew') walk.push(ev);
-    else if (ev.atMs < sub.purchasedMs)
+    if (ev.type !== 'renew') {
+      walk.push(ev);
+      lastEventMs = ev.atMs;
+    } else if (ev.atMs < sub.purchasedMs)
       refuse(refused, ev, [{ code: 'before_purchase', purchasedAt: new Date(sub.purchasedMs) }]);
     else {
       const k = termIndexAt(anchor, tm, epochDayOfMs(ev.atMs));
       if (k === 0 || renewals.has(k))
         refuse(refused, ev, [{ code: 'not_a_renewal', termIndex: k }]);
-      else renewals.set(k, ev);
+      else {
+        renewals.set(k, ev);
+        lastEventMs = ev.atMs;
+      }
     }
   }
   // Without autorenew, only the terms renewed one after another by events are billed.
   let lastTerm = autoRenew ? Number.POSITIVE_INFINITY : 0;
   while (!autoRenew && renewals.has(lastTerm + 1)) lastTerm += 1;
-  const lastEventDay = walk.length === 0 ? anchor : epochDayOfMs(walk[walk.length - 1]?.atMs ?? 0);
+  const lastEventDay = lastEventMs === undefined ? anchor : epochDayOfMs(lastEventMs);
   const stopDay =
     horizonDay ??
     termStartDay(anchor, tm, termIndexAt(anchor, tm, Math.max(anchor, lastEventDay)) + 1) - 1;

@@ -340,10 +340,11 @@ export class Reconciler {
       } catch (e) {
         if (!isCspRuleError(e)) throw e;
         // A purchase the rules refuse is the caller's mistake: say which.
-        const field = e.field.startsWith('purchase')
-          ? `purchases[${entry.index}].purchase${e.field.slice('purchase'.length)}`
-          : e.field.startsWith('purchases[')
-            ? e.field
+        // 'purchases[' first: it also starts with 'purchase'.
+        const field = e.field.startsWith('purchases[')
+          ? e.field
+          : e.field.startsWith('purchase')
+            ? `purchases[${entry.index}].purchase${e.field.slice('purchase'.length)}`
             : `purchases[${entry.index}].purchase.${e.field}`;
         return failField(field, e.message.replace(/^[^:]*: /, ''), e.code);
       }
@@ -397,7 +398,8 @@ export class Reconciler {
   }
 
   #totalOf(customerId: string | null, currency: string, country: string | null): TotalAcc {
-    const key = `${customerId ?? ''}\u0000${currency}`;
+    // One total per tenant, however its id is cased.
+    const key = `${customerId?.toLowerCase() ?? ''}\u0000${currency}`;
     let t = this.#totals.get(key);
     if (t === undefined) {
       t = { customerId, currency, expected: 0n, billed: 0n, notModelled: 0n, country };
@@ -413,7 +415,7 @@ export class Reconciler {
       line,
       subscriptionId: b?.subscriptionId ?? null,
       customerId: b?.customerId ?? null,
-      chargeType: b?.chargeType ?? null,
+      chargeType: b?.chargeType || null,
       period: null,
       field,
       problem,
@@ -553,7 +555,8 @@ export class Reconciler {
     // A zero amount (a credit of 0.00 for a cheap licence and one day) has
     // no direction of its own: it may match a charge or a credit.
     const sign = subtotal.minor < 0 ? -1 : subtotal.minor > 0 ? 1 : 0;
-    const total = this.#total(b.customerId ?? entry.customerId, b.currency, b.customerCountry);
+    // The portfolio's spelling: customer ids match whatever their case.
+    const total = this.#total(entry.customerId ?? b.customerId, b.currency, b.customerCountry);
     total.billed += BigInt(subtotal.minor);
     // Built only for a finding: most lines have none.
     const place = () => ({
