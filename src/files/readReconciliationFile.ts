@@ -50,13 +50,43 @@ export type ReadItem =
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-/** The stream's first bytes, and a stream that still yields every byte. */
+/** What the format is told from: gzip's magic, a BOM, blanks, then `{` or not. */
+const HEAD_BYTES = 64;
+
+/**
+ * The stream's first bytes (at least {@link HEAD_BYTES} unless it is shorter:
+ * a source may hand them out a byte at a time), and a stream that still
+ * yields every byte.
+ */
 async function peek(stream: AsyncIterable<Buffer>): Promise<{ head: Buffer; rest: Readable }> {
   const it = stream[Symbol.asyncIterator]();
-  const first = await it.next();
-  const head = first.done === true ? Buffer.alloc(0) : Buffer.from(first.value);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let ended = false;
+  let failure: { error: unknown } | undefined;
+  while (size < HEAD_BYTES) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await it.next();
+    } catch (error) {
+      // The lines before a failure are still read, then it rejects.
+      if (size === 0) throw error;
+      failure = { error };
+      break;
+    }
+    if (next.done === true) {
+      ended = true;
+      break;
+    }
+    const chunk = Buffer.from(next.value);
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const head = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
   async function* all(): AsyncGenerator<Buffer> {
     if (head.length > 0) yield head;
+    if (failure !== undefined) throw failure.error;
+    if (ended) return;
     for (;;) {
       const next = await it.next();
       if (next.done === true) return;
@@ -68,7 +98,7 @@ async function peek(stream: AsyncIterable<Buffer>): Promise<{ head: Buffer; rest
 
 function firstChar(head: Buffer): string {
   const text = head
-    .subarray(0, 64)
+    .subarray(0, HEAD_BYTES)
     .toString('utf8')
     .replace(/^\uFEFF/, '')
     .trimStart();
@@ -159,12 +189,13 @@ class Batches implements AsyncIterableIterator<ReadItem> {
     }
   }
 
-  /** The consumer stopped early (a `break`): the file is closed. */
+  /** The consumer stopped early (a `break`): reading stops; a `next()` still waiting is done. */
   return(): Promise<IteratorResult<ReadItem>> {
     this.#done = true;
     this.#queue = [];
     this.#batch = [];
     this.#source.destroy();
+    this.#notify();
     return Promise.resolve({ value: undefined, done: true });
   }
 }
@@ -269,6 +300,8 @@ function namesChargeType(header: readonly string[]): boolean {
 
 function csvLines(stream: Readable): Batches {
   const out = new Batches(stream);
+  // Records are numbered from the header's 1; blank lines are skipped
+  // uncounted (Papa's 'greedy', which its delimiter guess needs).
   let n = 0;
   let width = 0;
   let read = billedLineReader([]);
@@ -334,8 +367,11 @@ function csvLines(stream: Readable): Batches {
 /**
  * Reads Microsoft's reconciliation data from a stream, line by line: gzip is
  * detected by its magic bytes; the format by `options.format` or the content.
- * A malformed line is yielded as `{ malformed }` with its line number; the
- * rest is still read. A byte-order mark is accepted.
+ * A malformed line is yielded as `{ malformed }` with its line number (JSON
+ * lines: the file's line; CSV: the record's, the header being 1 and blank
+ * lines not counted); the rest is still read. A byte-order mark is
+ * accepted. Stopping early (a `break`) destroys the stream, as a `for await`
+ * over it would.
  *
  * @param stream - A readable byte stream (a file, an HTTP body).
  * @param options - `{ format? }`.
@@ -375,6 +411,8 @@ export function readReconciliationStream(
   }, stream);
 }
 
+const ignore = (): void => undefined;
+
 /** An iterator that opens its source on the first `next()` (errors then reject it). */
 function lazily(
   open: () => Promise<AsyncIterableIterator<ReadItem>>,
@@ -382,20 +420,33 @@ function lazily(
 ): AsyncIterableIterator<ReadItem> {
   let inner: AsyncIterableIterator<ReadItem> | undefined;
   let opening: Promise<AsyncIterableIterator<ReadItem>> | undefined;
+  let closed = false;
+  const done = (): Promise<IteratorResult<ReadItem>> =>
+    Promise.resolve({ value: undefined, done: true });
   const it: AsyncIterableIterator<ReadItem> = {
     [Symbol.asyncIterator]: () => it,
     next() {
+      if (closed) return done();
       if (inner !== undefined) return inner.next();
       opening ??= open().then((i) => {
         inner = i;
         return i;
       });
-      return opening.then((i) => i.next());
+      // A source closed while it opened ends the iteration, not an error.
+      return opening.then(
+        (i) => i.next(),
+        (e: unknown) => (closed ? done() : Promise.reject(e)),
+      );
     },
     return() {
-      if (inner?.return !== undefined) return inner.return();
+      closed = true;
+      // The caller's stream (or the file opened) is released too, as a
+      // `break` out of a `for await` over a Node stream does.
+      const ended = inner?.return?.();
+      // Still opening: what it opens is released once open.
+      if (inner === undefined) opening?.then((i) => i.return?.(), ignore);
       stream?.destroy();
-      return Promise.resolve({ value: undefined, done: true });
+      return ended ?? done();
     },
   };
   return it;

@@ -3,7 +3,7 @@
 // errors, gzip and format detection, JSON lines cut anywhere (carriage
 // returns, byte-order marks, the last line without its newline, overlong
 // lines), and the CSV header's spelling.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -232,7 +232,7 @@ describe('stopping early', () => {
     expect(await file.return?.()).toEqual({ value: undefined, done: true });
   });
 
-  it('return() while the reader waits for a line: a later next() is done', async () => {
+  it('return() while the reader waits for a line: the waiting next() and later ones are done', async () => {
     // The first chunk opens the reader but completes no line; nothing follows.
     const source = new Readable({ read() {} });
     source.push('{"ChargeType":"new"');
@@ -240,8 +240,20 @@ describe('stopping early', () => {
     const pending = it.next();
     expect(await settledBy(pending)).toBe('pending');
     expect(await it.return?.()).toEqual({ value: undefined, done: true });
+    expect(await settledBy(pending)).toEqual({ value: { value: undefined, done: true } });
     expect(await settledBy(it.next())).toEqual({ value: { value: undefined, done: true } });
-    expect(source.destroyed).toBe(false);
+    // The caller's stream is released, as a break out of `for await` over it would.
+    expect(source.destroyed).toBe(true);
+  });
+
+  it('return() once the reader is open destroys the caller’s stream too', async () => {
+    const source = new Readable({ read() {} });
+    source.push(`${json('new')}\n${json('renew')}\n`.repeat(4));
+    const it = readReconciliationStream(source);
+    expect(await it.next()).toMatchObject({ done: false });
+    await it.return?.();
+    expect(source.destroyed).toBe(true);
+    expect(await it.next()).toEqual({ value: undefined, done: true });
   });
 });
 
@@ -517,5 +529,57 @@ describe('CSV headers', () => {
       ['new', '1.00'],
       ['renew', '2.00'],
     ]);
+  });
+});
+
+describe('the format is told from the first 64 bytes, however the source cuts them', () => {
+  it('gzip whose magic arrives one byte at a time', async () => {
+    const gz = gzipSync(`${json('new')}\n${json('renew')}\n`);
+    const bytes = [...gz].map((b) => Buffer.from([b]));
+    expect(await read(chunks(...bytes))).toEqual([ok(1, 'new'), ok(2, 'renew')]);
+  });
+
+  it('JSON lines after an empty first chunk, or a byte-order mark cut in two', async () => {
+    const bom = Buffer.from('\uFEFF');
+    expect(await read(chunks(Buffer.alloc(0), `${json('new')}\n`))).toEqual([ok(1, 'new')]);
+    expect(await read(chunks(bom.subarray(0, 1), bom.subarray(1), `${json('new')}\n`))).toEqual([
+      ok(1, 'new'),
+    ]);
+  });
+
+  it('a source failing after its first bytes: the lines before come first', async () => {
+    const source = Readable.from(
+      (async function* () {
+        yield Buffer.from(`${json('new')}\n`);
+        throw new Error('connection reset');
+      })(),
+    );
+    const got: unknown[] = [];
+    await expect(
+      (async () => {
+        for await (const item of readReconciliationStream(source)) got.push(brief(item));
+      })(),
+    ).rejects.toThrow('connection reset');
+    expect(got).toEqual([ok(1, 'new')]);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('a file left early is closed', () => {
+  const openFiles = () => readdirSync('/proc/self/fd').length;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('a break after the first line of each of 50 files leaves no descriptor open', async () => {
+    const path = write('many.jsonl', `${json('new')}\n`.repeat(5000));
+    await settle();
+    const before = openFiles();
+    for (let i = 0; i < 50; i++) {
+      for await (const item of readReconciliationFile(path)) {
+        expect('line' in item).toBe(true);
+        break;
+      }
+    }
+    await settle();
+    // Before the fix each break kept its file open: 50 more descriptors.
+    expect(openFiles()).toBeLessThan(before + 5);
   });
 });
