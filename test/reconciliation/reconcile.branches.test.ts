@@ -12,50 +12,7 @@ import type {
   ReconciliationInput,
 } from '../../src/reconciliation/index.js';
 import { reconcile, reconcileAsync } from '../../src/reconciliation/index.js';
-
-type Rec = Readonly<Record<string, string>>;
-
-/** `base` with `patch` applied; an attribute patched to `undefined` is left out. */
-function rec(base: Rec, patch: Readonly<Record<string, string | undefined>> = {}): Rec {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...base, ...patch })) if (v !== undefined) out[k] = v;
-  return out;
-}
-
-const C1 = '1f0e9d8c-7b6a-4f5e-8d4c-3b2a1f0e9d8c';
-const PERIOD = '2021-07';
-
-// A one-month subscription cancelled two days in: `new`, then `cancelImmediate`.
-const faq: ReconciledPurchase = {
-  customerId: C1,
-  purchase: {
-    kind: 'subscription',
-    id: 'sub-faq',
-    purchasedAt: '2021-07-15T09:00:00Z',
-    term: 'P1M',
-    billingFrequency: 'monthly',
-    quantity: 10,
-    unitPrice: '10.08',
-    currency: 'EUR',
-  },
-  history: [{ type: 'cancel', at: '2021-07-17T10:00:00Z' }],
-};
-const NEW: Rec = {
-  CustomerId: C1,
-  SubscriptionId: 'sub-faq',
-  ChargeType: 'new',
-  ChargeStartDate: '7/15/2021',
-  ChargeEndDate: '8/14/2021',
-  UnitPrice: '10.08',
-  BillableQuantity: '10',
-  Subtotal: '100.80',
-  Currency: 'EUR',
-};
-const CANCEL: Rec = rec(NEW, {
-  ChargeType: 'cancelImmediate',
-  ChargeStartDate: '7/17/2021',
-  Subtotal: '-94.20',
-});
+import { C1, CANCEL, faq, NEW, PERIOD, type Rec, rec } from '../support/faqReconciliation.js';
 
 // A yearly subscription billed monthly (cycles from the 20th), seats raised
 // twice in July: 4 → 6 → 8. Its July lines, in the order the rules give them:
