@@ -17,6 +17,7 @@ import {
   formatEpochDay,
   inForceAtMs,
   knownTermMonths,
+  type LifecycleState,
   lifecycleAt,
   oneOf,
   toInstantMs,
@@ -168,6 +169,8 @@ interface Span {
  * offers; applying it to software subscriptions is our reading. Where the
  * page contradicts itself, the default follows the explicit durations and
  * the other sentence is an option (`suspendedTermEndsIn`, `legacySuspendedDeletion`).
+ * Before the purchase instant the state is `pending` and the timeline the
+ * dated one: Partner Center's status describes a later day.
  *
  * @param subscription - A software subscription (its `status`, `suspendedAt`, `autoRenew`...).
  * @param options - `asOf`; `cancelledAt`, `suspendedTermEndsIn`, `legacySuspendedDeletion`.
@@ -230,7 +233,7 @@ export function subscriptionLifecycle(
     activePath(
       plain.term.startDay,
       plain.endDay,
-      plain.autoRenew && plain.state === 'in_term',
+      plain.autoRenew && renewable(plain.state),
       legacy,
       d,
     ),
@@ -239,7 +242,10 @@ export function subscriptionLifecycle(
 
   // The dated path from the current state on, by what Partner Center says (or the dates).
   let spans: Span[];
-  if (status === 'deleted') spans = [{ state: 'deleted', from: null, until: null }];
+  // Before the purchase instant Partner Center's status is not the state
+  // (see below): the path is the dated one, as for the state.
+  if (pending) spans = dated;
+  else if (status === 'deleted') spans = [{ state: 'deleted', from: null, until: null }];
   else if (status === 'cancelled') {
     const c = cancelledMs === undefined ? null : epochDayOfMs(cancelledMs);
     spans = [
@@ -254,7 +260,7 @@ export function subscriptionLifecycle(
   } else {
     spans = withPending(
       pending,
-      activePath(life.term.startDay, end, life.autoRenew && life.state === 'in_term', legacy, d),
+      activePath(life.term.startDay, end, life.autoRenew && renewable(life.state), legacy, d),
     );
   }
   let at = spanAt(spans, asOfDay, pending);
@@ -300,6 +306,11 @@ export function subscriptionLifecycle(
     legacy,
     rules: [policy.rule, life.rule],
   };
+}
+
+/** A term that renews when autorenew is on: the current one, or one not yet started. */
+function renewable(state: LifecycleState): boolean {
+  return state === 'in_term' || state === 'not_started';
 }
 
 function withPending(pending: boolean, spans: Span[]): Span[] {
