@@ -21,7 +21,7 @@ const CHECKS = [
   ['./core (whole subpath)', 'dist/core/index.js', '*', '8.7 kB'],
   ['./markets (whole subpath)', 'dist/markets/index.js', '*', '8 kB'],
   ['./access (whole subpath)', 'dist/access/index.js', '*', '8 kB'],
-  ['./lifecycle (whole subpath)', 'dist/lifecycle/index.js', '*', '9.05 kB'],
+  ['./lifecycle (whole subpath)', 'dist/lifecycle/index.js', '*', '9.1 kB'],
   ['./billing (whole subpath)', 'dist/billing/index.js', '*', '9.75 kB'],
   ['./cancellation (whole subpath)', 'dist/cancellation/index.js', '*', '10.35 kB'],
   [
