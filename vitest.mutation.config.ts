@@ -10,6 +10,8 @@ process.env['FC_NUM_RUNS'] ??= '100';
 // property test would ever run against a mutant.
 process.env['FC_SEED'] ??= '20261207';
 process.env['CSP_TZ_CHECKS'] = 'off';
+// Tests of the source text (not of behaviour) skip: Stryker's copy is instrumented.
+process.env['CSP_MUTATION'] = '1';
 
 export default mergeConfig(
   base,
