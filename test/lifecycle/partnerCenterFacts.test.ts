@@ -178,6 +178,24 @@ describe('cancellationAllowedUntilDate and refundOptions', () => {
       method: 'prorated',
       refundTier: { value: 'partial', source: 'forecast' },
     });
+    expect(late.disagreements.map((x) => x.field)).not.toContain('refundOptions');
+  });
+
+  it('an option expires at its expiresAt instant: from then on the forecast decides, with no disagreement', () => {
+    const sub = {
+      ...licenseBased(),
+      unitPrice: '6.00',
+      currency: 'EUR',
+      cancellationAllowedUntil: '2024-04-20T00:00:00Z',
+    };
+    const before = cancellationRefund(sub, { asOf: '2024-04-08T23:59:59.999Z' });
+    expect(before.computation).toMatchObject({ method: 'partner_center_refund_option' });
+    const at = cancellationRefund(sub, { asOf: '2024-04-09T00:00:00Z' });
+    expect(at.computation).toMatchObject({
+      method: 'prorated',
+      refundTier: { value: 'partial', source: 'forecast' },
+    });
+    expect(at.disagreements.map((x) => x.field)).not.toContain('refundOptions');
   });
 });
 
