@@ -258,10 +258,7 @@ export function subscriptionLifecycle(
     // A status past the term says the term did not renew: the dates date what follows.
     spans = dated;
   } else {
-    spans = withPending(
-      pending,
-      activePath(life.term.startDay, end, life.autoRenew && renewable(life.state), legacy, d),
-    );
+    spans = activePath(life.term.startDay, end, life.autoRenew && renewable(life.state), legacy, d);
   }
   let at = spanAt(spans, asOfDay, pending);
   let state: SubscriptionLifecycleState = forecast;
