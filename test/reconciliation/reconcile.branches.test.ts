@@ -12,7 +12,16 @@ import type {
   ReconciliationInput,
 } from '../../src/reconciliation/index.js';
 import { reconcile, reconcileAsync } from '../../src/reconciliation/index.js';
-import { C1, CANCEL, faq, NEW, PERIOD, type Rec, rec } from '../support/faqReconciliation.js';
+import {
+  C1,
+  CANCEL,
+  faq,
+  NEW,
+  PERIOD,
+  type Rec,
+  rec,
+  yearly,
+} from '../support/faqReconciliation.js';
 
 // A yearly subscription billed monthly (cycles from the 20th), seats raised
 // twice in July: 4 → 6 → 8. Its July lines, in the order the rules give them:
@@ -517,19 +526,6 @@ describe('reconcile: the unit price and pricing currency of a matched line', () 
     ['20.00', '80.00', []],
     ['20.01', '80.04', ['unit_price_differs']],
   ] as const)('UnitPrice %s against 20.00 (Subtotal %s)', (unitPrice, subtotal, want) => {
-    const yearly: ReconciledPurchase = {
-      customerId: C1,
-      purchase: {
-        kind: 'subscription',
-        id: 'sub-year',
-        purchasedAt: '2021-06-20T09:00:00Z',
-        term: 'P1Y',
-        billingFrequency: 'monthly',
-        quantity: 4,
-        unitPrice: '20.00',
-        currency: 'EUR',
-      },
-    };
     const line = rec(SEATS_CYCLE, {
       SubscriptionId: 'sub-year',
       UnitPrice: unitPrice,

@@ -24,6 +24,7 @@ import {
   rec,
   ruleError,
   thrown,
+  yearly,
 } from '../support/faqReconciliation.js';
 
 /** An Azure usage line: not modelled. */
@@ -512,19 +513,6 @@ describe('reconcile: totals', () => {
 });
 
 describe('reconcile: periods and rules', () => {
-  const yearly: ReconciledPurchase = {
-    customerId: C1,
-    purchase: {
-      kind: 'subscription',
-      id: 'sub-year',
-      purchasedAt: '2021-06-20T09:00:00Z',
-      term: 'P1Y',
-      billingFrequency: 'monthly',
-      quantity: 4,
-      unitPrice: '20.00',
-      currency: 'EUR',
-    },
-  };
   const cycle = (start: string, end: string): Rec => ({
     CustomerId: C1,
     SubscriptionId: 'sub-year',

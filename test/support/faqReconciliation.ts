@@ -1,7 +1,7 @@
 // The FAQ's worked example as a reconciliation: Microsoft's one-month
 // subscription (10 seats at EUR 10.08) bought 15 July 2021 and cancelled two
-// days in, its two billed lines as records, and the small helpers the
-// reconcile tests share.
+// days in, its two billed lines as records; a yearly subscription billed
+// monthly; and the small helpers the reconcile tests share.
 import { isCspRuleError } from '../../src/core/index.js';
 import type { ReconciledPurchase } from '../../src/reconciliation/index.js';
 
@@ -68,3 +68,18 @@ export const CANCEL: Rec = rec(NEW, {
   ChargeStartDate: '7/17/2021',
   Subtotal: '-94.20',
 });
+
+/** One year, billed monthly from 20 June 2021: 4 seats at EUR 20.00. */
+export const yearly: ReconciledPurchase = {
+  customerId: C1,
+  purchase: {
+    kind: 'subscription',
+    id: 'sub-year',
+    purchasedAt: '2021-06-20T09:00:00Z',
+    term: 'P1Y',
+    billingFrequency: 'monthly',
+    quantity: 4,
+    unitPrice: '20.00',
+    currency: 'EUR',
+  },
+};
