@@ -48,6 +48,9 @@ import {
 } from './eligibility.js';
 import { type BillingPlanRule, FREQUENCY_CHANGE_POLICY } from './policy.js';
 
+/** The most days Partner Center's term end may differ from ours and still be read as the same calendar: two month ends differ by up to 3 (31st against 28th). */
+const MAX_END_CORRECTION_DAYS = 3;
+
 /**
  * Options of {@link billingFrequencyChange}.
  * @category Billing
@@ -146,6 +149,10 @@ export type BillingFrequencyChangeDecision = Decision<
  * `to`, and from when. A change on a software subscription is scheduled for
  * the **next term**, never applied mid-term: `effectiveFrom` is the next
  * term's first day (the `renewsOn` of the term current at `asOf`).
+ * When Partner Center's `commitmentEndDate` moves the current term's end,
+ * `nextTerm` starts the day after it; it still ends on the purchase
+ * anniversary when the two ends differ by at most 3 days (month ends), and
+ * otherwise lasts its whole term from that start.
  *
  * Refused, with every failing reason in a stable order:
  * - `unknown_value` `{ field, raw }`: Partner Center sent a term, billing
@@ -254,18 +261,24 @@ export function billingFrequencyChange(
     const byPolicy = frequenciesByRule(plan.value, nextLength, sub.productFamily);
     eligibilityReasons = frequencyReasons(target, nextLength, byPolicy, offered);
     const nextMonths = monthsOfTerm(nextLength);
+    // Partner Center's end a few days from ours (month ends differ by up to 3)
+    // corrects this term: the next one still ends on the purchase anniversary.
+    // A larger gap is another calendar: the next term runs from its own start.
+    const shift = Math.abs(startDay - (life.term.endDay + 1));
     const endDay =
-      nextLength === term && startDay === life.term.endDay + 1
+      nextLength === term && shift === 0
         ? undefined
-        : addMonthsToEpochDay(
-            life.term.anchorDay,
-            shapedTerm(months, nextMonths, life.term.index + 1).offsetMonths + nextMonths,
-          ) - 1;
+        : shift <= MAX_END_CORRECTION_DAYS
+          ? addMonthsToEpochDay(
+              life.term.anchorDay,
+              shapedTerm(months, nextMonths, life.term.index + 1).offsetMonths + nextMonths,
+            ) - 1
+          : addMonthsToEpochDay(startDay, nextMonths) - 1;
     facts = {
       ...facts,
       ...(cause === undefined ? { effectiveFrom: formatEpochDay(startDay) } : {}),
       nextTerm:
-        endDay === undefined || endDay < startDay
+        endDay === undefined
           ? formatTerm(life.term.anchorDay, months, life.term.index + 1)
           : {
               termIndex: life.term.index + 1,
