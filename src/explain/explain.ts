@@ -172,7 +172,9 @@ export function explainReason(reason: AnyReason, options?: ExplainOptions): Expl
  *   (`IT_MESSAGES` from `csp-software-rules/explain/it`).
  * @returns `{ allowed, summary, reasons: [{ code, text, known }], disagreements }`.
  * @throws {@link core!CspRuleError} `invalid_input` when `decision` has no
- *   `reasons` array or a reason is not an object with a string `code`;
+ *   `reasons` array, a reason is not an object with a string `code`, or
+ *   `reasons` or `disagreements` has a hole or more than 10,000 items
+ *   (`disagreements` that is not an array is read as none);
  *   `invalid_option` when `locale` is neither `'en'` nor a message table.
  * @example
  * ```ts
