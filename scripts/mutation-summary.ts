@@ -4,7 +4,7 @@
  * surviving mutants with their place, for docs/quality.md.
  *   npx tsx scripts/mutation-summary.ts [reports/mutation]
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Mutant {
@@ -23,32 +23,38 @@ const byArea = new Map<
   { killed: number; survived: number; noCoverage: number; timeout: number; ignored: number }
 >();
 const survivors: string[] = [];
+// For each source file, the newest report that mutated it: an area's full
+// run and later runs of some of its files (`mutation:area core decimal`) add up.
+const latest = new Map<string, readonly Mutant[]>();
 for (const name of readdirSync(dir)
   .filter((f) => f.endsWith('.json') && !f.endsWith('.incremental.json'))
-  .sort()) {
+  .map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }))
+  .sort((a, b) => a.at - b.at)
+  .map(({ f }) => f)) {
   const report = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Report;
-  for (const [file, { mutants }] of Object.entries(report.files)) {
-    const area = /src\/([^/]+)\//.exec(file)?.[1] ?? 'other';
-    const row = byArea.get(area) ?? {
-      killed: 0,
-      survived: 0,
-      noCoverage: 0,
-      timeout: 0,
-      ignored: 0,
-    };
-    for (const m of mutants) {
-      if (m.status === 'Killed') row.killed++;
-      else if (m.status === 'Timeout') row.timeout++;
-      else if (m.status === 'Survived') {
-        row.survived++;
-        survivors.push(
-          `| ${file}:${m.location.start.line} | ${m.mutatorName} | \`${(m.replacement ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 60)}\` |`,
-        );
-      } else if (m.status === 'NoCoverage') row.noCoverage++;
-      else row.ignored++;
-    }
-    byArea.set(area, row);
+  for (const [file, { mutants }] of Object.entries(report.files)) latest.set(file, mutants);
+}
+for (const [file, mutants] of [...latest].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const area = /src\/([^/]+)\//.exec(file)?.[1] ?? 'other';
+  const row = byArea.get(area) ?? {
+    killed: 0,
+    survived: 0,
+    noCoverage: 0,
+    timeout: 0,
+    ignored: 0,
+  };
+  for (const m of mutants) {
+    if (m.status === 'Killed') row.killed++;
+    else if (m.status === 'Timeout') row.timeout++;
+    else if (m.status === 'Survived') {
+      row.survived++;
+      survivors.push(
+        `| ${file}:${m.location.start.line} | ${m.mutatorName} | \`${(m.replacement ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').slice(0, 60)}\` |`,
+      );
+    } else if (m.status === 'NoCoverage') row.noCoverage++;
+    else row.ignored++;
   }
+  byArea.set(area, row);
 }
 const score = (r: { killed: number; timeout: number; survived: number; noCoverage: number }) =>
   (100 * (r.killed + r.timeout)) / Math.max(1, r.killed + r.timeout + r.survived + r.noCoverage);
