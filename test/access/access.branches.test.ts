@@ -5,25 +5,18 @@
 // shared one would be compiled by whichever test ran first.
 import { describe, expect, it } from 'vitest';
 import {
-  type Action,
   activityLogQuery,
   authorize,
   filterActivityLog,
   hasPermission,
+  PERMISSIONS,
   type PermissionTable,
-  type Role,
 } from '../../src/access/index.js';
 import type { DatedPolicy } from '../../src/core/index.js';
 import { messageOf } from '../support/errors.js';
 
-const BASE: Record<Action, readonly Role[]> = {
-  purchase: ['AdminAgent'],
-  getKeysAndDownloads: ['AdminAgent'],
-  cancel: ['AdminAgent'],
-  toggleAutoRenew: ['AdminAgent'],
-  setBillingFrequency: ['AdminAgent'],
-  viewActivityLog: ['AccountAdmin', 'ReferralAdmin', 'MarketingContentAdmin'],
-};
+/** The built-in table, for the actions a test does not change. */
+const BASE = PERMISSIONS.versions[0]?.value as PermissionTable;
 
 function permissionPolicy(value: unknown): DatedPolicy<PermissionTable> {
   return {
