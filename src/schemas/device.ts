@@ -66,13 +66,15 @@ export const devicesSchema = /* @__PURE__ */ withFastDevices(
       // 100,000 copies of one device must not make 100,000 issues. One set
       // operation a device (the set grows or it does not); the first use of
       // a repeated id is looked up only when there is one.
+      // A device zod left unread (an early abort, as `validate` asks) is skipped.
       const seen = new Set<string>();
       for (let i = 0; i < devices.length; i++) {
-        const id = (devices[i] as Device).id;
+        const id = (devices[i] as Device | undefined)?.id;
+        if (id === undefined) continue;
         const size = seen.size;
         if (seen.add(id).size === size) {
           let at = 0;
-          while ((devices[at] as Device).id !== id) at++;
+          while ((devices[at] as Device | undefined)?.id !== id) at++;
           ctx.addIssue({
             code: 'custom',
             message: `id already used by devices[${at}]`,
