@@ -50,7 +50,10 @@ for (const [subpath, file] of SUBPATHS)
 
 /** Every distinct exported function, by the first subpath that exports it. */
 const functions = new Map<unknown, string>();
-const schemas = new Map<string, { safeParse: (v: unknown) => unknown }>();
+const schemas = new Map<
+  string,
+  { safeParse: (v: unknown) => unknown; validate: (v: unknown) => unknown }
+>();
 for (const [subpath, mod] of modules) {
   for (const [name, fn] of publicFunctions(mod))
     if (!functions.has(fn)) functions.set(fn, `${subpath} ${name}`);
@@ -295,6 +298,15 @@ describe('the built package: schemas and async functions', () => {
             return;
           }
           expect(typeof r.success, name).toBe('boolean');
+          // zod's validate (abortEarly) stops at the first problem: a boolean, too.
+          let valid: unknown;
+          try {
+            valid = schema.validate(v);
+          } catch (e) {
+            expect(e, `${name}.validate`).toBe(TRAP);
+            return;
+          }
+          expect(typeof valid, `${name}.validate`).toBe('boolean');
         }),
         { numRuns: 40 },
       );
