@@ -5,12 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCancellation } from '../../src/cancellation/index.js';
 import type { PerpetualPurchase, SoftwareSubscription } from '../../src/core/index.js';
-import {
-  type CancellationRefund,
-  cancellationRefund,
-  type SubscriptionRefundComputation,
-} from '../../src/refunds/index.js';
+import { cancellationRefund } from '../../src/refunds/index.js';
 import { expectRuleError } from '../support/errors.js';
+import { subscriptionComputation } from '../support/refunds.js';
 
 const SOURCE_S1 = 'https://learn.microsoft.com/partner-center/customers/csp-software-subscriptions';
 const SOURCE_S3 =
@@ -28,12 +25,6 @@ function sub(overrides: Partial<SoftwareSubscription> = {}): SoftwareSubscriptio
     currency: 'EUR',
     ...overrides,
   };
-}
-
-function computation(r: CancellationRefund): SubscriptionRefundComputation {
-  const c = r.computation;
-  if (c === null || c.method === 'credit') throw new Error('expected a subscription computation');
-  return c;
 }
 
 describe('cancellationRefund: monthly plans', () => {
@@ -116,7 +107,7 @@ describe('cancellationRefund: monthly plans', () => {
     const r = cancellationRefund(s, { asOf: '2022-02-20T18:30:00Z' });
     expect(r.refund).toEqual({ currency: 'USD', minor: 4925 });
     expect(r.kept).toEqual({ currency: 'USD', minor: 1075 });
-    expect(computation(r)).toMatchObject({
+    expect(subscriptionComputation(r)).toMatchObject({
       cycle: { termIndex: 0, index: 0, start: '2022-02-15', end: '2022-03-14' },
       cycleDays: 28,
       refundDays: 23,
@@ -168,7 +159,11 @@ describe('cancellationRefund: monthly plans', () => {
     expect(r.notBilled).toMatchObject({ count: 11, from: '2021-02-28', to: '2022-01-30' });
     // Cycle Jan 31 – Feb 27 = 28 days; refund days Feb 1..27 = 27.
     // 10.08 × 27 / 28 = 272.16 / 28 = 9.72 exactly.
-    expect(computation(r)).toMatchObject({ cycleDays: 28, refundDays: 27, exactPerUnit: '9.72' });
+    expect(subscriptionComputation(r)).toMatchObject({
+      cycleDays: 28,
+      refundDays: 27,
+      exactPerUnit: '9.72',
+    });
     expect(r.refund).toEqual({ currency: 'EUR', minor: 972 });
   });
 
@@ -186,7 +181,7 @@ describe('cancellationRefund: monthly plans', () => {
     expect(r.refund).toEqual({ currency: 'KWD', minor: 19530 });
     expect(r.charged).toEqual({ currency: 'KWD', minor: 21875 });
     expect(r.kept).toEqual({ currency: 'KWD', minor: 2345 });
-    expect(computation(r)).toMatchObject({
+    expect(subscriptionComputation(r)).toMatchObject({
       cycleDays: 28,
       refundDays: 25,
       exactPerUnitFraction: '78.125/28',
@@ -198,7 +193,10 @@ describe('cancellationRefund: monthly plans', () => {
       cycleDays: 'month_of_start',
     });
     expect(m.refund).toEqual({ currency: 'KWD', minor: 17640 });
-    expect(computation(m)).toMatchObject({ cycleDays: 31, cycleDayCount: 'month_of_start' });
+    expect(subscriptionComputation(m)).toMatchObject({
+      cycleDays: 31,
+      cycleDayCount: 'month_of_start',
+    });
   });
 });
 
@@ -218,7 +216,7 @@ describe('cancellationRefund: annual and triennial plans', () => {
     const r = cancellationRefund(s, { asOf: '2023-03-14T10:00:00Z' });
     expect(r.refund).toEqual({ currency: 'USD', minor: 356064 });
     expect(r.kept).toEqual({ currency: 'USD', minor: 3936 });
-    expect(computation(r)).toMatchObject({
+    expect(subscriptionComputation(r)).toMatchObject({
       cycle: { start: '2023-03-10', end: '2024-03-09' },
       cycleDays: 366,
       refundDays: 362,
@@ -233,7 +231,7 @@ describe('cancellationRefund: annual and triennial plans', () => {
     });
     expect(m.refund).toEqual({ currency: 'USD', minor: 357039 });
     expect(m.kept).toEqual({ currency: 'USD', minor: 2961 });
-    expect(computation(m).cycleDays).toBe(365);
+    expect(subscriptionComputation(m).cycleDays).toBe(365);
   });
 
   it('triennial plan, JPY (0 decimals): 2 licences at ¥150,000', () => {
@@ -252,7 +250,7 @@ describe('cancellationRefund: annual and triennial plans', () => {
     expect(r.refund).toEqual({ currency: 'JPY', minor: 298630 });
     expect(r.charged).toEqual({ currency: 'JPY', minor: 300000 });
     expect(r.kept).toEqual({ currency: 'JPY', minor: 1370 });
-    expect(computation(r)).toMatchObject({
+    expect(subscriptionComputation(r)).toMatchObject({
       cycleDays: 1096,
       refundDays: 1091,
       perUnit: { currency: 'JPY', minor: 149315 },
@@ -270,7 +268,7 @@ describe('cancellationRefund: annual and triennial plans', () => {
     ).toBe(298631);
     // Month of start: years 2022, 2023, 2024 = 1096 days too (2024 is a leap year).
     expect(
-      computation(
+      subscriptionComputation(
         cancellationRefund(s, { asOf: '2022-01-20T08:00:00Z', cycleDays: 'month_of_start' }),
       ).cycleDays,
     ).toBe(1096);
@@ -292,7 +290,7 @@ describe('cancellationRefund: annual and triennial plans', () => {
       listInstallments: true,
     });
     expect(r.refund).toEqual({ currency: 'EUR', minor: 49726 });
-    expect(computation(r)).toMatchObject({ cycleDays: 365, refundDays: 363 });
+    expect(subscriptionComputation(r)).toMatchObject({ cycleDays: 365, refundDays: 363 });
     expect(r.notBilled).toEqual({
       count: 2,
       from: '2025-02-28',
@@ -329,7 +327,7 @@ describe('cancellationRefund: annual and triennial plans', () => {
     const r = cancellationRefund(s, { asOf: '2023-02-02T10:00:00Z' });
     expect(r.allowed).toBe(true);
     expect(r.refund).toEqual({ currency: 'EUR', minor: 9360 });
-    expect(computation(r).cycle).toEqual({
+    expect(subscriptionComputation(r).cycle).toEqual({
       termIndex: 1,
       index: 0,
       start: '2023-01-31',
@@ -348,7 +346,7 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
     const r = cancellationRefund(s, { asOf: '2022-05-10T20:00:00Z' });
     expect(r.refund).toEqual({ currency: 'EUR', minor: 3002 });
     expect(r.kept).toEqual({ currency: 'EUR', minor: 0 });
-    expect(computation(r)).toMatchObject({
+    expect(subscriptionComputation(r)).toMatchObject({
       method: 'whole_cycle',
       cycleDays: 31,
       refundDays: 31,
@@ -369,7 +367,7 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
       fullRefundWithin: 'PT24H',
     });
     expect(full.refund.minor).toBe(3002);
-    expect(computation(full)).toMatchObject({
+    expect(subscriptionComputation(full)).toMatchObject({
       method: 'full_refund_within',
       refundDays: 30,
       fullRefundWithin: { duration: 'PT24H', until: new Date('2022-05-11T08:00:00Z') },
@@ -381,7 +379,7 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
       asOf: '2022-05-11T08:00:00Z',
       fullRefundWithin: 'PT24H',
     });
-    expect(computation(after).method).toBe('prorated');
+    expect(subscriptionComputation(after).method).toBe('prorated');
     expect(after.refund.minor).toBe(2904);
     // Without the option the same instant is prorated too.
     expect(cancellationRefund(s, { asOf: '2022-05-11T07:00:00Z' }).refund.minor).toBe(2904);
@@ -400,7 +398,7 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
       cycleDays: 'month_of_start',
     });
     expect(r.refund).toEqual(r.charged);
-    expect(computation(r)).toMatchObject({
+    expect(subscriptionComputation(r)).toMatchObject({
       method: 'whole_cycle',
       cycleDays: 28,
       refundDays: 31,
@@ -413,14 +411,14 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
       minimumWindowDays: 60,
       cycleDays: 'month_of_start',
     });
-    expect([r2.refund.minor, computation(r2).capped]).toEqual([2016, true]);
+    expect([r2.refund.minor, subscriptionComputation(r2).capped]).toEqual([2016, true]);
     // Day 5: 27 refund days of 28: 10.08 × 27 / 28 = 9.72 × 2 = 19.44.
     const r5 = cancellationRefund(s2, {
       asOf: '2023-03-04T10:00:00Z',
       minimumWindowDays: 60,
       cycleDays: 'month_of_start',
     });
-    expect([r5.refund.minor, computation(r5).capped]).toEqual([1944, false]);
+    expect([r5.refund.minor, subscriptionComputation(r5).capped]).toEqual([1944, false]);
   });
 
   it('caps a rounding that would exceed the charge', () => {
@@ -436,7 +434,7 @@ describe('cancellationRefund: whole-cycle and full refunds', () => {
     const r = cancellationRefund(s3, { asOf: '2023-03-16T00:00:00Z', rounding: 'half_up' });
     expect(r.charged.minor).toBe(10090);
     expect(r.refund.minor).toBe(10090);
-    expect(computation(r)).toMatchObject({
+    expect(subscriptionComputation(r)).toMatchObject({
       method: 'prorated',
       capped: true,
       perUnit: { minor: 101 },
@@ -464,7 +462,7 @@ describe('cancellationRefund: rounding options', () => {
     expect(refund({ mode: 'half_even', apply: 'total' })).toBe(8); // 0.075 → 0.08 (8 is even)
     expect(refund({ mode: 'half_even' })).toBe(6);
     const total = cancellationRefund(s, { ...at, rounding: { apply: 'total' } });
-    expect(computation(total)).toMatchObject({
+    expect(subscriptionComputation(total)).toMatchObject({
       perUnit: null,
       exactTotal: '0.075',
       rounding: { mode: 'truncate', apply: 'total' },
@@ -706,7 +704,8 @@ describe('cancellationRefund: caller mistakes', () => {
       'invalid_duration',
     );
     const ok = (d: string) =>
-      computation(cancellationRefund(s, { asOf: at, fullRefundWithin: d })).fullRefundWithin?.until;
+      subscriptionComputation(cancellationRefund(s, { asOf: at, fullRefundWithin: d }))
+        .fullRefundWithin?.until;
     expect(ok('PT24H')).toEqual(new Date('2021-07-16T09:00:00Z'));
     expect(ok('P2DT1H30M')).toEqual(new Date('2021-07-17T10:30:00Z'));
     expect(ok('PT90M')).toEqual(new Date('2021-07-15T10:30:00Z'));

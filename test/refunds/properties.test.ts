@@ -20,8 +20,8 @@ import {
   cancellationRefund,
   type RoundingApplication,
   remainingObligation,
-  type SubscriptionRefundComputation,
 } from '../../src/refunds/index.js';
+import { subscriptionComputation } from '../support/refunds.js';
 import { expectSameInEveryTimeZone, localOffsetsDiffer } from '../support/tz.js';
 
 const H = 3_600_000;
@@ -82,12 +82,6 @@ function halfEven(n: bigint, d: bigint): bigint {
   const r2 = 2n * (n - q * d);
   if (r2 > d || (r2 === d && q % 2n === 1n)) return q + 1n;
   return q;
-}
-
-function computationOf(r: CancellationRefund): SubscriptionRefundComputation {
-  const c = r.computation;
-  if (c === null || c.method === 'credit') throw new Error('expected a subscription computation');
-  return c;
 }
 
 /** The oracle: the cycle, day counts and charge from public APIs, independently of refunds. */
@@ -159,7 +153,7 @@ describe('cancellationRefund: invariants', () => {
         const r = cancellationRefund(toSub(s), { asOf: iso(asOfMs) });
         expect(r.allowed).toBe(true);
         const o = oracle(s, r, asOfMs);
-        const c = computationOf(r);
+        const c = subscriptionComputation(r);
         expect(c.cycle).toEqual({
           termIndex: o.termIndex,
           index: o.cycle.index,
@@ -207,12 +201,14 @@ describe('cancellationRefund: invariants', () => {
           const r1 = cancellationRefund(toSub(s), options(early));
           const r2 = cancellationRefund(toSub(s), options(late));
           if (!r1.allowed || !r2.allowed) return;
-          const c1 = computationOf(r1).cycle;
-          const c2 = computationOf(r2).cycle;
+          const c1 = subscriptionComputation(r1).cycle;
+          const c2 = subscriptionComputation(r2).cycle;
           if (c1.termIndex !== c2.termIndex || c1.index !== c2.index) return;
           compared += 1;
           expect(r2.refund.minor).toBeLessThanOrEqual(r1.refund.minor);
-          expect(computationOf(r2).refundDays).toBeLessThanOrEqual(computationOf(r1).refundDays);
+          expect(subscriptionComputation(r2).refundDays).toBeLessThanOrEqual(
+            subscriptionComputation(r1).refundDays,
+          );
         },
       ),
     );
@@ -247,7 +243,7 @@ describe('cancellationRefund: invariants', () => {
           expect(r.allowed).toBe(true);
           expect(r.refund).toEqual(r.charged);
           expect(r.kept.minor).toBe(0);
-          expect(computationOf(r).method).toBe('whole_cycle');
+          expect(subscriptionComputation(r).method).toBe('whole_cycle');
         },
       ),
     );
@@ -273,16 +269,18 @@ describe('cancellationRefund: invariants', () => {
         for (const mode of ['truncate', 'half_even', 'half_up'] as const) {
           const pu = run(mode, 'per_unit');
           const tot = run(mode, 'total');
-          const c = computationOf(pu);
+          const c = subscriptionComputation(pu);
           // Each rounded unit amount is less than one minor unit from the exact one.
           const unit = BigInt(c.perUnit?.minor ?? -1);
           const gap = unit * den - perUnitNum;
           expect(gap < den && -gap < den).toBe(true);
           // The total rounding is less than one minor unit from the exact total (or capped).
           const totalGap = BigInt(tot.refund.minor) * den - perUnitNum * q;
-          expect((totalGap < den && -totalGap < den) || computationOf(tot).capped).toBe(true);
+          expect((totalGap < den && -totalGap < den) || subscriptionComputation(tot).capped).toBe(
+            true,
+          );
           if (!c.capped) perUnit.push(pu.refund.minor);
-          if (!computationOf(tot).capped) total.push(tot.refund.minor);
+          if (!subscriptionComputation(tot).capped) total.push(tot.refund.minor);
         }
         // Modes differ by at most one minor unit per unit (per-unit), one in all (total).
         if (perUnit.length > 1)
@@ -300,7 +298,7 @@ describe('cancellationRefund: invariants', () => {
         const sub = toSub(s);
         const asOf = iso(s.purchasedMs + offset);
         const r = cancellationRefund(sub, { asOf, listInstallments: true });
-        const c = computationOf(r);
+        const c = subscriptionComputation(r);
         const schedule = installmentSchedule({
           purchasedAt: sub.purchasedAt,
           term: s.plan[0],

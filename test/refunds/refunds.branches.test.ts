@@ -6,13 +6,9 @@
 // test/lifecycle/partnerCenterFacts.test.ts.)
 import { describe, expect, it } from 'vitest';
 import type { SoftwareSubscription } from '../../src/core/index.js';
-import {
-  type CancellationRefund,
-  cancellationRefund,
-  remainingObligation,
-  type SubscriptionRefundComputation,
-} from '../../src/refunds/index.js';
+import { cancellationRefund, remainingObligation } from '../../src/refunds/index.js';
 import { messageOf } from '../support/errors.js';
+import { subscriptionComputation } from '../support/refunds.js';
 
 // Microsoft's example (S3): 10 licences at EUR 10.08 monthly, bought 2021-07-15.
 // Cancelled 2021-07-17: 29 of the cycle's 31 days, EUR 94.20 back of 100.80 (prorated).
@@ -28,17 +24,11 @@ const SUB = {
 const DAY_3 = { asOf: '2021-07-17T12:00:00Z' };
 const EXPIRES = '2021-07-20T00:00:00Z';
 
-function computation(r: CancellationRefund): SubscriptionRefundComputation {
-  const c = r.computation;
-  if (c === null || c.method === 'credit') throw new Error('expected a subscription computation');
-  return c;
-}
-
 describe('cancellationRefund: the refund tier', () => {
   it('a cancellation on the cycle’s first day forecasts the full tier', () => {
     const r = cancellationRefund(SUB, { asOf: '2021-07-15T12:00:00Z' });
-    expect(computation(r).method).toBe('whole_cycle');
-    expect(computation(r).refundTier).toEqual({
+    expect(subscriptionComputation(r).method).toBe('whole_cycle');
+    expect(subscriptionComputation(r).refundTier).toEqual({
       value: 'full',
       source: 'forecast',
       forecast: 'full',
@@ -48,8 +38,8 @@ describe('cancellationRefund: the refund tier', () => {
 
   it('a full refund within the asked duration forecasts the full tier', () => {
     const r = cancellationRefund(SUB, { ...DAY_3, fullRefundWithin: 'P7D' });
-    expect(computation(r).method).toBe('full_refund_within');
-    expect(computation(r).refundTier).toEqual({
+    expect(subscriptionComputation(r).method).toBe('full_refund_within');
+    expect(subscriptionComputation(r).refundTier).toEqual({
       value: 'full',
       source: 'forecast',
       forecast: 'full',
@@ -61,8 +51,8 @@ describe('cancellationRefund: the refund tier', () => {
       { ...SUB, refundOptions: [{ type: 'partial', expiresAt: EXPIRES }] },
       DAY_3,
     );
-    expect(computation(r).method).toBe('partner_center_refund_option');
-    expect(computation(r).refundTier).toEqual({
+    expect(subscriptionComputation(r).method).toBe('partner_center_refund_option');
+    expect(subscriptionComputation(r).refundTier).toEqual({
       value: 'partial',
       source: 'partner_center',
       forecast: 'partial',
@@ -76,7 +66,7 @@ describe('cancellationRefund: the refund tier', () => {
       { ...SUB, refundOptions: [{ type: 'partial', expiresAt: EXPIRES }] },
       { ...DAY_3, fullRefundWithin: 'P7D' },
     );
-    expect(computation(r).refundTier).toEqual({
+    expect(subscriptionComputation(r).refundTier).toEqual({
       value: 'partial',
       source: 'partner_center',
       forecast: 'full',
@@ -89,8 +79,8 @@ describe('cancellationRefund: the refund tier', () => {
 
   it('an option without expiresAt is not current: the forecast decides', () => {
     const r = cancellationRefund({ ...SUB, refundOptions: [{ type: 'full' }] }, DAY_3);
-    expect(computation(r).method).toBe('prorated');
-    expect(computation(r).refundTier).toEqual({
+    expect(subscriptionComputation(r).method).toBe('prorated');
+    expect(subscriptionComputation(r).refundTier).toEqual({
       value: 'partial',
       source: 'forecast',
       forecast: 'partial',
